@@ -1,0 +1,23 @@
+using StudyBot.Core.Retrieval;
+
+namespace StudyBot.Core.Conversations;
+
+/// <summary>What the engine answers; adapters render it as Block Kit, an Adaptive Card or HTML.</summary>
+public abstract record Reply;
+
+/// <summary>An answer whose text refers to <see cref="Citations"/> as [1], [2]…</summary>
+public sealed record AnswerReply(string Text, IReadOnlyList<Citation> Citations, bool Found) : Reply;
+
+/// <summary>A plain message: help, refusals, confirmations.</summary>
+public sealed record NoticeReply(string Text) : Reply;
+
+public sealed record StatusReply(KnowledgeStatus Status) : Reply;
+
+public sealed record Citation(
+    int Number,
+    string Title,
+    string Source,
+    string Link,
+    int? Page,
+    string HeadingPath,
+    string Snippet);

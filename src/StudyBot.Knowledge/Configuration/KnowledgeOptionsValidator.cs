@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace StudyBot.Knowledge.Configuration;
+
+/// <summary>Checks each source at start-up and names the offending key in the message.</summary>
+public sealed partial class KnowledgeOptionsValidator : IValidateOptions<KnowledgeOptions>
+{
+    public ValidateOptionsResult Validate(string? name, KnowledgeOptions options)
+    {
+        var failures = new List<string>();
+        foreach (var (sourceName, source) in options.Sources)
+        {
+            var key = $"StudyBot:Sources:{sourceName}";
+            if (!SourceName().IsMatch(sourceName))
+            {
+                failures.Add($"{key}: a source name may contain only letters, digits, '-' and '_'.");
+            }
+
+            switch (source.Type)
+            {
+                case "Files" when string.IsNullOrWhiteSpace(source.Path):
+                    failures.Add($"{key}:Path is required for a Files source.");
+                    break;
+                case "Files":
+                    break;
+                case "Notion" or "Confluence":
+                    failures.Add($"{key}:Type '{source.Type}' is not available in this version yet; use Files.");
+                    break;
+                default:
+                    failures.Add($"{key}:Type must be Files, Notion or Confluence (was '{source.Type}').");
+                    break;
+            }
+
+            if (source.Schedule is { Length: > 0 } schedule && schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is not (5 or 6))
+            {
+                failures.Add($"{key}:Schedule '{schedule}' is not a cron expression (5 or 6 fields).");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex SourceName();
+}

@@ -1,0 +1,198 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.VectorData;
+using StudyBot.Knowledge.Retrieval;
+
+namespace StudyBot.Knowledge.Index.Embedded;
+
+/// <summary>
+/// The default vector store: chunks persisted in SQLite under the data folder and searched in
+/// memory (SIMD dense scan + BM25), so a restart reloads instead of re-ingesting.
+/// </summary>
+public sealed class EmbeddedChunkStore : VectorStoreCollection<string, ChunkRecord>, IKeywordHybridSearchable<ChunkRecord>, IDocumentIndex
+{
+    private readonly IndexDatabase _database;
+    private readonly ChunkTable _table;
+    private readonly string _embedderId;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private bool _loaded;
+
+    public EmbeddedChunkStore(string databasePath, string embedderId, int dimensions)
+    {
+        _database = new IndexDatabase(databasePath);
+        _table = new ChunkTable(dimensions);
+        _embedderId = embedderId;
+    }
+
+    public override string Name => "chunks";
+
+    public bool IsLoaded => Volatile.Read(ref _loaded);
+
+    public override Task<bool> CollectionExistsAsync(CancellationToken cancellationToken = default) => Task.FromResult(IsLoaded);
+
+    /// <summary>Opens the database and loads every chunk into memory.</summary>
+    public override async Task EnsureCollectionExistsAsync(CancellationToken cancellationToken = default)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_loaded)
+            {
+                return;
+            }
+
+            await _database.InitializeAsync(_embedderId, cancellationToken);
+            await foreach (var chunk in _database.ReadAllChunksAsync(cancellationToken))
+            {
+                using var _ = _table.Write();
+                _table.Upsert(chunk.Key, chunk.Source, chunk.SearchText, chunk.Embedding.Span);
+            }
+
+            Volatile.Write(ref _loaded, true);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public override Task EnsureCollectionDeletedAsync(CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("the embedded index is deleted by removing its data folder");
+
+    public override async Task<ChunkRecord?> GetAsync(string key, RecordRetrievalOptions? options = null, CancellationToken cancellationToken = default) =>
+        (await _database.GetChunksAsync([key], options?.IncludeVectors ?? false, cancellationToken)) is [var chunk, ..] ? chunk : null;
+
+    public override async IAsyncEnumerable<ChunkRecord> GetAsync(IEnumerable<string> keys, RecordRetrievalOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var chunk in await _database.GetChunksAsync(keys.ToList(), options?.IncludeVectors ?? false, cancellationToken))
+        {
+            yield return chunk;
+        }
+    }
+
+    public override IAsyncEnumerable<ChunkRecord> GetAsync(Expression<Func<ChunkRecord, bool>> filter, int top, FilteredRecordRetrievalOptions<ChunkRecord>? options = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("list documents with GetDocumentsAsync; chunks are fetched by key");
+
+    public override Task DeleteAsync(string key, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"chunks are removed with their document: RemoveDocumentAsync (key {key})");
+
+    public override Task DeleteAsync(IEnumerable<string> keys, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("chunks are removed with their document: RemoveDocumentAsync");
+
+    public override Task UpsertAsync(ChunkRecord record, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("chunks are written with their document: ReplaceDocumentAsync");
+
+    public override Task UpsertAsync(IEnumerable<ChunkRecord> records, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("chunks are written with their document: ReplaceDocumentAsync");
+
+    public override async IAsyncEnumerable<VectorSearchResult<ChunkRecord>> SearchAsync<TInput>(
+        TInput searchValue, int top, VectorSearchOptions<ChunkRecord>? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var sources = SourceFilterTranslator.Translate(options?.Filter);
+        var hits = _table.SearchDense(ToVector(searchValue).Span, top + (options?.Skip ?? 0), sources).Skip(options?.Skip ?? 0).ToList();
+        foreach (var result in await MaterializeAsync(hits.Select(h => (h.Key, (double)h.Score)).ToList(), options?.IncludeVectors ?? false, cancellationToken))
+        {
+            yield return result;
+        }
+    }
+
+    /// <summary>Dense and BM25 rankings fused by reciprocal rank fusion.</summary>
+    public async IAsyncEnumerable<VectorSearchResult<ChunkRecord>> HybridSearchAsync<TInput>(
+        TInput searchValue, ICollection<string> keywords, int top, HybridSearchOptions<ChunkRecord>? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        where TInput : notnull
+    {
+        var sources = SourceFilterTranslator.Translate(options?.Filter);
+        var depth = Math.Max(50, top * 5);
+        var dense = _table.SearchDense(ToVector(searchValue).Span, depth, sources).Select(h => h.Key).ToList();
+        var lexical = _table.SearchLexical(string.Join(' ', keywords), depth, sources).Select(h => h.Key).ToList();
+        var fused = ReciprocalRankFusion.Fuse([lexical, dense], FusionWeights).Skip(options?.Skip ?? 0).Take(top).ToList();
+        foreach (var result in await MaterializeAsync(fused, options?.IncludeVectors ?? false, cancellationToken))
+        {
+            yield return result;
+        }
+    }
+
+    /// <summary>Weights of the lexical and dense rankings in the fusion (lexical first).</summary>
+    public IReadOnlyList<double> FusionWeights { get; init; } = [1.0, 1.0];
+
+    public override object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
+
+    public Task<IReadOnlyDictionary<string, IndexedDocument>> GetDocumentsAsync(string source, CancellationToken cancellationToken) =>
+        _database.GetDocumentsAsync(source, cancellationToken);
+
+    public Task<IReadOnlyList<string>> GetSourcesAsync(CancellationToken cancellationToken) => _database.GetSourcesAsync(cancellationToken);
+
+    public Task<IndexCounts> CountAsync(string? source, CancellationToken cancellationToken) => _database.CountAsync(source, cancellationToken);
+
+    public double InverseDocumentFrequency(string term) => _table.InverseDocumentFrequency(term);
+
+    public async Task ReplaceDocumentAsync(IndexedDocument document, IReadOnlyList<ChunkRecord> chunks, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            var previous = await _database.ReplaceDocumentAsync(document, chunks, cancellationToken);
+            using var _ = _table.Write();
+            foreach (var key in previous)
+            {
+                _table.Remove(key);
+            }
+
+            foreach (var chunk in chunks)
+            {
+                _table.Upsert(chunk.Key, chunk.Source, chunk.SearchText, chunk.Embedding.Span);
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public async Task RemoveDocumentAsync(string source, string documentId, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            var keys = await _database.RemoveDocumentAsync(source, documentId, cancellationToken);
+            using var _ = _table.Write();
+            foreach (var key in keys)
+            {
+                _table.Remove(key);
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _writeGate.Dispose();
+            _table.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private async Task<List<VectorSearchResult<ChunkRecord>>> MaterializeAsync(IReadOnlyList<(string Key, double Score)> hits, bool withVectors, CancellationToken cancellationToken)
+    {
+        var records = (await _database.GetChunksAsync(hits.Select(h => h.Key).ToList(), withVectors, cancellationToken))
+            .ToDictionary(r => r.Key, StringComparer.Ordinal);
+        // A chunk replaced between the scan and the read is skipped rather than shown stale.
+        return hits.Where(h => records.ContainsKey(h.Key)).Select(h => new VectorSearchResult<ChunkRecord>(records[h.Key], h.Score)).ToList();
+    }
+
+    private static ReadOnlyMemory<float> ToVector<TInput>(TInput value) => value switch
+    {
+        ReadOnlyMemory<float> memory => memory,
+        float[] array => array,
+        Embedding<float> embedding => embedding.Vector,
+        _ => throw new NotSupportedException($"search by {typeof(TInput).Name} is not supported; pass an embedding vector"),
+    };
+}

@@ -1,0 +1,169 @@
+using System.Buffers;
+using StudyBot.Core.Text;
+
+namespace StudyBot.Knowledge.Index.Lexical;
+
+/// <summary>
+/// An in-memory BM25 inverted index over slot numbers. Removal is by tombstone (the caller's
+/// alive flags); <see cref="Compact"/> drops dead postings when the table is rebuilt.
+/// </summary>
+internal sealed class Bm25Postings
+{
+    private const float K1 = 1.2f;
+    private const float B = 0.75f;
+
+    private readonly Dictionary<string, PostingList> _terms = new(StringComparer.Ordinal);
+    private float[] _lengths = new float[1024];
+    private double _totalLength;
+    private int _liveCount;
+
+    public void Add(int slot, string text)
+    {
+        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
+        var length = 0;
+        TextAnalyzer.ForEachTerm(text, frequencies, (term, counts) =>
+        {
+            counts[term] = counts.GetValueOrDefault(term) + 1;
+        });
+        foreach (var (term, count) in frequencies)
+        {
+            length += count;
+            if (!_terms.TryGetValue(term, out var list))
+            {
+                _terms[term] = list = new PostingList();
+            }
+
+            list.Add(slot, (ushort)Math.Min(count, ushort.MaxValue));
+        }
+
+        if (slot >= _lengths.Length)
+        {
+            Array.Resize(ref _lengths, Math.Max(slot + 1, _lengths.Length * 2));
+        }
+
+        _lengths[slot] = length;
+        _totalLength += length;
+        _liveCount++;
+    }
+
+    public void Remove(int slot)
+    {
+        _totalLength -= _lengths[slot];
+        _liveCount--;
+    }
+
+    public double InverseDocumentFrequency(string term)
+    {
+        var df = _terms.TryGetValue(term, out var list) ? Math.Min(list.Count, _liveCount) : 0;
+        return Math.Log(1 + (_liveCount - df + 0.5) / (df + 0.5));
+    }
+
+    /// <summary>Scores every live slot that contains a query term and keeps the best <paramref name="top"/>.</summary>
+    public List<(int Slot, float Score)> Search(IReadOnlyList<string> queryTerms, int top, int slotCount, Func<int, bool> accept)
+    {
+        if (_liveCount == 0 || queryTerms.Count == 0)
+        {
+            return [];
+        }
+
+        var scores = ArrayPool<float>.Shared.Rent(slotCount);
+        Array.Clear(scores, 0, slotCount);
+        var touched = new List<int>();
+        try
+        {
+            var averageLength = (float)(_totalLength / _liveCount);
+            foreach (var term in queryTerms.Distinct(StringComparer.Ordinal))
+            {
+                if (!_terms.TryGetValue(term, out var list))
+                {
+                    continue;
+                }
+
+                var idf = (float)InverseDocumentFrequency(term);
+                for (var i = 0; i < list.Count; i++)
+                {
+                    var slot = list.Slots[i];
+                    if (!accept(slot))
+                    {
+                        continue;
+                    }
+
+                    float tf = list.Frequencies[i];
+                    var norm = K1 * (1 - B + B * _lengths[slot] / averageLength);
+                    if (scores[slot] == 0)
+                    {
+                        touched.Add(slot);
+                    }
+
+                    scores[slot] += idf * tf * (K1 + 1) / (tf + norm);
+                }
+            }
+
+            return TopK.Select(touched.Select(slot => (slot, scores[slot])), top);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(scores);
+        }
+    }
+
+    /// <summary>Drops postings of dead slots and renumbers the rest with <paramref name="newSlot"/> (-1 = dead).</summary>
+    public void Compact(int[] newSlot, int newCount)
+    {
+        var lengths = new float[Math.Max(1024, newCount)];
+        for (var old = 0; old < newSlot.Length; old++)
+        {
+            if (newSlot[old] >= 0)
+            {
+                lengths[newSlot[old]] = _lengths[old];
+            }
+        }
+
+        _lengths = lengths;
+        foreach (var (term, list) in _terms.ToList())
+        {
+            list.Remap(newSlot);
+            if (list.Count == 0)
+            {
+                _terms.Remove(term);
+            }
+        }
+    }
+
+    private sealed class PostingList
+    {
+        public int[] Slots = new int[2];
+        public ushort[] Frequencies = new ushort[2];
+        public int Count;
+
+        public void Add(int slot, ushort frequency)
+        {
+            if (Count == Slots.Length)
+            {
+                Array.Resize(ref Slots, Count * 2);
+                Array.Resize(ref Frequencies, Count * 2);
+            }
+
+            Slots[Count] = slot;
+            Frequencies[Count] = frequency;
+            Count++;
+        }
+
+        public void Remap(int[] newSlot)
+        {
+            var kept = 0;
+            for (var i = 0; i < Count; i++)
+            {
+                var mapped = newSlot[Slots[i]];
+                if (mapped >= 0)
+                {
+                    Slots[kept] = mapped;
+                    Frequencies[kept] = Frequencies[i];
+                    kept++;
+                }
+            }
+
+            Count = kept;
+        }
+    }
+}

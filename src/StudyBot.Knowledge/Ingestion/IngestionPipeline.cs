@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using StudyBot.Core.Chunking;
+using StudyBot.Core.Retrieval;
+using StudyBot.Knowledge.Index;
+using StudyBot.Knowledge.Sources;
+
+namespace StudyBot.Knowledge.Ingestion;
+
+/// <summary>
+/// Brings one source's documents into the index: unchanged documents (same content hash) are
+/// skipped, changed ones replaced atomically, vanished ones removed. A document that fails is
+/// logged and listed while the run goes on; its previous version keeps serving.
+/// </summary>
+public sealed partial class IngestionPipeline(
+    IDocumentIndex index,
+    IEmbeddingGenerator<string, Embedding<float>> embedder,
+    MarkdownChunker chunker,
+    IngestionTracker tracker,
+    TimeProvider time,
+    ILogger<IngestionPipeline> logger)
+{
+    private const int EmbeddingBatchSize = 64;
+
+    /// <summary>Runs one ingestion of <paramref name="source"/>; null when one is already running.</summary>
+    public async Task<IngestionCounts?> RunAsync(IKnowledgeSource source, CancellationToken cancellationToken)
+    {
+        if (!tracker.TryStart(source.Name))
+        {
+            return null;
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        int added = 0, updated = 0, unchanged = 0, removed = 0, failed = 0;
+        IngestionCounts Counts() => new(added, updated, unchanged, removed, failed, Math.Round(stopwatch.Elapsed.TotalSeconds, 3));
+        try
+        {
+            var indexed = await index.GetDocumentsAsync(source.Name, cancellationToken);
+            var items = new List<SourceItem>();
+            await foreach (var item in source.ListAsync(cancellationToken))
+            {
+                items.Add(item);
+            }
+
+            tracker.SetTotal(source.Name, items.Count);
+            foreach (var item in items)
+            {
+                indexed.TryGetValue(item.Id, out var previous);
+                if (previous?.ContentHash == item.ContentHash)
+                {
+                    unchanged++;
+                }
+                else if (await TryIndexAsync(source, item, cancellationToken))
+                {
+                    _ = previous is null ? added++ : updated++;
+                }
+                else
+                {
+                    failed++;
+                }
+
+                tracker.Advance(source.Name);
+            }
+
+            var listed = items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var gone in indexed.Keys.Where(id => !listed.Contains(id)))
+            {
+                await index.RemoveDocumentAsync(source.Name, gone, cancellationToken);
+                removed++;
+            }
+
+            var counts = Counts();
+            tracker.Finish(source.Name, counts, failure: null);
+            LogFinished(source.Name, added, updated, unchanged, removed, failed, counts.DurationSeconds);
+            return counts;
+        }
+        catch (Exception ex)
+        {
+            // Listing failed (folder gone, API down): nothing is removed, the previous index keeps serving.
+            var reason = ex is OperationCanceledException ? "cancelled" : ex.Message;
+            tracker.Finish(source.Name, Counts(), reason);
+            LogSourceFailed(ex, source.Name, reason);
+            if (ex is OperationCanceledException)
+            {
+                throw;
+            }
+
+            return Counts();
+        }
+    }
+
+    private async Task<bool> TryIndexAsync(IKnowledgeSource source, SourceItem item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var document = await source.LoadAsync(item, cancellationToken);
+            var chunks = chunker.Chunk(document.Parts);
+            var records = await EmbedAsync(source.Name, document, chunks, cancellationToken);
+            var entry = new IndexedDocument(
+                source.Name, item.Id, document.Title, document.Item.Link, document.Item.ContentHash,
+                document.Item.LastModified, time.GetUtcNow(), records.Count);
+            await index.ReplaceDocumentAsync(entry, records, cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            tracker.AddError(source.Name, item.Id, ex.Message);
+            LogDocumentFailed(ex, source.Name, item.Id, ex.Message);
+            return false;
+        }
+    }
+
+    private async Task<List<ChunkRecord>> EmbedAsync(string source, SourceDocument document, IReadOnlyList<TextChunk> chunks, CancellationToken cancellationToken)
+    {
+        var records = chunks.Select(chunk => new ChunkRecord
+        {
+            Key = ChunkKey.For(source, document.Item.Id, chunk.Ordinal),
+            Source = source,
+            DocumentId = document.Item.Id,
+            Ordinal = chunk.Ordinal,
+            Title = document.Title,
+            Link = document.Item.Link,
+            Page = chunk.Page,
+            HeadingPath = string.Join(ChunkRecord.HeadingSeparator, chunk.HeadingPath),
+            Text = chunk.Text,
+        }).ToList();
+
+        foreach (var batch in records.Chunk(EmbeddingBatchSize))
+        {
+            var embeddings = await embedder.GenerateAsync(batch.Select(r => r.SearchText), cancellationToken: cancellationToken);
+            for (var i = 0; i < batch.Length; i++)
+            {
+                batch[i].Embedding = embeddings[i].Vector;
+            }
+        }
+
+        return records;
+    }
+
+    [LoggerMessage(LogLevel.Information, "Ingested {Source}: {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Failed} failed in {Seconds}s")]
+    private partial void LogFinished(string source, int added, int updated, int unchanged, int removed, int failed, double seconds);
+
+    [LoggerMessage(LogLevel.Warning, "Skipped document {Document} of {Source}: {Reason}")]
+    private partial void LogDocumentFailed(Exception exception, string source, string document, string reason);
+
+    [LoggerMessage(LogLevel.Error, "Ingestion of {Source} failed; the previous index keeps serving: {Reason}")]
+    private partial void LogSourceFailed(Exception exception, string source, string reason);
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+using StudyBot.Knowledge.Configuration;
+using StudyBot.Knowledge.Sources.Files;
+
+namespace StudyBot.Knowledge.Sources;
+
+/// <summary>The configured sources, built once from StudyBot:Sources.</summary>
+public sealed class SourceCatalog(IOptions<KnowledgeOptions> options)
+{
+    private readonly IReadOnlyList<IKnowledgeSource> _sources = options.Value.Sources
+        .OrderBy(s => s.Key, StringComparer.OrdinalIgnoreCase)
+        .Select(s => Create(s.Key, s.Value))
+        .ToList();
+
+    public IReadOnlyList<IKnowledgeSource> All => _sources;
+
+    public IKnowledgeSource? Find(string name) =>
+        _sources.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    public string? ScheduleOf(string name) =>
+        options.Value.Sources.TryGetValue(name, out var source) ? source.Schedule : null;
+
+    private static FilesSource Create(string name, SourceOptions source) => source.Type switch
+    {
+        "Files" => new FilesSource(name, source.Path!),
+        _ => throw new InvalidOperationException($"StudyBot:Sources:{name}:Type '{source.Type}' is not supported"),
+    };
+}
