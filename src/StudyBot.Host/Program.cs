@@ -1,6 +1,29 @@
+using StudyBot.Host;
+using StudyBot.Host.CommandLine;
+using StudyBot.Knowledge.Storage;
+
+if (CommandLineRunner.IsCommand(args))
+{
+    return await CommandLineRunner.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddStudyBotHost();
 var app = builder.Build();
+try
+{
+    // Fail fast, before listening, when the data folder is unusable.
+    app.Services.GetRequiredService<DataFolder>();
+}
+catch (DataFolderException ex)
+{
+    await Console.Error.WriteLineAsync($"StudyBot cannot start: {ex.Message}");
+    return 1;
+}
 
-app.MapGet("/", () => "Hello World!");
+app.MapStudyBot();
+await app.RunAsync();
+return 0;
 
-app.Run();
+/// <summary>Entry point, public for WebApplicationFactory.</summary>
+public partial class Program;

@@ -51,12 +51,12 @@ public static class TextAnalyzer
 
     private static bool IsJoiner(ReadOnlySpan<char> text, int i)
     {
-        var c = text[i];
         if (i + 1 >= text.Length || !char.IsLetterOrDigit(text[i + 1]))
         {
             return false;
         }
 
+        var c = text[i];
         return c is '-' or '_' || (c == '.' && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]));
     }
 

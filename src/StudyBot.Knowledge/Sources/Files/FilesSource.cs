@@ -66,6 +66,14 @@ public sealed class FilesSource(string name, string root) : IKnowledgeSource
         }
     }
 
+    /// <summary>The full path of a document id, or null when it is not a listed file inside this folder.</summary>
+    public string? TryResolve(string documentId)
+    {
+        var full = Path.GetFullPath(Path.Combine(Root, documentId));
+        var inside = full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        return inside && File.Exists(full) && Extensions.Contains(Path.GetExtension(full)) && !IsInHiddenFolder(full) ? full : null;
+    }
+
     private SourceItem ToItem(FileInfo info, byte[] bytes)
     {
         var id = Path.GetRelativePath(Root, info.FullName).Replace('\\', '/');

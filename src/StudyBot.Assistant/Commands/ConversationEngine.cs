@@ -1,0 +1,51 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using StudyBot.Core.Conversations;
+
+namespace StudyBot.Assistant.Commands;
+
+/// <summary>
+/// The channel-agnostic heart of StudyBot: routes each incoming message to its command handler
+/// and returns a reply model that the Slack, Teams and web adapters render.
+/// </summary>
+public sealed partial class ConversationEngine
+{
+    private const string HelpCommand = "help";
+    private readonly Dictionary<string, ICommandHandler> _handlers;
+    private readonly HashSet<string> _commandWords;
+    private readonly ILogger<ConversationEngine> _logger;
+
+    public ConversationEngine(IEnumerable<ICommandHandler> handlers, ILogger<ConversationEngine> logger)
+    {
+        _handlers = handlers.ToDictionary(h => h.Name, StringComparer.OrdinalIgnoreCase);
+        _commandWords = [.. _handlers.Keys, HelpCommand];
+        _logger = logger;
+    }
+
+    public async Task<Reply> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
+    {
+        var (command, argument) = CommandParser.Parse(message.Text, _commandWords);
+        if (command == HelpCommand)
+        {
+            return new NoticeReply(HelpText());
+        }
+
+        LogCommand(message.Channel, command);
+        return await _handlers[command].HandleAsync(new CommandRequest(message, argument), cancellationToken);
+    }
+
+    private string HelpText()
+    {
+        var help = new StringBuilder("I answer questions from the team's knowledge base, with sources. Commands:\n");
+        foreach (var handler in _handlers.Values.OrderBy(h => h.Name, StringComparer.Ordinal))
+        {
+            help.Append("• `").Append(handler.Usage).Append("` — ").Append(handler.Description).Append('\n');
+        }
+
+        help.Append("• `help` — this list\nAnything else is taken as a question.");
+        return help.ToString();
+    }
+
+    [LoggerMessage(LogLevel.Information, "Handling {Command} from {Channel}")]
+    private partial void LogCommand(string channel, string command);
+}

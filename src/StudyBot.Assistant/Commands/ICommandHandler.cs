@@ -1,0 +1,20 @@
+using StudyBot.Core.Conversations;
+
+namespace StudyBot.Assistant.Commands;
+
+/// <summary>One chat command (ask, status, …); the engine routes a message to it by its first word.</summary>
+public interface ICommandHandler
+{
+    /// <summary>The word that selects this command.</summary>
+    string Name { get; }
+
+    /// <summary>How to call it, for help: "ask &lt;question&gt;".</summary>
+    string Usage { get; }
+
+    string Description { get; }
+
+    Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken);
+}
+
+/// <summary>A routed message: the command's argument is the text after the command word.</summary>
+public sealed record CommandRequest(IncomingMessage Message, string Argument);

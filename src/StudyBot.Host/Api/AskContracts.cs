@@ -1,0 +1,29 @@
+using StudyBot.Core.Conversations;
+
+namespace StudyBot.Host.Api;
+
+/// <summary>POST /api/ask body.</summary>
+/// <param name="Question">The question, 1 to 2,000 characters.</param>
+/// <param name="Sources">Optional source names to search; all sources when empty.</param>
+public sealed record AskRequest(string? Question, IReadOnlyList<string>? Sources);
+
+public sealed record AskResponse(string Answer, bool Found, IReadOnlyList<CitationDto> Citations, long LatencyMs);
+
+/// <param name="Link">The document's URL, or its path relative to its source.</param>
+/// <param name="Url">Where a browser opens it: the URL, or this API's file route (with #page= for PDFs).</param>
+public sealed record CitationDto(int Number, string Title, string Source, string Link, string Url, int? Page, string HeadingPath, string Snippet)
+{
+    public static CitationDto From(Citation c)
+    {
+        var isUrl = Uri.TryCreate(c.Link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+        var url = isUrl
+            ? c.Link
+            : $"/api/sources/{Uri.EscapeDataString(c.Source)}/files/{string.Join('/', c.Link.Split('/').Select(Uri.EscapeDataString))}";
+        if (c.Page is { } page && !isUrl)
+        {
+            url += $"#page={page}";
+        }
+
+        return new CitationDto(c.Number, c.Title, c.Source, c.Link, url, c.Page, c.HeadingPath, c.Snippet);
+    }
+}

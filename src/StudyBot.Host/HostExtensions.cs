@@ -1,0 +1,52 @@
+using Scalar.AspNetCore;
+using StudyBot.Assistant;
+using StudyBot.Host.Api;
+using StudyBot.Host.Ingestion;
+using StudyBot.Host.Playground;
+using StudyBot.Knowledge;
+using StudyBot.Knowledge.Configuration;
+
+namespace StudyBot.Host;
+
+public static class HostExtensions
+{
+    public const string DefaultSourceName = "knowledge";
+
+    /// <summary>Everything the web host serves: knowledge, engine, API, playground, start-up ingestion.</summary>
+    public static IHostApplicationBuilder AddStudyBotServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddStudyBotKnowledge();
+        builder.AddStudyBotAssistant();
+        // With no source configured the sample knowledge base is served, so the first run needs no setup.
+        builder.Services.PostConfigure<KnowledgeOptions>(options =>
+        {
+            if (options.Sources.Count == 0)
+            {
+                options.Sources[DefaultSourceName] = new SourceOptions { Type = "Files", Path = "knowledge" };
+            }
+        });
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddStudyBotHost(this WebApplicationBuilder builder)
+    {
+        builder.AddStudyBotServices();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddHostedService<StartupIngestionService>();
+        return builder;
+    }
+
+    public static WebApplication MapStudyBot(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs");
+        app.MapHealthEndpoints();
+        app.MapAskEndpoints();
+        app.MapStatusEndpoints();
+        app.MapPlayground();
+        return app;
+    }
+}

@@ -1,0 +1,111 @@
+"use strict";
+
+const form = document.getElementById("ask-form");
+const questionInput = document.getElementById("question");
+const askButton = document.getElementById("ask-button");
+const sourceFilter = document.getElementById("source-filter");
+const answerBox = document.getElementById("answer");
+const errorBox = document.getElementById("error");
+
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  for (const child of children) node.append(child);
+  return node;
+}
+
+// Answer text refers to citations as [1], [2]: turn each into a link to its entry.
+function renderAnswerText(text) {
+  const paragraph = document.getElementById("answer-text");
+  paragraph.replaceChildren();
+  for (const part of text.split(/(\[\d+\])/)) {
+    const match = /^\[(\d+)\]$/.exec(part);
+    if (match) paragraph.append(element("sup", {}, element("a", { href: `#citation-${match[1]}` }, `[${match[1]}]`)));
+    else paragraph.append(part);
+  }
+}
+
+function renderCitations(citations) {
+  const list = document.getElementById("citations");
+  list.replaceChildren();
+  for (const c of citations) {
+    const where = [c.source, c.headingPath, c.page ? `page ${c.page}` : ""].filter(Boolean).join(" · ");
+    list.append(element("li", { id: `citation-${c.number}`, value: String(c.number) },
+      element("a", { href: c.url, target: "_blank", rel: "noopener" }, c.title),
+      ` — ${where}`,
+      element("span", { class: "snippet" }, c.snippet)));
+  }
+}
+
+async function ask(question) {
+  errorBox.hidden = true;
+  askButton.disabled = true;
+  try {
+    const sources = sourceFilter.value ? [sourceFilter.value] : [];
+    const response = await fetch("/api/ask", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ question, sources }),
+    });
+    const body = await response.json();
+    if (!response.ok) throw new Error(body.detail || `The server answered ${response.status}.`);
+    renderAnswerText(body.answer);
+    renderCitations(body.citations);
+    document.getElementById("answer-meta").textContent =
+      `${body.citations.length} source${body.citations.length === 1 ? "" : "s"} · ${body.latencyMs} ms`;
+    answerBox.hidden = false;
+  } catch (error) {
+    errorBox.textContent = error.message;
+    errorBox.hidden = false;
+  } finally {
+    askButton.disabled = false;
+  }
+}
+
+function renderStatus(status) {
+  const index = status.index;
+  document.getElementById("status-summary").textContent =
+    `${status.ready ? "" : "Loading index… "}${index.documents} documents, ${index.chunks} chunks`;
+  const list = document.getElementById("sources");
+  list.replaceChildren();
+  for (const s of index.sources) {
+    const item = element("li", {},
+      element("strong", {}, s.name), " ",
+      element("span", { class: `state ${s.state}` }, s.state),
+      element("div", { class: "meta" }, `${s.documents} documents · ${s.chunks} chunks` +
+        (s.lastFinished ? ` · last run ${new Date(s.lastFinished).toLocaleString()}` : "")));
+    if (s.state === "running" && s.progressTotal > 0) {
+      item.append(element("progress", { max: String(s.progressTotal), value: String(s.progressDone) }),
+        element("div", { class: "meta" }, `${s.progressDone} of ${s.progressTotal} documents`));
+    }
+    if (s.errors.length > 0) {
+      item.append(element("ul", { class: "doc-errors" },
+        ...s.errors.map(e => element("li", {}, `${e.document}: ${e.error}`))));
+    }
+    list.append(item);
+  }
+  const selected = sourceFilter.value;
+  sourceFilter.replaceChildren(element("option", { value: "" }, "all sources"),
+    ...index.sources.map(s => element("option", { value: s.name }, s.name)));
+  sourceFilter.value = selected;
+  return index.sources.some(s => s.state === "running" || s.state === "pending") || !status.ready;
+}
+
+async function refreshStatus() {
+  let busy = true;
+  try {
+    const response = await fetch("/api/status");
+    busy = renderStatus(await response.json());
+  } catch {
+    document.getElementById("status-summary").textContent = "Status unavailable.";
+  }
+  setTimeout(refreshStatus, busy ? 1000 : 10000);
+}
+
+form.addEventListener("submit", event => {
+  event.preventDefault();
+  const question = questionInput.value.trim();
+  if (question) ask(question);
+});
+
+refreshStatus();
