@@ -33,6 +33,7 @@ public static class HostExtensions
         builder.AddStudyBotServices();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        builder.Services.AddHostedService<DataFolderGuard>();
         builder.Services.AddHostedService<StartupIngestionService>();
         return builder;
     }

@@ -10,20 +10,17 @@ if (CommandLineRunner.IsCommand(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddStudyBotHost();
 var app = builder.Build();
+app.MapStudyBot();
 try
 {
-    // Fail fast, before listening, when the data folder is unusable.
-    app.Services.GetRequiredService<DataFolder>();
+    await app.RunAsync();
+    return 0;
 }
 catch (DataFolderException ex)
 {
     await Console.Error.WriteLineAsync($"StudyBot cannot start: {ex.Message}");
     return 1;
 }
-
-app.MapStudyBot();
-await app.RunAsync();
-return 0;
 
 /// <summary>Entry point, public for WebApplicationFactory.</summary>
 public partial class Program;

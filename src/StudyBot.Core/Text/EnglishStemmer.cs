@@ -28,7 +28,7 @@ public static class EnglishStemmer
             w = w[..^1];
         }
 
-        w = StripSuffix(w, "ing", 4) ?? StripSuffix(w, "ed", 4) ?? StripSuffix(w, "ly", 4) ?? w;
+        w = StripSuffix(w, "ing", 3) ?? StripSuffix(w, "ed", 3) ?? StripSuffix(w, "ly", 4) ?? w;
         w = StripSuffix(w, "ation", 3) ?? StripSuffix(w, "ness", 3) ?? StripSuffix(w, "ment", 4) ?? w;
         if (w.Length > 4 && w[^1] == 'e')
         {
@@ -46,6 +46,12 @@ public static class EnglishStemmer
         }
 
         var stem = word[..^suffix.Length];
+        if (!stem.Any(IsVowel))
+        {
+            // "string", "spring": the ending is part of the word.
+            return null;
+        }
+
         // "running" -> "run", "stopped" -> "stop": undo a doubled final consonant.
         if (stem.Length > 3 && stem[^1] == stem[^2] && !"lsz".Contains(stem[^1], StringComparison.Ordinal) && !IsVowel(stem[^1]))
         {

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using StudyBot.Core.Chunking;
+using StudyBot.Knowledge.Embeddings;
+using StudyBot.Knowledge.Index.Embedded;
+using StudyBot.Knowledge.Ingestion;
+using StudyBot.Knowledge.Retrieval;
+using StudyBot.Tests;
+
+namespace StudyBot.Knowledge.Tests;
+
+/// <summary>The real embedded store (SQLite file in a temp folder), ingestion pipeline and retriever.</summary>
+internal sealed class KnowledgeTestBed : IDisposable
+{
+    private readonly TempFolder _data = new();
+
+    public KnowledgeTestBed()
+    {
+        Store = OpenStore();
+        Pipeline = new IngestionPipeline(Store, Embedder, new MarkdownChunker(new ChunkingOptions { MaxTokens = 120, OverlapTokens = 15 }, TokenCounter.Default),
+            Tracker, TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
+        Retriever = new HybridRetriever(Store, Store, Embedder);
+    }
+
+    public HashingEmbeddingGenerator Embedder { get; } = new();
+
+    public IngestionTracker Tracker { get; } = new(TimeProvider.System);
+
+    public EmbeddedChunkStore Store { get; private set; }
+
+    public IngestionPipeline Pipeline { get; }
+
+    public HybridRetriever Retriever { get; }
+
+    public EmbeddedChunkStore OpenStore() =>
+        new(Path.Combine(_data.Path, "index.db"), HashingEmbeddingGenerator.IdFor(HashingEmbeddingGenerator.DefaultDimensions), HashingEmbeddingGenerator.DefaultDimensions);
+
+    public void Dispose()
+    {
+        Store.Dispose();
+        _data.Dispose();
+    }
+}
