@@ -13,6 +13,8 @@ public sealed class AskCommand(IAnswerer answerer) : ICommandHandler
 
     public string Description => "answer from the knowledge base with numbered sources";
 
+    public bool TakesArgument => true;
+
     public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var question = request.Argument.Trim();

@@ -25,6 +25,12 @@ public sealed partial class ConversationEngine
     public async Task<Reply> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         var (command, argument) = CommandParser.Parse(message.Text, _commandWords);
+        var bare = command == HelpCommand || !_handlers[command].TakesArgument;
+        if (bare && argument.TrimEnd('?', '!', '.').Length > 0)
+        {
+            (command, argument) = (CommandParser.DefaultCommand, message.Text.Trim());
+        }
+
         if (command == HelpCommand)
         {
             return new NoticeReply(HelpText());

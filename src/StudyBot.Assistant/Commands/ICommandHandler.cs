@@ -13,6 +13,9 @@ public interface ICommandHandler
 
     string Description { get; }
 
+    /// <summary>False for bare commands such as "status": "status of the rollout?" is then a question.</summary>
+    bool TakesArgument { get; }
+
     Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken);
 }
 

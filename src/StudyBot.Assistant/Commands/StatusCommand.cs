@@ -11,6 +11,8 @@ public sealed class StatusCommand(IKnowledgeStatus status) : ICommandHandler
 
     public string Description => "what is indexed, and how the last ingestion went";
 
+    public bool TakesArgument => false;
+
     public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken) =>
         new StatusReply(await status.GetStatusAsync(cancellationToken));
 }

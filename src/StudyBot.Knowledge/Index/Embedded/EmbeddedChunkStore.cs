@@ -16,6 +16,7 @@ public sealed class EmbeddedChunkStore : VectorStoreCollection<string, ChunkReco
     private readonly ChunkTable _table;
     private readonly string _embedderId;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly Lazy<Task> _schema;
     private bool _loaded;
 
     public EmbeddedChunkStore(string databasePath, string embedderId, int dimensions)
@@ -23,6 +24,7 @@ public sealed class EmbeddedChunkStore : VectorStoreCollection<string, ChunkReco
         _database = new IndexDatabase(databasePath);
         _table = new ChunkTable(dimensions);
         _embedderId = embedderId;
+        _schema = new(() => _database.InitializeAsync(_embedderId, CancellationToken.None));
     }
 
     public override string Name => "chunks";
@@ -42,7 +44,7 @@ public sealed class EmbeddedChunkStore : VectorStoreCollection<string, ChunkReco
                 return;
             }
 
-            await _database.InitializeAsync(_embedderId, cancellationToken);
+            await Database().WaitAsync(cancellationToken);
             await foreach (var chunk in _database.ReadAllChunksAsync(cancellationToken))
             {
                 using var _ = _table.Write();
@@ -60,11 +62,15 @@ public sealed class EmbeddedChunkStore : VectorStoreCollection<string, ChunkReco
     public override Task EnsureCollectionDeletedAsync(CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("the embedded index is deleted by removing its data folder");
 
-    public override async Task<ChunkRecord?> GetAsync(string key, RecordRetrievalOptions? options = null, CancellationToken cancellationToken = default) =>
-        (await _database.GetChunksAsync([key], options?.IncludeVectors ?? false, cancellationToken)) is [var chunk, ..] ? chunk : null;
+    public override async Task<ChunkRecord?> GetAsync(string key, RecordRetrievalOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        await Database().WaitAsync(cancellationToken);
+        return (await _database.GetChunksAsync([key], options?.IncludeVectors ?? false, cancellationToken)) is [var chunk, ..] ? chunk : null;
+    }
 
     public override async IAsyncEnumerable<ChunkRecord> GetAsync(IEnumerable<string> keys, RecordRetrievalOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        await Database().WaitAsync(cancellationToken);
         foreach (var chunk in await _database.GetChunksAsync(keys.ToList(), options?.IncludeVectors ?? false, cancellationToken))
         {
             yield return chunk;
@@ -119,12 +125,23 @@ public sealed class EmbeddedChunkStore : VectorStoreCollection<string, ChunkReco
     public override object? GetService(Type serviceType, object? serviceKey = null) =>
         serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
 
-    public Task<IReadOnlyDictionary<string, IndexedDocument>> GetDocumentsAsync(string source, CancellationToken cancellationToken) =>
-        _database.GetDocumentsAsync(source, cancellationToken);
+    public async Task<IReadOnlyDictionary<string, IndexedDocument>> GetDocumentsAsync(string source, CancellationToken cancellationToken)
+    {
+        await Database().WaitAsync(cancellationToken);
+        return await _database.GetDocumentsAsync(source, cancellationToken);
+    }
 
-    public Task<IReadOnlyList<string>> GetSourcesAsync(CancellationToken cancellationToken) => _database.GetSourcesAsync(cancellationToken);
+    public async Task<IReadOnlyList<string>> GetSourcesAsync(CancellationToken cancellationToken)
+    {
+        await Database().WaitAsync(cancellationToken);
+        return await _database.GetSourcesAsync(cancellationToken);
+    }
 
-    public Task<IndexCounts> CountAsync(string? source, CancellationToken cancellationToken) => _database.CountAsync(source, cancellationToken);
+    public async Task<IndexCounts> CountAsync(string? source, CancellationToken cancellationToken)
+    {
+        await Database().WaitAsync(cancellationToken);
+        return await _database.CountAsync(source, cancellationToken);
+    }
 
     public double InverseDocumentFrequency(string term) => _table.InverseDocumentFrequency(term);
 
@@ -133,6 +150,7 @@ public sealed class EmbeddedChunkStore : VectorStoreCollection<string, ChunkReco
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
+            await Database().WaitAsync(cancellationToken);
             var previous = await _database.ReplaceDocumentAsync(document, chunks, cancellationToken);
             using var _ = _table.Write();
             foreach (var key in previous)
@@ -156,6 +174,7 @@ public sealed class EmbeddedChunkStore : VectorStoreCollection<string, ChunkReco
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
+            await Database().WaitAsync(cancellationToken);
             var keys = await _database.RemoveDocumentAsync(source, documentId, cancellationToken);
             using var _ = _table.Write();
             foreach (var key in keys)
@@ -180,8 +199,12 @@ public sealed class EmbeddedChunkStore : VectorStoreCollection<string, ChunkReco
         base.Dispose(disposing);
     }
 
+    /// <summary>Creates the schema once (and clears vectors of another embedder) before any read or write.</summary>
+    private Task Database() => _schema.Value;
+
     private async Task<List<VectorSearchResult<ChunkRecord>>> MaterializeAsync(IReadOnlyList<(string Key, double Score)> hits, bool withVectors, CancellationToken cancellationToken)
     {
+        await Database().WaitAsync(cancellationToken);
         var records = (await _database.GetChunksAsync(hits.Select(h => h.Key).ToList(), withVectors, cancellationToken))
             .ToDictionary(r => r.Key, StringComparer.Ordinal);
         // A chunk replaced between the scan and the read is skipped rather than shown stale.

@@ -1,0 +1,105 @@
+using StudyBot.Assistant.Answering;
+using StudyBot.Core.Retrieval;
+using StudyBot.Core.Text;
+
+namespace StudyBot.Assistant.Tests;
+
+public sealed class ExtractiveAnswererTests
+{
+    /// <summary>Retrieval stand-in: ranks a fixed set of chunks by shared terms, with idf from the same set.</summary>
+    private sealed class FixedSearch(params RetrievedChunk[] chunks) : IKnowledgeSearch
+    {
+        public Task<IReadOnlyList<RetrievedChunk>> SearchAsync(KnowledgeQuery query, CancellationToken cancellationToken)
+        {
+            var terms = TextAnalyzer.Terms(query.Text);
+            IReadOnlyList<RetrievedChunk> ranked = chunks
+                .Select(c => (Chunk: c, Shared: TextAnalyzer.Terms(c.Text).Intersect(terms).Count()))
+                .Where(x => x.Shared > 0)
+                .OrderByDescending(x => x.Shared)
+                .Select(x => x.Chunk)
+                .Take(query.Top)
+                .ToList();
+            return Task.FromResult(ranked);
+        }
+
+        public double InverseDocumentFrequency(string term)
+        {
+            var df = chunks.Count(c => TextAnalyzer.Terms(c.Text).Contains(term));
+            return Math.Log(1 + (chunks.Length - df + 0.5) / (df + 0.5));
+        }
+    }
+
+    private static RetrievedChunk Chunk(string id, string title, string text, int? page = null, params string[] headings) =>
+        new(id, "knowledge", $"{id}.md", title, $"{id}.md", page, headings, text, 1);
+
+    private static readonly RetrievedChunk QLoRA = Chunk("qlora", "Fine-tuning",
+        "QLoRA is a fine-tuning method that freezes a 4-bit quantized base model and trains LoRA adapters. It was published in 2023. Training still needs a GPU.",
+        null, "Fine-tuning", "QLoRA");
+
+    private static readonly RetrievedChunk Hnsw = Chunk("hnsw", "Vector stores",
+        "HNSW is a graph-based index for approximate nearest neighbour search. It trades memory for recall.", null, "Indexes");
+
+    private static readonly RetrievedChunk Llama = Chunk("llama", "LLaMA paper",
+        "LLaMA-65B was trained on 1.4T tokens. The tokenizer uses byte-pair encoding.", 3);
+
+    private readonly ExtractiveAnswerer _answerer = new(new FixedSearch(QLoRA, Hnsw, Llama));
+
+    [Fact]
+    public async Task Answer_DefinitionQuestion_QuotesTheDefinitionAndCitesItsChunk()
+    {
+        var answer = await _answerer.AnswerAsync(new Question("What is QLoRA?"), CancellationToken.None);
+
+        Assert.True(answer.Found);
+        Assert.StartsWith("QLoRA is a fine-tuning method", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("[1]", answer.Text, StringComparison.Ordinal);
+        var citation = answer.Citations[0];
+        Assert.Equal((1, "Fine-tuning", "qlora.md", "Fine-tuning › QLoRA"), (citation.Number, citation.Title, citation.Link, citation.HeadingPath));
+        Assert.Contains("freezes a 4-bit quantized base model", citation.Snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Answer_PdfChunk_CitationCarriesThePage()
+    {
+        var answer = await _answerer.AnswerAsync(new Question("How many tokens was LLaMA-65B trained on?"), CancellationToken.None);
+
+        Assert.Contains("1.4T tokens", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(3, answer.Citations.Single(c => c.Title == "LLaMA paper").Page);
+    }
+
+    [Fact]
+    public async Task Answer_EveryCitationNumberInTheTextHasACitation()
+    {
+        var answer = await _answerer.AnswerAsync(new Question("QLoRA adapters and HNSW graph index"), CancellationToken.None);
+
+        var numbers = System.Text.RegularExpressions.Regex.Matches(answer.Text, @"\[(\d+)\]").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct();
+        Assert.Equal(answer.Citations.Select(c => c.Number).Order(), numbers.Order());
+    }
+
+    [Fact]
+    public async Task Answer_NothingRelevantIndexed_SaysSoPlainly()
+    {
+        var answer = await _answerer.AnswerAsync(new Question("Who won the 1998 football world cup?"), CancellationToken.None);
+
+        Assert.False(answer.Found);
+        Assert.Empty(answer.Citations);
+        Assert.Contains("couldn't find", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Answer_OneCommonWordMatches_IsNotEnoughToQuote()
+    {
+        // "memory" appears in the HNSW chunk but the question is about something else.
+        var answer = await _answerer.AnswerAsync(new Question("How much memory does a Raspberry Pi cluster need for Kubernetes?"), CancellationToken.None);
+
+        Assert.False(answer.Found);
+    }
+
+    [Fact]
+    public async Task Answer_OnlyStopWords_AsksForMore()
+    {
+        var answer = await _answerer.AnswerAsync(new Question("what is it?"), CancellationToken.None);
+
+        Assert.False(answer.Found);
+        Assert.Contains("more words", answer.Text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using StudyBot.Tests;
+
+namespace StudyBot.Host.Tests;
+
+public sealed class AskApiTests : IAsyncLifetime
+{
+    private readonly TestCorpus _corpus = new();
+    private readonly TempFolder _data = new();
+    private StudyBotHost _host = null!;
+    private HttpClient _client = null!;
+    private JsonElement _status;
+
+    public async Task InitializeAsync()
+    {
+        _host = new StudyBotHost(_data.Path, _corpus.Path);
+        _client = _host.CreateClient();
+        _status = await StudyBotHost.WaitForIngestionAsync(_client);
+    }
+
+    private async Task<JsonElement> AskAsync(string question, params string[] sources)
+    {
+        var response = await _client.PostAsJsonAsync("/api/ask", new { question, sources });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
+    public async Task Ask_WhatIsQLoRA_AnswersFromTheNoteWithACitation()
+    {
+        var answer = await AskAsync("What is QLoRA?");
+
+        Assert.True(answer.GetProperty("found").GetBoolean());
+        Assert.Contains("QLoRA", answer.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        Assert.Contains("[1]", answer.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        var citation = answer.GetProperty("citations")[0];
+        Assert.Equal(1, citation.GetProperty("number").GetInt32());
+        Assert.Equal("fine-tuning.md", citation.GetProperty("link").GetString());
+        Assert.Equal("knowledge", citation.GetProperty("source").GetString());
+        Assert.Contains("QLoRA", citation.GetProperty("snippet").GetString(), StringComparison.Ordinal);
+        Assert.True(answer.GetProperty("latencyMs").GetInt64() >= 0);
+    }
+
+    [Fact]
+    public async Task Ask_QuestionAboutTheTwoColumnPaper_CitesThePdfPage()
+    {
+        var answer = await AskAsync("Which model does LLaMA-13B outperform on most benchmarks?");
+
+        var citation = answer.GetProperty("citations").EnumerateArray().First(c => c.GetProperty("link").GetString() == "papers/llama.pdf");
+        Assert.Equal(1, citation.GetProperty("page").GetInt32());
+        Assert.EndsWith("/files/papers/llama.pdf#page=1", citation.GetProperty("url").GetString(), StringComparison.Ordinal);
+        Assert.Contains("GPT-3", answer.GetProperty("answer").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_SomethingNotInTheKnowledgeBase_SaysSo()
+    {
+        var answer = await AskAsync("Who won the 1998 football world cup?");
+
+        Assert.False(answer.GetProperty("found").GetBoolean());
+        Assert.Empty(answer.GetProperty("citations").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Ask_CitationUrl_OpensTheOriginalFile()
+    {
+        var answer = await AskAsync("What is HNSW?");
+        var url = answer.GetProperty("citations")[0].GetProperty("url").GetString()!;
+
+        var file = await _client.GetStringAsync(url);
+
+        Assert.Contains("HNSW", file, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/api/sources/knowledge/files/..%2F..%2Fetc%2Fpasswd")).StatusCode);
+    }
+
+    [Fact]
+    public void Status_UnreadablePdfs_AreListedByNameWhileTheRestIsIndexed()
+    {
+        var source = StudyBotHost.Source(_status, "knowledge");
+        var errors = source.GetProperty("errors").EnumerateArray()
+            .ToDictionary(e => e.GetProperty("document").GetString()!, e => e.GetProperty("error").GetString()!);
+
+        Assert.Equal(3, source.GetProperty("documents").GetInt32());
+        Assert.Equal(["papers/corrupt.pdf", "papers/scanned.pdf"], errors.Keys.Order());
+        Assert.Contains("no text layer", errors["papers/scanned.pdf"], StringComparison.Ordinal);
+        Assert.Equal(2, source.GetProperty("lastRun").GetProperty("failed").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("{\"question\": \"\"}", "required")]
+    [InlineData("{\"question\": \"   \"}", "required")]
+    [InlineData("{}", "required")]
+    [InlineData("{\"question\": \"What is QLoRA?\"", "not valid JSON")]
+    [InlineData("{\"question\": \"What is QLoRA?\", \"sources\": [\"nowhere\"]}", "Unknown source")]
+    public async Task Ask_BadRequest_Returns400WithTheReason(string body, string reason)
+    {
+        var response = await _client.PostAsync("/api/ask", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains(reason, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_QuestionOver2000Characters_Returns400()
+    {
+        var response = await _client.PostAsJsonAsync("/api/ask", new { question = new string('q', 2001) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("2000", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_NotJson_Returns415()
+    {
+        var response = await _client.PostAsync("/api/ask", new StringContent("question=hi", Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task HealthReadinessAndOpenApi_AreServed()
+    {
+        Assert.Equal("ok", await _client.GetStringAsync("/healthz"));
+        Assert.Equal("ready", await _client.GetStringAsync("/readyz"));
+        var openApi = await _client.GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/ask", openApi, StringComparison.Ordinal);
+        Assert.Contains("/api/status", openApi, StringComparison.Ordinal);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _host.DisposeAsync();
+        _data.Dispose();
+        _corpus.Dispose();
+    }
+}

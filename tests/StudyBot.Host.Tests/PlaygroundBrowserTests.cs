@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using StudyBot.Tests;
+
+namespace StudyBot.Host.Tests;
+
+/// <summary>Drives the playground in headless Chromium (Debian's /usr/bin/chromium) against the host on Kestrel.</summary>
+public sealed class PlaygroundBrowserTests : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private readonly TestCorpus _corpus = new();
+    private readonly TempFolder _data = new();
+    private StudyBotHost _host = null!;
+    private string _baseUrl = "";
+
+    public async Task InitializeAsync()
+    {
+        _host = new StudyBotHost(_data.Path, _corpus.Path);
+        _host.UseKestrel(0);
+        _host.StartServer();
+        _baseUrl = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var client = new HttpClient { BaseAddress = new Uri(_baseUrl) };
+        await StudyBotHost.WaitForIngestionAsync(client);
+    }
+
+    [Fact]
+    public async Task Playground_AskQuestion_ShowsAnAnswerWithClickableCitations()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package (.ci/run does)");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(_baseUrl);
+
+        await Assertions.Expect(page.Locator("#status-summary")).ToContainTextAsync("3 documents");
+        await Assertions.Expect(page.Locator("#sources")).ToContainTextAsync("papers/scanned.pdf: PDF has no text layer");
+        await page.FillAsync("#question", "What is QLoRA?");
+        await page.ClickAsync("#ask-button");
+
+        await Assertions.Expect(page.Locator("#answer-text")).ToContainTextAsync("QLoRA");
+        var marker = page.Locator("#answer-text sup a").First;
+        await Assertions.Expect(marker).ToHaveTextAsync("[1]");
+        var citation = page.Locator("#citation-1 a");
+        await Assertions.Expect(citation).ToHaveAttributeAsync("href", "/api/sources/knowledge/files/fine-tuning.md");
+        await Assertions.Expect(page.Locator("#citation-1")).ToContainTextAsync("Fine-Tuning");
+    }
+
+    [Fact]
+    public async Task Playground_EmptyQuestion_IsNotSent()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(_baseUrl);
+        var requests = 0;
+        page.Request += (_, request) => requests += request.Url.EndsWith("/api/ask", StringComparison.Ordinal) ? 1 : 0;
+
+        await page.ClickAsync("#ask-button");
+        await page.WaitForTimeoutAsync(300);
+
+        Assert.Equal(0, requests);
+        Assert.True(await page.Locator("#answer").IsHiddenAsync());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _data.Dispose();
+        _corpus.Dispose();
+    }
+}
