@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.VectorData;
+using StudyBot.Bench;
+using StudyBot.Core.Chunking;
+using StudyBot.Knowledge.Embeddings;
+using StudyBot.Knowledge.Index;
+using StudyBot.Knowledge.Index.Embedded;
+using StudyBot.Knowledge.Ingestion;
+using StudyBot.Knowledge.Sources.Files;
+using StudyBot.Knowledge.Sources.Pdf;
+
+// Prints the figures the README and closing notes quote. Run in Release:
+//   dotnet run -c Release --project bench/StudyBot.Bench [-- retrieval|pdf|markdown|noop]
+var only = args.FirstOrDefault();
+var work = Path.Combine(Path.GetTempPath(), "studybot-bench-" + Environment.ProcessId);
+Directory.CreateDirectory(work);
+var embedder = new HashingEmbeddingGenerator();
+try
+{
+    if (only is null or "retrieval")
+    {
+        await RetrievalAsync(100_000, measureMemory: true);
+        await RetrievalAsync(10_000, measureMemory: false);
+    }
+
+    if (only is null or "pdf")
+    {
+        PdfPages();
+    }
+
+    if (only is null or "markdown")
+    {
+        await MarkdownAsync(2_000);
+    }
+
+    if (only is null or "noop")
+    {
+        await NoOpReindexAsync(10_000);
+    }
+}
+finally
+{
+    Directory.Delete(work, recursive: true);
+}
+
+async Task RetrievalAsync(int chunks, bool measureMemory)
+{
+    var corpus = new SyntheticCorpus(chunks);
+    var path = Path.Combine(work, $"retrieval-{chunks}.db");
+    using var store = new EmbeddedChunkStore(path, HashingEmbeddingGenerator.IdFor(HashingEmbeddingGenerator.DefaultDimensions), HashingEmbeddingGenerator.DefaultDimensions);
+    await store.EnsureCollectionExistsAsync();
+    var build = Stopwatch.StartNew();
+    const int perDocument = 10;
+    for (var d = 0; d < chunks / perDocument; d++)
+    {
+        var records = Enumerable.Range(0, perDocument).Select(i =>
+        {
+            var text = corpus.Words(120);
+            return new ChunkRecord
+            {
+                Key = ChunkKey.For("bench", $"doc-{d}", i), Source = "bench", DocumentId = $"doc-{d}", Ordinal = i,
+                Title = $"Document {d}", Link = $"doc-{d}.md", HeadingPath = "", Text = text, Embedding = embedder.Embed(text),
+            };
+        }).ToList();
+        await store.ReplaceDocumentAsync(new IndexedDocument("bench", $"doc-{d}", "", "", "h", default, default, perDocument), records, default);
+    }
+
+    Console.WriteLine($"index of {chunks:N0} chunks built in {build.Elapsed.TotalSeconds:0.0} s");
+    if (measureMemory)
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        using var process = Process.GetCurrentProcess();
+        Console.WriteLine($"memory at {chunks:N0} chunks: working set {process.WorkingSet64 / 1048576.0:0} MB, managed heap {GC.GetTotalMemory(false) / 1048576.0:0} MB");
+    }
+
+    var queries = Enumerable.Range(0, 300).Select(i => new SyntheticCorpus(1_000_000 + i).Words(5)).ToList();
+    var latencies = new List<double>();
+    for (var i = 0; i < queries.Count; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        var vector = embedder.Embed(queries[i]);
+        var count = 0;
+        await foreach (var _ in store.HybridSearchAsync(vector, queries[i].Split(' '), 10, new HybridSearchOptions<ChunkRecord>()))
+        {
+            count++;
+        }
+
+        if (i >= 20)
+        {
+            latencies.Add(watch.Elapsed.TotalMilliseconds);
+        }
+    }
+
+    latencies.Sort();
+    Console.WriteLine($"hybrid top-10 at {chunks:N0} chunks: p50 {Percentile(latencies, 0.50):0.00} ms, p95 {Percentile(latencies, 0.95):0.00} ms ({latencies.Count} queries, embedding + dense + BM25 + RRF + SQLite fetch)");
+}
+
+void PdfPages()
+{
+    var file = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../knowledge/papers/llama-open-efficient-foundation-language-models.pdf"));
+    var bytes = File.ReadAllBytes(file);
+    PdfReader.Read(bytes);
+    var watch = Stopwatch.StartNew();
+    var pages = 0;
+    for (var i = 0; i < 5; i++)
+    {
+        pages += PdfReader.Read(bytes).Pages.Count;
+    }
+
+    Console.WriteLine($"PDF text extraction: {pages / watch.Elapsed.TotalSeconds:0} pages/s ({pages} pages of the two-column LLaMA paper)");
+}
+
+async Task MarkdownAsync(int documents)
+{
+    var folder = WriteCorpus("markdown", documents);
+    var (pipeline, store, source) = Pipeline(folder, "markdown");
+    using (store)
+    {
+        var watch = Stopwatch.StartNew();
+        var counts = await pipeline.RunAsync(source, default);
+        Console.WriteLine($"Markdown ingestion: {counts!.Added / watch.Elapsed.TotalSeconds:0} documents/s ({counts.Added} documents of ~600 words: read, chunk, embed, store)");
+    }
+}
+
+async Task NoOpReindexAsync(int documents)
+{
+    var folder = WriteCorpus("noop", documents);
+    var (pipeline, store, source) = Pipeline(folder, "noop");
+    using (store)
+    {
+        await pipeline.RunAsync(source, default);
+        var watch = Stopwatch.StartNew();
+        var counts = await pipeline.RunAsync(source, default);
+        Console.WriteLine($"no-op re-index of {counts!.Unchanged:N0} unchanged documents: {watch.Elapsed.TotalSeconds:0.00} s");
+    }
+}
+
+string WriteCorpus(string name, int documents)
+{
+    var folder = Path.Combine(work, name);
+    var corpus = new SyntheticCorpus(documents);
+    for (var i = 0; i < documents; i++)
+    {
+        var sub = Path.Combine(folder, $"part-{i / 500}");
+        Directory.CreateDirectory(sub);
+        File.WriteAllText(Path.Combine(sub, $"note-{i}.md"), corpus.Markdown(4, 150));
+    }
+
+    return folder;
+}
+
+(IngestionPipeline, EmbeddedChunkStore, FilesSource) Pipeline(string folder, string name)
+{
+    var store = new EmbeddedChunkStore(Path.Combine(work, name + ".db"), HashingEmbeddingGenerator.IdFor(HashingEmbeddingGenerator.DefaultDimensions), HashingEmbeddingGenerator.DefaultDimensions);
+    store.EnsureCollectionExistsAsync().GetAwaiter().GetResult();
+    var pipeline = new IngestionPipeline(store, embedder, new MarkdownChunker(new ChunkingOptions(), TokenCounter.Default),
+        new IngestionTracker(TimeProvider.System), TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
+    return (pipeline, store, new FilesSource(name, folder));
+}
+
+static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
