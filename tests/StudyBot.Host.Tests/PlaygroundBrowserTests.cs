@@ -28,16 +28,9 @@ public sealed class PlaygroundBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Playground_AskQuestion_ShowsAnAnswerWithClickableCitations()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package (.ci/run does)");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(_baseUrl);
+        var (playwright, browser, page) = await OpenPlaygroundAsync();
+        using var _ = playwright;
+        await using var __ = browser;
 
         await Assertions.Expect(page.Locator("#status-summary")).ToContainTextAsync("3 documents");
         await Assertions.Expect(page.Locator("#sources")).ToContainTextAsync("papers/scanned.pdf: PDF has no text layer");
@@ -55,15 +48,9 @@ public sealed class PlaygroundBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Playground_EmptyQuestion_IsNotSent()
     {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(_baseUrl);
+        var (playwright, browser, page) = await OpenPlaygroundAsync();
+        using var _ = playwright;
+        await using var __ = browser;
         var requests = 0;
         page.Request += (_, request) => requests += request.Url.EndsWith("/api/ask", StringComparison.Ordinal) ? 1 : 0;
 
@@ -72,6 +59,21 @@ public sealed class PlaygroundBrowserTests : IAsyncLifetime
 
         Assert.Equal(0, requests);
         Assert.True(await page.Locator("#answer").IsHiddenAsync());
+    }
+
+    private async Task<(IPlaywright Playwright, IBrowser Browser, IPage Page)> OpenPlaygroundAsync()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package (.ci/run does)");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(_baseUrl);
+        return (playwright, browser, page);
     }
 
     public async Task DisposeAsync()

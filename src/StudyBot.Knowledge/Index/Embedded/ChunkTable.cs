@@ -138,9 +138,10 @@ internal sealed class ChunkTable(int dimensions) : IDisposable
         {
             var heap = new PriorityQueue<int, float>(candidates + 1);
             var end = Math.Min(_count, (p + 1) * size);
+            var filter = sources is null || sources.Count == 0 ? null : accept;
             for (var slot = p * size; slot < end; slot++)
             {
-                if (_alive[slot] && accept(slot))
+                if (_alive[slot] && (filter is null || filter(slot)))
                 {
                     var dot = Int8Vectors.Dot(queryCodes, new ReadOnlySpan<sbyte>(_codes, slot * dimensions, dimensions));
                     TopK.Offer(heap, slot, Int8Vectors.Score(dot, queryScale, _scales[slot]), candidates);
@@ -165,7 +166,8 @@ internal sealed class ChunkTable(int dimensions) : IDisposable
             return [];
         }
 
-        return _lexical.Search(terms, top, _count, slot => _alive[slot] && accept(slot))
+        var filter = sources is null || sources.Count == 0 ? null : accept;
+        return _lexical.Search(terms, top, _count, _alive, filter)
             .Select(r => (_keys[r.Slot], r.Score)).ToList();
     }
 

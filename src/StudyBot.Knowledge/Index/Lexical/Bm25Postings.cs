@@ -59,7 +59,7 @@ internal sealed class Bm25Postings
     }
 
     /// <summary>Scores every live slot that contains a query term and keeps the best <paramref name="top"/>.</summary>
-    public List<(int Slot, float Score)> Search(IReadOnlyList<string> queryTerms, int top, int slotCount, Func<int, bool> accept)
+    public List<(int Slot, float Score)> Search(IReadOnlyList<string> queryTerms, int top, int slotCount, bool[] alive, Func<int, bool>? filter)
     {
         if (_liveCount == 0 || queryTerms.Count == 0)
         {
@@ -71,35 +71,49 @@ internal sealed class Bm25Postings
         var touched = new List<int>();
         try
         {
-            var averageLength = (float)(_totalLength / _liveCount);
-            foreach (var term in queryTerms.Distinct(StringComparer.Ordinal))
+            // norm(slot) = K1 · (1 − B + B · length / average length), split so the loop does one multiply-add.
+            var baseNorm = K1 * (1 - B);
+            var lengthNorm = K1 * B * _liveCount / (float)_totalLength;
+            // Rarest terms first. A term in more than a third of the chunks (a near stop word) only adds
+            // to chunks a rarer term already found: same scores for those, far fewer candidates to rank.
+            var lists = queryTerms.Distinct(StringComparer.Ordinal)
+                .Select(term => (Term: term, List: _terms.GetValueOrDefault(term)))
+                .Where(t => t.List is not null)
+                .OrderBy(t => t.List!.Count)
+                .ToList();
+            var commonThreshold = _liveCount / 3;
+            var anySelective = lists.Count > 0 && lists[0].List!.Count <= commonThreshold;
+            foreach (var (term, list) in lists)
             {
-                if (!_terms.TryGetValue(term, out var list))
-                {
-                    continue;
-                }
-
-                var idf = (float)InverseDocumentFrequency(term);
+                var onlyBoost = anySelective && list!.Count > commonThreshold;
+                var weight = (float)InverseDocumentFrequency(term) * (K1 + 1);
+                var slots = list!.Slots;
+                var frequencies = list.Frequencies;
                 for (var i = 0; i < list.Count; i++)
                 {
-                    var slot = list.Slots[i];
-                    if (!accept(slot))
+                    var slot = slots[i];
+                    if ((onlyBoost && scores[slot] == 0) || !alive[slot] || (filter is not null && !filter(slot)))
                     {
                         continue;
                     }
 
-                    float tf = list.Frequencies[i];
-                    var norm = K1 * (1 - B + B * _lengths[slot] / averageLength);
+                    float tf = frequencies[i];
                     if (scores[slot] == 0)
                     {
                         touched.Add(slot);
                     }
 
-                    scores[slot] += idf * tf * (K1 + 1) / (tf + norm);
+                    scores[slot] += weight * tf / (tf + baseNorm + lengthNorm * _lengths[slot]);
                 }
             }
 
-            return TopK.Select(touched.Select(slot => (slot, scores[slot])), top);
+            var heap = new PriorityQueue<int, float>(top + 1);
+            foreach (var slot in touched)
+            {
+                TopK.Offer(heap, slot, scores[slot], top);
+            }
+
+            return TopK.Drain(heap);
         }
         finally
         {
