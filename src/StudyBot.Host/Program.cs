@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using StudyBot.Host;
 using StudyBot.Host.CommandLine;
 using StudyBot.Knowledge.Storage;
@@ -16,7 +17,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (DataFolderException ex)
+catch (Exception ex) when (ex is DataFolderException or OptionsValidationException)
 {
     await Console.Error.WriteLineAsync($"StudyBot cannot start: {ex.Message}");
     return 1;

@@ -59,6 +59,25 @@ public sealed class RestartTests : IDisposable
     public async Task Start_DataFolderLockedByAnotherProcess_ExitsWithAClearError()
     {
         using var held = new DataFolder(_data.Path);
+
+        var (exitCode, stderr) = await RunHostProcessAsync(new Dictionary<string, string>());
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("is locked by another StudyBot process", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_InvalidOption_ExitsNamingTheOption()
+    {
+        var (exitCode, stderr) = await RunHostProcessAsync(new Dictionary<string, string> { ["StudyBot__Index__ChunkTokens"] = "5" });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("StudyBot:Index:ChunkTokens must be between 32 and 8192", stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>Starts the real host executable (not the test server) and waits for it to exit.</summary>
+    private async Task<(int ExitCode, string Stderr)> RunHostProcessAsync(Dictionary<string, string> environment)
+    {
         var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, "--urls", "http://127.0.0.1:0"])
         {
             RedirectStandardError = true,
@@ -66,14 +85,27 @@ public sealed class RestartTests : IDisposable
         };
         start.Environment["StudyBot__DataDirectory"] = _data.Path;
         start.Environment["StudyBot__Sources__knowledge__Path"] = _corpus.Path;
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
         using var process = Process.Start(start)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-
         var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
 
-        Assert.Equal(1, process.ExitCode);
-        Assert.Contains("is locked by another StudyBot process", await stderr, StringComparison.Ordinal);
+        return (process.ExitCode, await stderr);
     }
 
     public void Dispose()

@@ -7,17 +7,17 @@ public sealed class IndexOptions
 {
     public const string SectionName = "StudyBot:Index";
 
-    [Range(32, 8192)]
+    [Range(32, 8192, ErrorMessage = "StudyBot:Index:ChunkTokens must be between {1} and {2}.")]
     public int ChunkTokens { get; set; } = 300;
 
-    [Range(0, 1024)]
+    [Range(0, 1024, ErrorMessage = "StudyBot:Index:ChunkOverlapTokens must be between {1} and {2}.")]
     public int ChunkOverlapTokens { get; set; } = 40;
 
     /// <summary>Weight of the BM25 ranking in reciprocal rank fusion.</summary>
-    [Range(0.0, 10.0)]
+    [Range(0.0, 10.0, ErrorMessage = "StudyBot:Index:LexicalWeight must be between {1} and {2}.")]
     public double LexicalWeight { get; set; } = 1.0;
 
     /// <summary>Weight of the dense-vector ranking in reciprocal rank fusion.</summary>
-    [Range(0.0, 10.0)]
+    [Range(0.0, 10.0, ErrorMessage = "StudyBot:Index:DenseWeight must be between {1} and {2}.")]
     public double DenseWeight { get; set; } = 1.0;
 }

@@ -8,7 +8,7 @@ public sealed class KnowledgeOptions
     public const string SectionName = "StudyBot";
 
     /// <summary>Folder for the embedded index, SQLite state and caches; relative paths start at the working directory.</summary>
-    [Required]
+    [Required(ErrorMessage = "StudyBot:DataDirectory must not be empty.")]
     public string DataDirectory { get; set; } = "data";
 
     /// <summary>Sources by name; the name appears in citations, status and jobs.</summary>

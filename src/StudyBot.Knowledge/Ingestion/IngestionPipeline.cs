@@ -44,24 +44,26 @@ public sealed partial class IngestionPipeline(
             }
 
             tracker.SetTotal(source.Name, items.Count);
-            foreach (var item in items)
+            // Documents are read, chunked and embedded in parallel (PDF parsing is CPU-bound); the store serialises writes.
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(items, parallel, async (item, token) =>
             {
                 indexed.TryGetValue(item.Id, out var previous);
                 if (previous?.ContentHash == item.ContentHash)
                 {
-                    unchanged++;
+                    Interlocked.Increment(ref unchanged);
                 }
-                else if (await TryIndexAsync(source, item, cancellationToken))
+                else if (await TryIndexAsync(source, item, token))
                 {
-                    _ = previous is null ? added++ : updated++;
+                    Interlocked.Increment(ref previous is null ? ref added : ref updated);
                 }
                 else
                 {
-                    failed++;
+                    Interlocked.Increment(ref failed);
                 }
 
                 tracker.Advance(source.Name);
-            }
+            });
 
             var listed = items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var gone in indexed.Keys.Where(id => !listed.Contains(id)))
