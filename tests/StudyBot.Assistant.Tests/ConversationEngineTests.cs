@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using StudyBot.Assistant.Answering;
 using StudyBot.Assistant.Commands;
 using StudyBot.Core.Conversations;
+using StudyBot.Core.Feedback;
 using StudyBot.Core.Retrieval;
 
 namespace StudyBot.Assistant.Tests;
@@ -19,8 +20,41 @@ public sealed class ConversationEngineTests
         public Task<KnowledgeStatus> GetStatusAsync(CancellationToken cancellationToken) => Task.FromResult(new KnowledgeStatus(4, 40, []));
     }
 
-    private readonly ConversationEngine _engine = new(
-        [new AskCommand(new EchoAnswerer()), new StatusCommand(new FixedStatus())], NullLogger<ConversationEngine>.Instance);
+    /// <summary>Answer log kept in a list: the engine's contract with the store is what is checked here.</summary>
+    private sealed class ListAnswerLog : IAnswerLog
+    {
+        public List<AnsweredQuestion> Answers { get; } = [];
+
+        public List<(string AnswerId, string UserId, bool Helpful)> Votes { get; } = [];
+
+        public Task<string> RecordAsync(AnsweredQuestion answer, CancellationToken cancellationToken)
+        {
+            Answers.Add(answer);
+            return Task.FromResult($"a{Answers.Count}");
+        }
+
+        public Task<AnsweredQuestion?> FindAsync(string answerId, CancellationToken cancellationToken) =>
+            Task.FromResult(answerId.StartsWith('a') && int.TryParse(answerId[1..], out var n) && n <= Answers.Count ? Answers[n - 1] : null);
+
+        public Task RecordFeedbackAsync(string answerId, string userId, bool helpful, CancellationToken cancellationToken)
+        {
+            Votes.Add((answerId, userId, helpful));
+            return Task.CompletedTask;
+        }
+
+        public Task<IReadOnlyList<FeedbackEntry>> ListFeedbackAsync(int max, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+    }
+
+    private readonly ListAnswerLog _log = new();
+    private readonly ConversationEngine _engine;
+
+    public ConversationEngineTests()
+    {
+        _engine = new ConversationEngine(
+            [new AskCommand(new EchoAnswerer()), new StatusCommand(new FixedStatus())],
+            [new FeedbackAction(_log)], _log, TimeProvider.System, NullLogger<ConversationEngine>.Instance);
+    }
 
     private Task<Reply> SendAsync(string text) => _engine.HandleAsync(new IncomingMessage("test", "c1", "u1", text), CancellationToken.None);
 
@@ -34,6 +68,36 @@ public sealed class ConversationEngineTests
         var reply = await SendAsync(text);
 
         Assert.Equal(expected, Assert.IsType<AnswerReply>(reply).Text);
+    }
+
+    [Fact]
+    public async Task Handle_Answer_IsLoggedAndCarriesItsId()
+    {
+        var reply = Assert.IsType<AnswerReply>(await SendAsync("What is QLoRA?"));
+
+        Assert.Equal("a1", reply.AnswerId);
+        Assert.Equal("What is QLoRA?", Assert.Single(_log.Answers).Question);
+    }
+
+    [Fact]
+    public async Task HandleAction_Feedback_IsStoredForTheAnswer()
+    {
+        var reply = Assert.IsType<AnswerReply>(await SendAsync("What is QLoRA?"));
+
+        var thanks = await _engine.HandleActionAsync(
+            new IncomingAction("test", "c1", "u2", IncomingAction.Feedback, IncomingAction.FeedbackValue(reply.AnswerId!, helpful: false)), CancellationToken.None);
+
+        Assert.Equal(("a1", "u2", false), Assert.Single(_log.Votes));
+        Assert.Contains("Thanks", Assert.IsType<NoticeReply>(thanks).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleAction_FeedbackForUnknownAnswer_IsRefused()
+    {
+        var reply = await _engine.HandleActionAsync(new IncomingAction("test", "c1", "u2", IncomingAction.Feedback, "zzz|up"), CancellationToken.None);
+
+        Assert.Empty(_log.Votes);
+        Assert.Contains("no longer points", Assert.IsType<NoticeReply>(reply).Text, StringComparison.Ordinal);
     }
 
     [Fact]

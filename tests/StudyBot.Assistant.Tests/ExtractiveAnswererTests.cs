@@ -1,4 +1,5 @@
 using StudyBot.Assistant.Answering;
+using StudyBot.Core.Conversations;
 using StudyBot.Core.Retrieval;
 using StudyBot.Core.Text;
 
@@ -92,6 +93,16 @@ public sealed class ExtractiveAnswererTests
         var answer = await _answerer.AnswerAsync(new Question("How much memory does a Raspberry Pi cluster need for Kubernetes?"), CancellationToken.None);
 
         Assert.False(answer.Found);
+    }
+
+    [Fact]
+    public async Task Answer_ShortFollowUp_UsesThePreviousQuestion()
+    {
+        var history = new[] { new ConversationTurn(false, "What is QLoRA?"), new ConversationTurn(true, "QLoRA is a fine-tuning method…") };
+
+        var answer = await _answerer.AnswerAsync(new Question("when was it published?", null, history), CancellationToken.None);
+
+        Assert.Contains("published in 2023", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,12 +22,21 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search) : IAnswe
     public async Task<AnswerReply> AnswerAsync(Question question, CancellationToken cancellationToken)
     {
         var terms = TextAnalyzer.Terms(question.Text).Distinct(StringComparer.Ordinal).ToList();
+        var searchText = question.Text;
+        // A short follow-up ("and how much memory does it save?") is searched together with the previous question.
+        var previous = question.History?.LastOrDefault(t => !t.FromBot)?.Text;
+        if (previous is not null && terms.Count < 3)
+        {
+            terms = [.. terms.Union(TextAnalyzer.Terms(previous), StringComparer.Ordinal)];
+            searchText = $"{question.Text} {previous}";
+        }
+
         if (terms.Count == 0)
         {
             return NotFound("I need a few more words to search for — what would you like to know?");
         }
 
-        var chunks = await search.SearchAsync(new KnowledgeQuery(question.Text, ChunksConsidered, question.Sources), cancellationToken);
+        var chunks = await search.SearchAsync(new KnowledgeQuery(searchText, ChunksConsidered, question.Sources), cancellationToken);
         var weights = terms.ToDictionary(t => t, search.InverseDocumentFrequency, StringComparer.Ordinal);
         var total = weights.Values.Sum();
         var scored = new List<Candidate>();

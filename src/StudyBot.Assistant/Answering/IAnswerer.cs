@@ -8,4 +8,5 @@ public interface IAnswerer
     Task<AnswerReply> AnswerAsync(Question question, CancellationToken cancellationToken);
 }
 
-public sealed record Question(string Text, IReadOnlyCollection<string>? Sources = null);
+/// <param name="History">Earlier turns of the thread; a short follow-up borrows the previous question's words.</param>
+public sealed record Question(string Text, IReadOnlyCollection<string>? Sources = null, IReadOnlyList<ConversationTurn>? History = null);

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using StudyBot.Core.Conversations;
+using StudyBot.Core.Feedback;
 
 namespace StudyBot.Assistant.Commands;
 
@@ -13,12 +14,23 @@ public sealed partial class ConversationEngine
     private const string HelpCommand = "help";
     private readonly Dictionary<string, ICommandHandler> _handlers;
     private readonly HashSet<string> _commandWords;
+    private readonly Dictionary<string, IActionHandler> _actions;
+    private readonly IAnswerLog _answers;
+    private readonly TimeProvider _time;
     private readonly ILogger<ConversationEngine> _logger;
 
-    public ConversationEngine(IEnumerable<ICommandHandler> handlers, ILogger<ConversationEngine> logger)
+    public ConversationEngine(
+        IEnumerable<ICommandHandler> handlers,
+        IEnumerable<IActionHandler> actions,
+        IAnswerLog answers,
+        TimeProvider time,
+        ILogger<ConversationEngine> logger)
     {
         _handlers = handlers.ToDictionary(h => h.Name, StringComparer.OrdinalIgnoreCase);
         _commandWords = [.. _handlers.Keys, HelpCommand];
+        _actions = actions.ToDictionary(a => a.ActionId, StringComparer.Ordinal);
+        _answers = answers;
+        _time = time;
         _logger = logger;
     }
 
@@ -37,7 +49,28 @@ public sealed partial class ConversationEngine
         }
 
         LogCommand(message.Channel, command);
-        return await _handlers[command].HandleAsync(new CommandRequest(message, argument), cancellationToken);
+        var reply = await _handlers[command].HandleAsync(new CommandRequest(message, argument), cancellationToken);
+        if (reply is AnswerReply answer)
+        {
+            // Logged so feedback, the knowledge-gap report and quizzes can refer to it.
+            var id = await _answers.RecordAsync(new AnsweredQuestion(
+                message.Channel, message.ConversationId, message.UserId, argument, answer.Text, answer.Found,
+                answer.Citations, PromptVersion: null, _time.GetUtcNow()), cancellationToken);
+            reply = answer with { AnswerId = id };
+        }
+
+        return reply;
+    }
+
+    public async Task<Reply> HandleActionAsync(IncomingAction action, CancellationToken cancellationToken)
+    {
+        if (!_actions.TryGetValue(action.ActionId, out var handler))
+        {
+            return new NoticeReply("That button is not something I know how to handle.");
+        }
+
+        LogCommand(action.Channel, "action:" + action.ActionId);
+        return await handler.HandleAsync(action, cancellationToken);
     }
 
     private string HelpText()

@@ -1,10 +1,18 @@
 namespace StudyBot.Core.Conversations;
 
 /// <summary>A message from any channel, already stripped of platform syntax such as bot mentions.</summary>
+/// <param name="Channel">"slack", "teams", "web", "cli".</param>
+/// <param name="ConversationId">Where to answer: a Slack channel + thread, a Teams conversation.</param>
+/// <param name="Sources">Sources this conversation searches; null = all.</param>
+/// <param name="History">Earlier turns of the thread, oldest first, for follow-up questions.</param>
 public sealed record IncomingMessage(
     string Channel,
     string ConversationId,
     string UserId,
     string Text,
     bool IsAdmin = false,
-    IReadOnlyCollection<string>? Sources = null);
+    IReadOnlyCollection<string>? Sources = null,
+    IReadOnlyList<ConversationTurn>? History = null);
+
+/// <summary>One earlier message of a thread; <see cref="FromBot"/> marks StudyBot's own replies.</summary>
+public sealed record ConversationTurn(bool FromBot, string Text);

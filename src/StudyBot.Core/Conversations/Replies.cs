@@ -6,7 +6,8 @@ namespace StudyBot.Core.Conversations;
 public abstract record Reply;
 
 /// <summary>An answer whose text refers to <see cref="Citations"/> as [1], [2]…</summary>
-public sealed record AnswerReply(string Text, IReadOnlyList<Citation> Citations, bool Found) : Reply;
+/// <param name="AnswerId">Id in the answer log; feedback buttons carry it. Null when not logged.</param>
+public sealed record AnswerReply(string Text, IReadOnlyList<Citation> Citations, bool Found, string? AnswerId = null) : Reply;
 
 /// <summary>A plain message: help, refusals, confirmations.</summary>
 public sealed record NoticeReply(string Text) : Reply;

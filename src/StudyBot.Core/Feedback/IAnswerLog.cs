@@ -1,0 +1,30 @@
+using StudyBot.Core.Conversations;
+
+namespace StudyBot.Core.Feedback;
+
+/// <summary>Every answer given, so feedback (👍/👎) can be stored with its question, answer and citations.</summary>
+public interface IAnswerLog
+{
+    /// <summary>Stores the answer and returns its id, which feedback buttons carry.</summary>
+    Task<string> RecordAsync(AnsweredQuestion answer, CancellationToken cancellationToken);
+
+    Task<AnsweredQuestion?> FindAsync(string answerId, CancellationToken cancellationToken);
+
+    /// <summary>One vote per user and answer; a second click replaces the first.</summary>
+    Task RecordFeedbackAsync(string answerId, string userId, bool helpful, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<FeedbackEntry>> ListFeedbackAsync(int max, CancellationToken cancellationToken);
+}
+
+public sealed record AnsweredQuestion(
+    string Channel,
+    string ConversationId,
+    string UserId,
+    string Question,
+    string Answer,
+    bool Found,
+    IReadOnlyList<Citation> Citations,
+    string? PromptVersion,
+    DateTimeOffset CreatedAt);
+
+public sealed record FeedbackEntry(string AnswerId, string UserId, bool Helpful, DateTimeOffset CreatedAt, AnsweredQuestion Answer);
