@@ -1,7 +1,9 @@
 using Scalar.AspNetCore;
 using StudyBot.Assistant;
 using StudyBot.Host.Api;
+using StudyBot.Host.Inbox;
 using StudyBot.Host.Ingestion;
+using StudyBot.Host.Persistence;
 using StudyBot.Host.Playground;
 using StudyBot.Knowledge;
 using StudyBot.Knowledge.Configuration;
@@ -17,6 +19,7 @@ public static class HostExtensions
     {
         builder.AddStudyBotKnowledge();
         builder.AddStudyBotAssistant();
+        builder.AddStudyBotPersistence();
         // With no source configured the sample knowledge base is served, so the first run needs no setup.
         builder.Services.PostConfigure<KnowledgeOptions>(options =>
         {
@@ -34,7 +37,9 @@ public static class HostExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHostedService<DataFolderGuard>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AppStoreInitializer>());
         builder.Services.AddHostedService<StartupIngestionService>();
+        builder.Services.AddHostedService<InboxDispatcher>();
         return builder;
     }
 

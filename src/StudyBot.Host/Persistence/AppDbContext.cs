@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace StudyBot.Host.Persistence;
+
+/// <summary>
+/// App state. One model, two providers: <see cref="SqliteAppDbContext"/> and
+/// <see cref="PostgresAppDbContext"/> each carry their own migrations.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<AnswerEntity> Answers => Set<AnswerEntity>();
+
+    public DbSet<FeedbackEntity> Feedback => Set<FeedbackEntity>();
+
+    public DbSet<InboxEntity> Inbox => Set<InboxEntity>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<AnswerEntity>(answer =>
+        {
+            answer.ToTable("answers");
+            answer.HasKey(a => a.Id);
+            answer.HasIndex(a => a.CreatedAt);
+        });
+        modelBuilder.Entity<FeedbackEntity>(feedback =>
+        {
+            feedback.ToTable("feedback");
+            feedback.HasKey(f => new { f.AnswerId, f.UserId });
+            feedback.HasIndex(f => f.CreatedAt);
+        });
+        modelBuilder.Entity<InboxEntity>(inbox =>
+        {
+            inbox.ToTable("inbox");
+            inbox.HasKey(i => i.Key);
+            inbox.HasIndex(i => new { i.Status, i.AvailableAt });
+            // Leases are claimed with an optimistic check on the attempt count.
+            inbox.Property(i => i.Attempts).IsConcurrencyToken();
+        });
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverterUtc>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverterUtc>();
+    }
+}
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);
