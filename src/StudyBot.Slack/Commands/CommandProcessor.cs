@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StudyBot.Assistant.Commands;
+using StudyBot.Core.Conversations;
+using StudyBot.Core.Inbox;
+using StudyBot.Slack.Configuration;
+using StudyBot.Slack.Intake;
+using StudyBot.Slack.Json;
+using StudyBot.Slack.Rendering;
+using StudyBot.Slack.Replies;
+using StudyBot.Slack.WebApi;
+
+namespace StudyBot.Slack.Commands;
+
+/// <summary>
+/// Runs an accepted slash command (/studybot ask|help|status|…; the engine routes the words) and
+/// answers through its response_url, replacing the "working" acknowledgement; falls back to an
+/// ephemeral message in the channel when there is no usable response_url.
+/// </summary>
+internal sealed partial class CommandProcessor(
+    ConversationEngine engine,
+    BlockKitRenderer renderer,
+    ResponseUrlClient responses,
+    SlackApiClient api,
+    IInbox inbox,
+    IOptions<SlackOptions> options,
+    ILogger<CommandProcessor> logger) : ISlackWorkProcessor
+{
+    public string Type => SlackWork.SlashCommands;
+
+    public async Task ProcessAsync(SlackWork work, InboxItem item, CancellationToken cancellationToken)
+    {
+        var command = work.Payload.Deserialize(SlackJson.Default.SlashCommand);
+        if (command is not { IsComplete: true })
+        {
+            return;
+        }
+
+        var text = command.Text?.Trim() is { Length: > 0 } given ? given : "help";
+        var settings = options.Value.ForChannel(command.ChannelId!);
+        var reply = await engine.HandleAsync(
+            new IncomingMessage(SlackWork.Channel, command.ChannelId!, command.UserId!, text, options.Value.IsAdmin(command.UserId), settings.Sources),
+            cancellationToken);
+        var messages = renderer.Render(reply);
+        var state = ReplyState.Parse(item.State);
+        for (var part = state.PartsPosted; part < messages.Count; part++)
+        {
+            await SendAsync(command, messages[part], replaceOriginal: part == 0, cancellationToken);
+            if (part + 1 < messages.Count)
+            {
+                state = state with { PartsPosted = part + 1 };
+                await inbox.SaveStateAsync(item.Key, state.Serialize(), cancellationToken);
+            }
+        }
+
+        LogAnswered(command.Command ?? "", reply.GetType().Name);
+    }
+
+    private async Task SendAsync(SlashCommand command, SlackMessage message, bool replaceOriginal, CancellationToken cancellationToken)
+    {
+        if (Uri.TryCreate(command.ResponseUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http")
+        {
+            try
+            {
+                await responses.RespondAsync(url, new CommandResponse(CommandResponse.Ephemeral, message.Text, message.Blocks, replaceOriginal), cancellationToken);
+                return;
+            }
+            catch (SlackApiException ex) when (ex.Error is "expired_url" or "used_url" or "http_404")
+            {
+                LogResponseUrlGone(ex.Error);
+            }
+        }
+
+        await api.PostEphemeralAsync(new PostEphemeralRequest(command.ChannelId!, command.UserId!, message.Text, message.Blocks), cancellationToken);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Slack command {Command} answered with {Reply}")]
+    private partial void LogAnswered(string command, string reply);
+
+    [LoggerMessage(LogLevel.Information, "Slack response_url no longer usable ({Error}); answering with chat.postEphemeral")]
+    private partial void LogResponseUrlGone(string error);
+}

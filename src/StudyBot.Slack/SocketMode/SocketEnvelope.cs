@@ -1,0 +1,21 @@
+using System.Text.Json;
+using StudyBot.Slack.Commands;
+
+namespace StudyBot.Slack.SocketMode;
+
+/// <summary>A Socket Mode message: hello, disconnect, or an envelope (events_api, slash_commands, interactive) to acknowledge.</summary>
+internal sealed record SocketEnvelope(
+    string? Type,
+    string? EnvelopeId,
+    JsonElement? Payload,
+    bool AcceptsResponsePayload,
+    int? RetryAttempt,
+    string? RetryReason,
+    string? Reason)
+{
+    public const string Hello = "hello";
+    public const string Disconnect = "disconnect";
+}
+
+/// <summary>The acknowledgement of an envelope, with an optional response (a slash command's first message).</summary>
+internal sealed record SocketAck(string EnvelopeId, CommandResponse? Payload = null);
