@@ -7,6 +7,7 @@ using StudyBot.Host.Persistence;
 using StudyBot.Host.Playground;
 using StudyBot.Knowledge;
 using StudyBot.Knowledge.Configuration;
+using StudyBot.Slack;
 
 namespace StudyBot.Host;
 
@@ -40,6 +41,7 @@ public static class HostExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AppStoreInitializer>());
         builder.Services.AddHostedService<StartupIngestionService>();
         builder.Services.AddHostedService<InboxDispatcher>();
+        builder.AddStudyBotSlack();
         return builder;
     }
 
@@ -53,6 +55,7 @@ public static class HostExtensions
         app.MapAskEndpoints();
         app.MapStatusEndpoints();
         app.MapPlayground();
+        app.MapSlack();
         return app;
     }
 }
