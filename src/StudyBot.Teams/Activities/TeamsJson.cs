@@ -1,0 +1,18 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using StudyBot.Teams.Cards;
+
+namespace StudyBot.Teams.Activities;
+
+/// <summary>Source-generated (de)serialization of the wire types: camelCase, nulls left out.</summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    ReadCommentHandling = JsonCommentHandling.Disallow)]
+[JsonSerializable(typeof(Activity))]
+[JsonSerializable(typeof(ResourceResponse))]
+[JsonSerializable(typeof(InvokeResponse))]
+internal sealed partial class TeamsJson : JsonSerializerContext;
+
+/// <summary>The Connector's answer to a send: the new activity's id.</summary>
+internal sealed record ResourceResponse(string? Id);

@@ -1,0 +1,18 @@
+using System.Text.Json.Nodes;
+using StudyBot.Core.Conversations;
+
+namespace StudyBot.Teams.Cards;
+
+/// <summary>The Adaptive Card for each kind of engine reply.</summary>
+internal static class ReplyCards
+{
+    public const string WelcomeHeading = "👋 Hi, I'm StudyBot";
+
+    public static JsonObject Render(Reply reply, string? publicBaseUrl) => reply switch
+    {
+        AnswerReply answer => AnswerCard.Render(answer, publicBaseUrl),
+        StatusReply status => StatusCard.Render(status.Status),
+        NoticeReply notice => NoticeCard.Render(notice.Text),
+        _ => NoticeCard.Render(reply.ToString() ?? ""),
+    };
+}

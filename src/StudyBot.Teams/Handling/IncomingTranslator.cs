@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+using StudyBot.Core.Conversations;
+using StudyBot.Teams.Activities;
+
+namespace StudyBot.Teams.Handling;
+
+/// <summary>Turns Teams activities into the engine's channel-agnostic messages and actions.</summary>
+internal sealed class IncomingTranslator(IOptions<TeamsOptions> options)
+{
+    public const string Channel = "teams";
+
+    public IncomingMessage Message(Activity activity, string text) =>
+        new(Channel, activity.Conversation!.Id!, UserId(activity), text, IsAdmin(activity));
+
+    public IncomingAction Action(Activity activity, string actionId, string value) =>
+        new(Channel, activity.Conversation!.Id!, UserId(activity), actionId, value, IsAdmin(activity));
+
+    /// <summary>The user's Entra object id when Teams sends it (stable across chats), else the Teams user id.</summary>
+    private static string UserId(Activity activity) => activity.From?.AadObjectId ?? activity.From?.Id ?? "";
+
+    private bool IsAdmin(Activity activity)
+    {
+        var admins = options.Value.AdminIds;
+        return admins.Count > 0
+            && ((activity.From?.AadObjectId is { } aad && admins.Contains(aad, StringComparer.OrdinalIgnoreCase))
+                || (activity.From?.Id is { } id && admins.Contains(id, StringComparer.Ordinal)));
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+using StudyBot.Assistant.Commands;
+using StudyBot.Core.Inbox;
+using StudyBot.Teams.Activities;
+using StudyBot.Teams.Cards;
+using StudyBot.Teams.Connector;
+
+namespace StudyBot.Teams.Handling;
+
+/// <summary>A message to StudyBot (personal chat, group chat or channel mention): the engine's reply, threaded.</summary>
+internal sealed class QuestionHandler(
+    ConversationEngine engine,
+    IncomingTranslator translate,
+    TypingIndicator typing,
+    ReplyDelivery delivery,
+    IOptions<TeamsOptions> options)
+{
+    private const string HelpCommand = "help";
+
+    public async Task HandleAsync(InboxItem item, Activity activity, CancellationToken cancellationToken)
+    {
+        var to = ConversationReference.Of(activity);
+        var text = MentionText.Strip(activity);
+        var message = translate.Message(activity, text.Length == 0 ? HelpCommand : text);
+
+        Core.Conversations.Reply reply;
+        if (ReplyDelivery.AlreadySent(item))
+        {
+            reply = await engine.HandleAsync(message, cancellationToken);
+        }
+        else
+        {
+            await using var indicator = await typing.StartAsync(to, cancellationToken);
+            reply = await engine.HandleAsync(message, cancellationToken);
+        }
+
+        var card = ReplyCards.Render(reply, options.Value.PublicBaseUrl);
+        await delivery.DeliverAsync(item, to, activity.Id, AdaptiveCard.Message(card), cancellationToken);
+    }
+}
