@@ -8,6 +8,7 @@ using StudyBot.Host.Playground;
 using StudyBot.Knowledge;
 using StudyBot.Knowledge.Configuration;
 using StudyBot.Slack;
+using StudyBot.Teams;
 
 namespace StudyBot.Host;
 
@@ -42,6 +43,7 @@ public static class HostExtensions
         builder.Services.AddHostedService<StartupIngestionService>();
         builder.Services.AddHostedService<InboxDispatcher>();
         builder.AddStudyBotSlack();
+        builder.AddStudyBotTeams();
         return builder;
     }
 
@@ -56,6 +58,7 @@ public static class HostExtensions
         app.MapStatusEndpoints();
         app.MapPlayground();
         app.MapSlack();
+        app.MapTeams();
         return app;
     }
 }
