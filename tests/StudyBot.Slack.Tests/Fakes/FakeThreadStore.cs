@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+
+namespace StudyBot.Slack.Tests.Fakes;
+
+/// <summary>The fake workspace's messages by channel and thread, as conversations.replies returns them.</summary>
+internal sealed class FakeThreadStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(string Channel, string Thread), List<JsonObject>> _threads = [];
+
+    public void Add(string channel, string threadTs, JsonObject message)
+    {
+        lock (_gate)
+        {
+            if (!_threads.TryGetValue((channel, threadTs), out var thread))
+            {
+                _threads[(channel, threadTs)] = thread = [];
+            }
+
+            thread.Add(message);
+        }
+    }
+
+    /// <summary>Applies chat.update: false when no such message exists.</summary>
+    public bool Update(string channel, string ts, JsonNode? text, JsonNode? blocks)
+    {
+        lock (_gate)
+        {
+            var message = _threads.Where(t => t.Key.Channel == channel).SelectMany(t => t.Value).FirstOrDefault(m => (string?)m["ts"] == ts);
+            if (message is null)
+            {
+                return false;
+            }
+
+            message["text"] = text?.DeepClone();
+            message["blocks"] = blocks?.DeepClone();
+            return true;
+        }
+    }
+
+    public JsonArray Replies(string channel, string threadTs)
+    {
+        lock (_gate)
+        {
+            var messages = _threads.TryGetValue((channel, threadTs), out var thread) ? thread : [];
+            return new JsonArray([.. messages.OrderBy(m => (string?)m["ts"], StringComparer.Ordinal).Select(m => m.DeepClone())]);
+        }
+    }
+}
