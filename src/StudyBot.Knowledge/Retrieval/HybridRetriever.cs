@@ -25,9 +25,7 @@ public sealed class HybridRetriever(
         var results = new List<RetrievedChunk>(query.Top);
         await foreach (var result in store.HybridSearchAsync(vector, keywords, query.Top, options, cancellationToken))
         {
-            var r = result.Record;
-            var headings = r.HeadingPath.Length == 0 ? [] : r.HeadingPath.Split(ChunkRecord.HeadingSeparator);
-            results.Add(new RetrievedChunk(r.Key, r.Source, r.DocumentId, r.Title, r.Link, r.Page, headings, r.Text, result.Score ?? 0));
+            results.Add(RetrievedChunks.From(result));
         }
 
         return results;

@@ -119,6 +119,13 @@ public sealed class EmbeddedChunkStore : VectorStoreCollection<string, ChunkReco
         }
     }
 
+    /// <summary>The BM25 ranking alone, which the evaluation compares with the dense and fused ones.</summary>
+    internal async Task<IReadOnlyList<VectorSearchResult<ChunkRecord>>> SearchLexicalAsync(string text, int top, CancellationToken cancellationToken)
+    {
+        var hits = _table.SearchLexical(text, top, sources: null);
+        return await MaterializeAsync(hits.Select(h => (h.Key, (double)h.Score)).ToList(), withVectors: false, cancellationToken);
+    }
+
     /// <summary>Weights of the lexical and dense rankings in the fusion (lexical first).</summary>
     public IReadOnlyList<double> FusionWeights { get; init; } = [1.0, 1.0];
 

@@ -31,7 +31,7 @@ public static partial class PdfReader
             {
                 foreach (var page in document.GetPages())
                 {
-                    var text = Clean(ContentOrderTextExtractor.GetText(page, addDoubleNewline: true));
+                    var text = CleanText(ContentOrderTextExtractor.GetText(page, addDoubleNewline: true));
                     letters += text.Count(char.IsLetter);
                     if (text.Length > 0)
                     {
@@ -56,7 +56,7 @@ public static partial class PdfReader
     }
 
     /// <summary>Joins words hyphenated across lines and drops the line breaks inside paragraphs.</summary>
-    private static string Clean(string text)
+    internal static string CleanText(string text)
     {
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\u00A0', ' ');
         text = HyphenatedBreak().Replace(text, "$1$2");

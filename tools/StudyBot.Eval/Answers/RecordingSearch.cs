@@ -1,0 +1,17 @@
+using StudyBot.Core.Retrieval;
+
+namespace StudyBot.Eval.Answers;
+
+/// <summary>Passes searches through and keeps the chunks of the last one, so the judge sees what an answer cited.</summary>
+internal sealed class RecordingSearch(IKnowledgeSearch inner) : IKnowledgeSearch
+{
+    public IReadOnlyList<RetrievedChunk> Last { get; private set; } = [];
+
+    public async Task<IReadOnlyList<RetrievedChunk>> SearchAsync(KnowledgeQuery query, CancellationToken cancellationToken)
+    {
+        Last = await inner.SearchAsync(query, cancellationToken);
+        return Last;
+    }
+
+    public double InverseDocumentFrequency(string term) => inner.InverseDocumentFrequency(term);
+}

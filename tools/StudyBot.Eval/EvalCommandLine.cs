@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Configuration;
+using StudyBot.Eval.Beir;
+
+namespace StudyBot.Eval;
+
+/// <summary>The parsed command line of the evaluation tool.</summary>
+internal sealed record EvalCommandLine(
+    string Command,
+    string Dataset,
+    QuerySelection Queries,
+    IReadOnlyList<string> Documents,
+    bool Misses,
+    IReadOnlyDictionary<string, string?> Settings)
+{
+    public const string Usage = """
+        Usage:
+          StudyBot.Eval retrieval --dataset <beir folder> [--queries all|odd|even] [--documents a.pdf,b.pdf] [--misses] [--set Key=Value]...
+          StudyBot.Eval answers   --dataset <beir folder> [--queries all|odd|even] [--documents a.pdf,b.pdf] [--set Key=Value]...
+
+          retrieval  hit@1, MRR@10, nDCG@10, answer support@5 for lexical, dense and hybrid retrieval,
+                     and how many unanswerable questions get "not in the knowledge base"
+          answers    faithfulness of StudyBot's answers to their cited chunks, graded by the judge model
+                     configured under StudyBot:Llm (Provider, Endpoint, ApiKey, ChatModel)
+          --documents  evaluate on these corpus documents and their questions only
+          --misses     list the queries each mode does not rank first
+          --set        a StudyBot setting for this run, e.g. --set StudyBot:Index:ChunkTokens=200
+                       (settings are also read from StudyBot__* environment variables)
+        """;
+
+    /// <summary>The parsed arguments, or null with <paramref name="error"/> set.</summary>
+    public static EvalCommandLine? Parse(IReadOnlyList<string> args, out string? error)
+    {
+        error = null;
+        if (args.Count == 0 || args[0] is not ("retrieval" or "answers"))
+        {
+            error = args.Count == 0 ? "no command" : $"unknown command '{args[0]}'";
+            return null;
+        }
+
+        string? dataset = null;
+        var queries = QuerySelection.All;
+        var documents = new List<string>();
+        var misses = false;
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 1; i < args.Count; i++)
+        {
+            var value = i + 1 < args.Count ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--dataset" when value is not null:
+                    dataset = value;
+                    i++;
+                    break;
+                case "--queries" when Enum.TryParse<QuerySelection>(value, ignoreCase: true, out var selection):
+                    queries = selection;
+                    i++;
+                    break;
+                case "--documents" when value is not null:
+                    documents.AddRange(value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                    i++;
+                    break;
+                case "--set" when value?.IndexOf('=', StringComparison.Ordinal) > 0:
+                    settings[value[..value.IndexOf('=', StringComparison.Ordinal)]] = value[(value.IndexOf('=', StringComparison.Ordinal) + 1)..];
+                    i++;
+                    break;
+                case "--misses":
+                    misses = true;
+                    break;
+                default:
+                    error = $"unexpected or incomplete argument '{args[i]}'";
+                    return null;
+            }
+        }
+
+        if (dataset is null)
+        {
+            error = "--dataset is required";
+            return null;
+        }
+
+        return new EvalCommandLine(args[0], dataset, queries, documents, misses, settings);
+    }
+
+    /// <summary>StudyBot settings for the run: StudyBot__* environment variables, then --set values.</summary>
+    public IConfiguration BuildConfiguration() => new ConfigurationBuilder()
+        .AddEnvironmentVariables()
+        .AddInMemoryCollection(Settings)
+        .Build();
+}

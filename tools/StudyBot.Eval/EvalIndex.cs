@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using StudyBot.Core.Retrieval;
+using StudyBot.Eval.Beir;
+using StudyBot.Eval.Retrieval;
+using StudyBot.Knowledge;
+using StudyBot.Knowledge.Index.Embedded;
+using StudyBot.Knowledge.Ingestion;
+
+namespace StudyBot.Eval;
+
+/// <summary>
+/// A data set ingested the way StudyBot ingests a source: services composed by
+/// AddStudyBotKnowledge from the same settings (defaults, environment, --set overrides), with the
+/// embedded index in a temporary data folder that is deleted afterwards.
+/// </summary>
+internal sealed class EvalIndex : IDisposable
+{
+    public const string SourceName = "eval";
+
+    private readonly IHost _host;
+    private readonly string _folder;
+
+    private EvalIndex(IHost host, string folder, TimeSpan ingestion, int chunks)
+    {
+        _host = host;
+        _folder = folder;
+        IngestionTime = ingestion;
+        Chunks = chunks;
+    }
+
+    public TimeSpan IngestionTime { get; }
+
+    public int Chunks { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    public static async Task<EvalIndex> BuildAsync(BeirDataset dataset, IConfiguration settings, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "studybot-eval", Guid.NewGuid().ToString("N"));
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddConfiguration(settings);
+        builder.Configuration.AddInMemoryCollection([new("StudyBot:DataDirectory", folder)]);
+        builder.AddStudyBotKnowledge();
+        var host = builder.Build();
+        try
+        {
+            var store = host.Services.GetRequiredService<EmbeddedChunkStore>();
+            await store.EnsureCollectionExistsAsync(cancellationToken);
+            var stopwatch = Stopwatch.StartNew();
+            var counts = await host.Services.GetRequiredService<IngestionPipeline>()
+                .RunAsync(new BeirCorpusSource(SourceName, dataset.Corpus), cancellationToken);
+            stopwatch.Stop();
+            if (counts is null || counts.Failed > 0)
+            {
+                var errors = host.Services.GetRequiredService<IngestionTracker>().Get(SourceName).Errors;
+                throw new InvalidOperationException("ingestion failed: " + string.Join("; ", errors.Select(e => $"{e.Document}: {e.Error}")));
+            }
+
+            var chunks = (await store.CountAsync(SourceName, cancellationToken)).Chunks;
+            return new EvalIndex(host, folder, stopwatch.Elapsed, chunks);
+        }
+        catch
+        {
+            Dispose(host, folder);
+            throw;
+        }
+    }
+
+    /// <summary>The hybrid search StudyBot serves, or one of its two rankings alone.</summary>
+    public IKnowledgeSearch Search(RetrievalMode mode) => mode == RetrievalMode.Hybrid
+        ? Services.GetRequiredService<IKnowledgeSearch>()
+        : new SingleRankingSearch(
+            Services.GetRequiredService<EmbeddedChunkStore>(),
+            Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
+            mode);
+
+    public void Dispose() => Dispose(_host, _folder);
+
+    private static void Dispose(IHost host, string folder)
+    {
+        host.Dispose();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS temp cleaner; the evaluation's figures are unaffected.
+        }
+    }
+}

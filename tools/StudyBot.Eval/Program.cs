@@ -1,0 +1,36 @@
+using StudyBot.Eval;
+using StudyBot.Eval.Answers;
+using StudyBot.Eval.Beir;
+using StudyBot.Eval.Retrieval;
+
+// Retrieval and answer evaluation on a BEIR-format data set. Run in Release from the repository root:
+//   dotnet run -c Release --project tools/StudyBot.Eval -- retrieval --dataset ../shared/fixtures/eval/aragog/beir --queries even
+var command = EvalCommandLine.Parse(args, out var error);
+if (command is null)
+{
+    await Console.Error.WriteLineAsync($"{error}\n\n{EvalCommandLine.Usage}");
+    return 2;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+var dataset = await BeirDataset.LoadAsync(command.Dataset, cancel.Token);
+if (command.Documents.Count > 0)
+{
+    dataset = dataset.Slice(command.Documents);
+}
+
+var settings = command.BuildConfiguration();
+if (command.Command == "answers")
+{
+    return await AnswersCommand.RunAsync(dataset, command.Queries, settings, Console.Out, cancel.Token);
+}
+
+var report = await RetrievalEvaluator.RunAsync(dataset, command.Queries, settings, cancel.Token);
+RetrievalReportWriter.Write(report, Console.Out, command.Misses);
+return 0;

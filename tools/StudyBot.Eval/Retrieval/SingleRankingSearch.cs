@@ -1,0 +1,29 @@
+using Microsoft.Extensions.AI;
+using StudyBot.Core.Retrieval;
+using StudyBot.Knowledge.Index.Embedded;
+using StudyBot.Knowledge.Retrieval;
+
+namespace StudyBot.Eval.Retrieval;
+
+/// <summary>One of the two rankings the hybrid search fuses, served alone so the evaluation can compare them.</summary>
+internal sealed class SingleRankingSearch(EmbeddedChunkStore store, IEmbeddingGenerator<string, Embedding<float>> embedder, RetrievalMode mode) : IKnowledgeSearch
+{
+    public async Task<IReadOnlyList<RetrievedChunk>> SearchAsync(KnowledgeQuery query, CancellationToken cancellationToken)
+    {
+        if (mode == RetrievalMode.Lexical)
+        {
+            return (await store.SearchLexicalAsync(query.Text, query.Top, cancellationToken)).Select(RetrievedChunks.From).ToList();
+        }
+
+        var vector = await embedder.GenerateVectorAsync(query.Text, cancellationToken: cancellationToken);
+        var results = new List<RetrievedChunk>(query.Top);
+        await foreach (var result in store.SearchAsync(vector, query.Top, cancellationToken: cancellationToken))
+        {
+            results.Add(RetrievedChunks.From(result));
+        }
+
+        return results;
+    }
+
+    public double InverseDocumentFrequency(string term) => store.InverseDocumentFrequency(term);
+}
