@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using StudyBot.Tests;
+
+namespace StudyBot.Teams.Tests.Infrastructure;
+
+/// <summary>
+/// The recorded Teams activities of ../shared/fixtures/teams, read in place. Tests change only what a
+/// different tenant would: the serviceUrl (the local Connector), the id, and the text asked.
+/// </summary>
+internal static class TeamsActivities
+{
+    /// <summary>The bot's app id in the recordings (recipient 28:{id}, token audience).</summary>
+    public const string BotAppId = "eac5e5c6-ab14-4f50-80cb-49213fe51b1a";
+
+    public const string ChannelMention = "message.channel.mention.json";
+    public const string Personal = "message.personal.json";
+    public const string SubmitMessage = "message.value.fromActionSubmit_messageBack.json";
+    public const string CardActionInvoke = "invoke.adaptiveCard_action.COMPOSITE.json";
+    public const string TeamMemberAdded = "conversationUpdate.teamMemberAdded.json";
+    public const string GroupMembersAdded = "conversationUpdate.groupChat.membersAdded.json";
+    public const string ChannelCreated = "conversationUpdate.channelCreated.json";
+
+    public static JsonObject Load(string name, string serviceUrl, string? id = null)
+    {
+        var activity = JsonNode.Parse(File.ReadAllText(TestPaths.Fixture("teams", "activities", name)))!.AsObject();
+        activity["serviceUrl"] = serviceUrl;
+        if (id is not null)
+        {
+            activity["id"] = id;
+        }
+
+        return activity;
+    }
+
+    /// <summary>The channel mention, asking <paramref name="question"/> after the bot's &lt;at&gt; tag.</summary>
+    public static JsonObject Mention(string serviceUrl, string id, string question)
+    {
+        var activity = Load(ChannelMention, serviceUrl, id);
+        activity["text"] = $"<at>My Combined</at> {question}\n";
+        return activity;
+    }
+
+    /// <summary>A recorded members-added update in which the added member is the bot itself (an installation).</summary>
+    public static JsonObject BotInstalled(string name, string serviceUrl, string id)
+    {
+        var activity = Load(name, serviceUrl, id);
+        activity["membersAdded"]![0]!["id"] = activity["recipient"]!["id"]!.GetValue<string>();
+        activity["membersAdded"]![0]!.AsObject().Remove("aadObjectId");
+        return activity;
+    }
+
+    public static string Text(string name) => File.ReadAllText(TestPaths.Fixture("teams", name));
+}
