@@ -37,18 +37,16 @@ internal static class CardAction
         }
 
         // Invoke: { "action": { "type": "Action.Execute", "verb": ..., "data": {...} }, "trigger": ... }
-        var data = root.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object
-            ? action.TryGetProperty("data", out var d) ? d : default
-            : root;
-        if (data.ValueKind != JsonValueKind.Object)
+        if (root.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object)
         {
-            return false;
+            var data = action.TryGetProperty("data", out var d) ? d : default;
+            actionId = String(data, ActionKey) ?? String(action, "verb") ?? "";
+            actionValue = String(data, ValueKey) ?? "";
+            return actionId.Length > 0;
         }
 
-        var id = data.TryGetProperty(ActionKey, out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
-        id ??= action.ValueKind == JsonValueKind.Object && action.TryGetProperty("verb", out var verb) && verb.ValueKind == JsonValueKind.String ? verb.GetString() : null;
-        var text = data.TryGetProperty(ValueKey, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        if (string.IsNullOrEmpty(id) || text is null)
+        // Action.Submit: the button's data is the message's value.
+        if (String(root, ActionKey) is not { Length: > 0 } id || String(root, ValueKey) is not { } text)
         {
             return false;
         }
@@ -56,6 +54,11 @@ internal static class CardAction
         (actionId, actionValue) = (id, text);
         return true;
     }
+
+    private static string? String(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var property) && property.ValueKind == JsonValueKind.String
+            ? property.GetString()
+            : null;
 
     private static JsonObject Data(string actionId, string value) => new() { [ActionKey] = actionId, [ValueKey] = value };
 }

@@ -74,7 +74,15 @@ internal sealed partial class MessagesEndpoint(
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        trusted.Trust(activity.ServiceUrl!);
+        if (!trusted.Trust(activity.ServiceUrl!))
+        {
+            LogUntrustedServiceUrl(activity.ServiceUrl!);
+            return Results.Problem(
+                title: "serviceUrl not served",
+                detail: "Without StudyBot:Teams:AppId only loopback serviceUrls are answered (local testing).",
+                statusCode: StatusCodes.Status403Forbidden);
+        }
+
         return activity.Type switch
         {
             ActivityTypes.Message => await AcceptAsync(activity, body, cancellationToken),
@@ -142,6 +150,9 @@ internal sealed partial class MessagesEndpoint(
 
     [LoggerMessage(LogLevel.Warning, "Refused a Teams activity from tenant {TenantId}, which is not in StudyBot:Teams:AllowedTenantIds")]
     private partial void LogTenantRefused(string tenantId);
+
+    [LoggerMessage(LogLevel.Warning, "Refused an unauthenticated activity for {ServiceUrl}: without an app id only loopback serviceUrls are answered")]
+    private partial void LogUntrustedServiceUrl(string serviceUrl);
 
     [LoggerMessage(LogLevel.Information, "Teams activity {Key} was already accepted; acknowledging the redelivery")]
     private partial void LogRedelivery(string key);

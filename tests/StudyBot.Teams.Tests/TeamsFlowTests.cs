@@ -1,0 +1,214 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Core.Feedback;
+using StudyBot.Core.Inbox;
+using StudyBot.Teams.Tests.Infrastructure;
+
+namespace StudyBot.Teams.Tests;
+
+/// <summary>Recorded Teams activities through the real host: /api/messages, the inbox, the engine, the Connector.</summary>
+public sealed class TeamsFlowTests(TeamsFlowFixture fixture) : IClassFixture<TeamsFlowFixture>
+{
+    private const string RecordedUser = "6b703ce3-6d14-4fe6-b90c-dc5f03657ae4";
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private FakeConnector Connector => fixture.Connector;
+
+    private TeamsHost Host => fixture.Host;
+
+    private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
+
+    private async Task<RecordedCall> AskInChannelAsync(string id, string question)
+    {
+        var response = await Host.PostActivityAsync(TeamsActivities.Mention(Connector.ServiceUrl, id, question), fixture.Token());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await Connector.WaitForReplyAsync(id);
+    }
+
+    private static string Readable(JsonNode? node) => node?.ToJsonString(Relaxed) ?? "";
+
+    [Fact]
+    public async Task ChannelMention_QuestionFromTheKnowledgeBase_ThreadedReplyWithCitations()
+    {
+        var id = NewId("mention");
+
+        var reply = await AskInChannelAsync(id, "What is QLoRA?");
+
+        var conversation = Uri.EscapeDataString("19:097e6717fd7245bdbeba6baa13840db8@thread.skype;messageid=1571540169848");
+        Assert.Equal($"/amer/v3/conversations/{conversation}/activities/{id}", reply.Path);
+        Assert.StartsWith("Bearer connector-token-", reply.Authorization, StringComparison.Ordinal);
+        CardSchema.AssertValid(reply.Card);
+        Assert.Contains("QLoRA", reply.Card!["body"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("\"url\":\"https://studybot.example.com/api/sources/knowledge/files/fine-tuning.md\"", reply.CardText, StringComparison.Ordinal);
+        Assert.Contains("\"verb\":\"feedback\"", reply.CardText, StringComparison.Ordinal);
+        var calls = Connector.Calls.ToList();
+        var typing = calls.FindIndex(c => c.Type == "typing" && c.Path == $"/amer/v3/conversations/{conversation}/activities");
+        Assert.InRange(typing, 0, calls.IndexOf(reply) - 1);
+    }
+
+    [Fact]
+    public async Task PersonalChat_Question_AnsweredInTheChat()
+    {
+        var id = NewId("personal");
+        var activity = TeamsActivities.Load(TeamsActivities.Personal, Connector.ServiceUrl, id);
+        activity["text"] = "How do vector stores find the nearest embeddings?";
+
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostActivityAsync(activity, fixture.Token())).StatusCode);
+        var reply = await Connector.WaitForReplyAsync(id);
+
+        Assert.StartsWith($"/amer/v3/conversations/{Uri.EscapeDataString(activity["conversation"]!["id"]!.GetValue<string>())}/activities/", reply.Path, StringComparison.Ordinal);
+        Assert.Equal("29:1kbOecyrymSn1FtrbJlQNF_BvhIpb7CLGbmjaTldT8A8tXXphjq4BcA2KfWGwoI-ahbEJ_Og1syGOt68MsLId1Q", reply.Body!["recipient"]!["id"]!.GetValue<string>());
+        CardSchema.AssertValid(reply.Card);
+        Assert.Contains("vector-stores.md", reply.CardText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BareMention_NoQuestion_AnsweredWithHelp()
+    {
+        var id = NewId("bare");
+
+        var reply = await AskInChannelAsync(id, "");
+
+        CardSchema.AssertValid(reply.Card);
+        Assert.Contains("Commands", reply.CardText, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(TeamsActivities.TeamMemberAdded)]
+    [InlineData(TeamsActivities.GroupMembersAdded)]
+    public async Task Install_BotAddedTwiceByRedelivery_WelcomedOnce(string fixtureName)
+    {
+        var conversation = $"19:{Guid.NewGuid():N}@thread.v2";
+        var userAdded = TeamsActivities.Load(fixtureName, Connector.ServiceUrl, NewId("user-added"));
+        userAdded["conversation"]!["id"] = conversation;
+        var installed = TeamsActivities.BotInstalled(fixtureName, Connector.ServiceUrl, NewId("installed"));
+        installed["conversation"]!["id"] = conversation;
+        var welcomePath = $"/amer/v3/conversations/{Uri.EscapeDataString(conversation)}/activities";
+
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostActivityAsync(userAdded, fixture.Token())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostActivityAsync(installed, fixture.Token())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostActivityAsync(installed, fixture.Token())).StatusCode);
+        var welcome = await Connector.WaitForAsync(c => c.Method == "POST" && c.Path == welcomePath && c.Type == "message");
+
+        CardSchema.AssertValid(welcome.Card);
+        Assert.Contains("Hi, I'm StudyBot", Readable(welcome.Card), StringComparison.Ordinal);
+        Assert.Null(welcome.ReplyToId);
+
+        // The redelivery was never stored: its key is taken by the first delivery alone.
+        var inbox = Host.Services.GetRequiredService<IInbox>();
+        Assert.False(await inbox.TryAcceptAsync($"{installed["id"]}@{conversation}", "teams", "{}", CancellationToken.None));
+
+        // A later message in the same conversation is answered after anything accepted before it.
+        var later = TeamsActivities.Mention(Connector.ServiceUrl, NewId("after-install"), "What is LoRA?");
+        later["conversation"]!["id"] = conversation;
+        await Host.PostActivityAsync(later, fixture.Token());
+        await Connector.WaitForReplyAsync(later["id"]!.GetValue<string>());
+        Assert.Single(Connector.Calls, c => c.Path == welcomePath && c.Type == "message" && c.ReplyToId is null);
+    }
+
+    [Fact]
+    public async Task Feedback_ActionSubmitOnAnAnswer_StoredAndAcknowledgedInTheThread()
+    {
+        var answer = await AskInChannelAsync(NewId("ask-submit"), "What is QLoRA?");
+        var helpful = answer.Card!["actions"]![0]!;
+        var answerId = helpful["data"]!["value"]!.GetValue<string>().Split('|')[0];
+        var id = NewId("submit");
+        var submit = TeamsActivities.Load(TeamsActivities.SubmitMessage, Connector.ServiceUrl, id);
+        submit["value"] = helpful["fallback"]!["data"]!.DeepClone();
+
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostActivityAsync(submit, fixture.Token())).StatusCode);
+        var acknowledgement = await Connector.WaitForReplyAsync(id);
+
+        CardSchema.AssertValid(acknowledgement.Card);
+        Assert.Contains("Thanks — glad it helped.", Readable(acknowledgement.Card), StringComparison.Ordinal);
+        var feedback = await Host.Services.GetRequiredService<IAnswerLog>().ListFeedbackAsync(1000, CancellationToken.None);
+        Assert.Contains(feedback, f => f.AnswerId == answerId && f.UserId == RecordedUser && f.Helpful);
+    }
+
+    [Fact]
+    public async Task Feedback_UniversalAction_AnsweredWithTheCardRefreshedForTheVoter()
+    {
+        var answer = await AskInChannelAsync(NewId("ask-execute"), "What is QLoRA?");
+        var notHelpful = answer.Card!["actions"]![1]!;
+        var answerId = notHelpful["data"]!["value"]!.GetValue<string>().Split('|')[0];
+        var invoke = TeamsActivities.Load(TeamsActivities.CardActionInvoke, Connector.ServiceUrl, NewId("execute"));
+        invoke["value"]!["action"] = new JsonObject
+        {
+            ["type"] = "Action.Execute",
+            ["verb"] = notHelpful["verb"]!.DeepClone(),
+            ["data"] = notHelpful["data"]!.DeepClone(),
+        };
+        invoke["value"]!["trigger"] = "manual";
+
+        var response = await Host.PostActivityAsync(invoke, fixture.Token());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+        Assert.Equal(200, body["statusCode"]!.GetValue<int>());
+        Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
+        CardSchema.AssertValid(body["value"]);
+        Assert.Null(body["value"]!["actions"]);
+        Assert.Contains("Thanks — I'll use that", Readable(body["value"]), StringComparison.Ordinal);
+        var feedback = await Host.Services.GetRequiredService<IAnswerLog>().ListFeedbackAsync(1000, CancellationToken.None);
+        Assert.Contains(feedback, f => f.AnswerId == answerId && f.UserId == RecordedUser && !f.Helpful);
+    }
+
+    [Fact]
+    public async Task Invoke_RecordedUniversalActionOfAnotherApp_AnsweredWithAMessage()
+    {
+        var invoke = TeamsActivities.Load(TeamsActivities.CardActionInvoke, Connector.ServiceUrl, NewId("foreign-verb"));
+
+        var response = await Host.PostActivityAsync(invoke, fixture.Token());
+
+        var body = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+        Assert.Equal("application/vnd.microsoft.activity.message", body["type"]!.GetValue<string>());
+        Assert.Equal("That button is not something I know how to handle.", body["value"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("{\"type\":\"message\",", "not a valid activity")]
+    [InlineData("{\"type\":\"message\",\"id\":\"1\",\"channelId\":\"msteams\",\"conversation\":{\"id\":\"c\"},\"from\":{\"id\":\"u\"}}", "'serviceUrl'")]
+    public async Task Post_MalformedActivityWithAValidToken_400WithTheReason(string body, string reason)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new("Bearer", fixture.Token());
+
+        var response = await Host.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_SameMessageDeliveredTwice_AnsweredOnce()
+    {
+        var id = NewId("twice");
+        var activity = TeamsActivities.Mention(Connector.ServiceUrl, id, "What is LoRA?");
+
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostActivityAsync(activity, fixture.Token())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostActivityAsync(activity, fixture.Token())).StatusCode);
+        await Connector.WaitForReplyAsync(id);
+        await AskInChannelAsync(NewId("after-twice"), "What is PEFT?");
+
+        Assert.Single(Connector.Calls, c => c.ReplyToId == id && c.Type == "message");
+    }
+
+    [Fact]
+    public async Task InboxRetry_AfterTheReplyWasSent_UpdatesItInsteadOfSendingAnother()
+    {
+        var id = NewId("crashed");
+        var payload = TeamsActivities.Mention(Connector.ServiceUrl, id, "What is QLoRA?").ToJsonString();
+        var handler = Host.Services.GetServices<IInboxHandler>().Single(h => h.Channel == "teams");
+        var item = new InboxItem($"{id}@conv", "teams", payload, DateTimeOffset.UtcNow, Attempts: 2, State: """{"sentActivityId":"1:reply-before-crash"}""");
+
+        await handler.HandleAsync(item, CancellationToken.None);
+
+        var update = Assert.Single(Connector.Calls, c => c.Method == "PUT" && c.Path.EndsWith("/activities/1%3Areply-before-crash", StringComparison.Ordinal));
+        CardSchema.AssertValid(update.Card);
+        Assert.DoesNotContain(Connector.Calls, c => c.Method == "POST" && c.ReplyToId == id);
+    }
+}
