@@ -1,0 +1,121 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Teams.Tests.Infrastructure;
+
+namespace StudyBot.Teams.Tests;
+
+/// <summary>
+/// End to end with Microsoft's Teams client emulator: the Agents Playground (anonymous mode, its own
+/// /_connector as serviceUrl) talks to the real StudyBot host over loopback HTTP.
+/// </summary>
+public sealed class AgentsPlaygroundTests : IAsyncLifetime
+{
+    private FakeConnector _unused = null!;
+    private TeamsHost _host = null!;
+    private AgentsPlayground _playground = null!;
+    private JsonNode _config = null!;
+
+    public async Task InitializeAsync()
+    {
+        _unused = await FakeConnector.StartAsync();
+        _host = new TeamsHost(authority: null, _unused);
+        _host.UseKestrel(0);
+        _host.StartServer();
+        await _host.WaitForIngestionAsync();
+        var address = _host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        _playground = await AgentsPlayground.StartAsync(address.Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/api/messages");
+        _config = await _playground.GetConfigAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _playground.DisposeAsync();
+        await _host.DisposeAsync();
+        await _unused.DisposeAsync();
+    }
+
+    private bool IsBotCard(JsonNode e, string conversationId) =>
+        e["action"]?.GetValue<string>() == "createMessage"
+        && e["actionConversationId"]?.GetValue<string>() == conversationId
+        && e["message"]?["from"]?["id"]?.GetValue<string>() == _config["bot"]!["id"]!.GetValue<string>()
+        && e["message"]?["attachments"]?.AsArray().Count > 0;
+
+    private string Me => _config["currentUser"]!["id"]!.GetValue<string>();
+
+    private async Task<JsonNode> AskInPersonalChatAsync(string question)
+    {
+        var chat = _config["personalChat"]!["id"]!.GetValue<string>();
+        await _playground.SendAsync(chat, new JsonObject
+        {
+            ["from"] = new JsonObject { ["id"] = Me },
+            ["text"] = question,
+            ["textFormat"] = "plain",
+        });
+        return await _playground.WaitForEventAsync(e => IsBotCard(e, chat));
+    }
+
+    [Fact]
+    public async Task Playground_PersonalChatQuestion_ShowsStudyBotsCitedAnswerCard()
+    {
+        var reply = await AskInPersonalChatAsync("What is QLoRA?");
+
+        var attachment = reply["message"]!["attachments"]![0]!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment["contentType"]!.GetValue<string>());
+        CardSchema.AssertValid(attachment["content"]);
+        var card = attachment["content"]!.ToJsonString();
+        Assert.Contains("QLoRA", card, StringComparison.Ordinal);
+        Assert.Contains("[1]", card, StringComparison.Ordinal);
+        Assert.Contains("fine-tuning.md", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Playground_ChannelMention_AnsweredWithACitedCard()
+    {
+        var channel = _config["teams"]![0]!["channels"]![0]!["id"]!.GetValue<string>();
+        var bot = _config["bot"]!;
+        var mention = $"<at>{bot["name"]!.GetValue<string>()}</at>";
+
+        await _playground.SendAsync(channel, new JsonObject
+        {
+            ["from"] = new JsonObject { ["id"] = Me },
+            ["text"] = $"{mention} How do vector stores find the nearest embeddings?",
+            ["textFormat"] = "plain",
+            ["mentions"] = new JsonArray(new JsonObject { ["mentioned"] = new JsonObject { ["id"] = bot["id"]!.GetValue<string>() }, ["text"] = mention }),
+        });
+        var reply = await _playground.WaitForEventAsync(e =>
+            e["action"]?.GetValue<string>() == "createMessage"
+            && e["message"]?["from"]?["id"]?.GetValue<string>() == bot["id"]!.GetValue<string>()
+            && e["message"]?["attachments"]?.AsArray().Count > 0);
+
+        var card = reply["message"]!["attachments"]![0]!["content"]!;
+        CardSchema.AssertValid(card);
+        Assert.Contains("vector-stores.md", card.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Playground_HelpfulButton_CardRefreshedWithTheThanks()
+    {
+        var reply = await AskInPersonalChatAsync("What is LoRA?");
+        var helpful = reply["message"]!["attachments"]![0]!["content"]!["actions"]![0]!;
+
+        var response = await _playground.InvokeAsync(new JsonObject
+        {
+            ["name"] = "adaptiveCard/action",
+            ["value"] = new JsonObject
+            {
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = helpful["verb"]!.DeepClone(), ["data"] = helpful["data"]!.DeepClone() },
+                ["trigger"] = "manual",
+            },
+            ["from"] = new JsonObject { ["id"] = Me },
+            ["conversation"] = new JsonObject { ["id"] = reply["actionConversationId"]!.GetValue<string>() },
+            ["replyToId"] = reply["message"]!["messageId"]!.GetValue<string>(),
+        });
+
+        Assert.Equal("application/vnd.microsoft.card.adaptive", response["type"]!.GetValue<string>());
+        CardSchema.AssertValid(response["value"]);
+        Assert.Contains("glad it helped", response["value"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+}
