@@ -14,6 +14,7 @@ public static class AssistantServiceCollectionExtensions
         services.AddSingleton<IAnswerer, ExtractiveAnswerer>();
         services.AddSingleton<ICommandHandler, AskCommand>();
         services.AddSingleton<ICommandHandler, StatusCommand>();
+        services.AddSingleton<ICommandHandler, ReindexCommand>();
         services.AddSingleton<IActionHandler, FeedbackAction>();
         services.AddSingleton<ConversationEngine>();
         return builder;

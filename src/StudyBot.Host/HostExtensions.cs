@@ -1,8 +1,12 @@
+using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
 using StudyBot.Assistant;
+using StudyBot.Host.Admin;
 using StudyBot.Host.Api;
+using StudyBot.Host.ApiKeys;
 using StudyBot.Host.Inbox;
 using StudyBot.Host.Ingestion;
+using StudyBot.Host.Jobs;
 using StudyBot.Host.Persistence;
 using StudyBot.Host.Playground;
 using StudyBot.Knowledge;
@@ -22,6 +26,8 @@ public static class HostExtensions
         builder.AddStudyBotKnowledge();
         builder.AddStudyBotAssistant();
         builder.AddStudyBotPersistence();
+        // EF Core logs every SQL statement at Information; keep the console for StudyBot's own events.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         // With no source configured the sample knowledge base is served, so the first run needs no setup.
         builder.Services.PostConfigure<KnowledgeOptions>(options =>
         {
@@ -36,10 +42,18 @@ public static class HostExtensions
     public static WebApplicationBuilder AddStudyBotHost(this WebApplicationBuilder builder)
     {
         builder.AddStudyBotServices();
-        builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        // Hosted services start in this order: data folder, app-store migrations, jobs, ingestion, inbox.
         builder.Services.AddHostedService<DataFolderGuard>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AppStoreInitializer>());
+        builder.AddStudyBotJobs();
+        builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
+        builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
+        builder.Services.AddDataProtection();
+        builder.Services.AddSingleton<AdminAuthentication>();
+        builder.Services.AddSingleton<ApiKeyService>();
+        builder.Services.AddSingleton<ApiKeyFilter>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
         builder.Services.AddHostedService<StartupIngestionService>();
         builder.Services.AddHostedService<InboxDispatcher>();
         builder.AddStudyBotSlack();
@@ -54,8 +68,13 @@ public static class HostExtensions
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
         app.MapHealthEndpoints();
-        app.MapAskEndpoints();
-        app.MapStatusEndpoints();
+        app.UseStudyBotJobsDashboard();
+        app.MapAdminLogin();
+        app.MapAdminEndpoints();
+        var api = app.MapGroup("").AddEndpointFilter(app.Services.GetRequiredService<ApiKeyFilter>());
+        api.MapAskEndpoints();
+        api.MapChatEndpoints();
+        api.MapStatusEndpoints();
         app.MapPlayground();
         app.MapSlack();
         app.MapTeams();

@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Feedback;
 using StudyBot.Core.Inbox;
+using StudyBot.Host.Jobs;
+using StudyBot.Host.Persistence;
 
 namespace StudyBot.Host.Tests;
 
@@ -53,6 +55,21 @@ public sealed class AppStoreTests
 
         var again = Assert.Single(await inbox.ClaimAsync(["slack"], 10, TimeSpan.FromMinutes(1), CancellationToken.None));
         Assert.Equal(("x", 2, "placeholder-ts"), (again.Key, again.Attempts, again.State));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task SourceRunLedger_ConcurrentReservations_OnlyOneWins(string provider)
+    {
+        await using var bed = await StoreTestBed.StartAsync(provider);
+        var ledger = new SourceRunLedger(bed.Services.GetRequiredService<AppStore>(), TimeProvider.System);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => ledger.TryReserveAsync("wiki", CancellationToken.None))));
+
+        Assert.Equal(1, results.Count(r => r));
+        await ledger.FinishAsync("wiki", "boom", CancellationToken.None);
+        Assert.True(await ledger.TryReserveAsync("wiki", CancellationToken.None));
+        Assert.Equal("boom", (await ledger.GetAllAsync(CancellationToken.None))["wiki"].LastError);
     }
 
     [Theory]

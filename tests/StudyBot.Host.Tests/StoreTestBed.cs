@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Npgsql;
 using StudyBot.Host.Persistence;
 using StudyBot.Knowledge.Storage;
 using StudyBot.Tests;
@@ -12,17 +11,17 @@ namespace StudyBot.Host.Tests;
 internal sealed class StoreTestBed : IAsyncDisposable
 {
     private readonly TempFolder _data = new();
-    private readonly string? _database;
+    private readonly PostgresDatabase? _database;
     private readonly IHost _host;
 
-    private StoreTestBed(string provider)
+    private StoreTestBed(string provider, PostgresDatabase? database)
     {
+        _database = database;
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Configuration["StudyBot:Storage:Provider"] = provider;
-        if (provider == "Postgres")
+        if (database is not null)
         {
-            _database = "studybot_test_" + Guid.NewGuid().ToString("N");
-            builder.Configuration["StudyBot:Storage:ConnectionString"] = TestPostgres.DatabaseConnectionString(_database);
+            builder.Configuration["StudyBot:Storage:ConnectionString"] = database.ConnectionString;
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
@@ -35,12 +34,7 @@ internal sealed class StoreTestBed : IAsyncDisposable
 
     public static async Task<StoreTestBed> StartAsync(string provider)
     {
-        var bed = new StoreTestBed(provider);
-        if (bed._database is not null)
-        {
-            await ExecuteOnServerAsync($"CREATE DATABASE {bed._database}");
-        }
-
+        var bed = new StoreTestBed(provider, provider == "Postgres" ? await PostgresDatabase.CreateAsync() : null);
         await bed.Services.GetRequiredService<AppStoreInitializer>().StartAsync(CancellationToken.None);
         return bed;
     }
@@ -50,18 +44,9 @@ internal sealed class StoreTestBed : IAsyncDisposable
         _host.Dispose();
         if (_database is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)");
+            await _database.DisposeAsync();
         }
 
         _data.Dispose();
-    }
-
-    private static async Task ExecuteOnServerAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(TestPostgres.DatabaseConnectionString("postgres"));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

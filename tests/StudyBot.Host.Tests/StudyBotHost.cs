@@ -10,8 +10,9 @@ namespace StudyBot.Host.Tests;
 /// The real StudyBot host on a test corpus and data folder (configured through the documented
 /// StudyBot:* keys), with helpers to wait for ingestion.
 /// </summary>
-internal sealed class StudyBotHost(string dataDirectory, string corpus) : WebApplicationFactory<Program>
+internal sealed class StudyBotHost(string dataDirectory, string corpus, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
+    public const string AdminKey = "test-admin-key";
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -20,7 +21,19 @@ internal sealed class StudyBotHost(string dataDirectory, string corpus) : WebApp
         builder.UseSetting("StudyBot:DataDirectory", dataDirectory);
         builder.UseSetting("StudyBot:Sources:knowledge:Type", "Files");
         builder.UseSetting("StudyBot:Sources:knowledge:Path", corpus);
+        builder.UseSetting("StudyBot:Admin:ApiKey", AdminKey);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public HttpClient CreateAdminClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Admin-Key", AdminKey);
+        return client;
     }
 
     /// <summary>Polls /api/status until the index is loaded and no source is pending or running.</summary>

@@ -20,7 +20,9 @@ public sealed record SourceStatus(
     int ProgressDone,
     int ProgressTotal,
     IngestionCounts? LastRun,
-    IReadOnlyList<DocumentError> Errors);
+    IReadOnlyList<DocumentError> Errors,
+    string? Schedule = null,
+    double? EstimatedSecondsLeft = null);
 
 public sealed record IngestionCounts(int Added, int Updated, int Unchanged, int Removed, int Failed, double DurationSeconds);
 

@@ -17,6 +17,7 @@ public static class CommandLineRunner
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(args[1..]);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddStudyBotServices();
+        builder.Services.AddSingleton<StudyBot.Core.Admin.IReindexService, InlineReindexService>();
         using var host = builder.Build();
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>

@@ -1,16 +1,17 @@
+using StudyBot.Core.Admin;
 using StudyBot.Knowledge.Ingestion;
 
 namespace StudyBot.Host.Ingestion;
 
-/// <summary>Loads the persisted index, then brings every configured source up to date, while the host already serves.</summary>
-public sealed partial class StartupIngestionService(KnowledgeIngestion ingestion, ILogger<StartupIngestionService> logger) : BackgroundService
+/// <summary>Loads the persisted index, then queues a re-index of every source, while the host already serves.</summary>
+public sealed partial class StartupIngestionService(KnowledgeIngestion ingestion, IReindexService reindex, ILogger<StartupIngestionService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
             await ingestion.LoadIndexAsync(stoppingToken);
-            await ingestion.IngestAllAsync(stoppingToken);
+            await reindex.RequestAsync(source: null, notify: null, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

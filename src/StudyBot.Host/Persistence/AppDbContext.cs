@@ -14,6 +14,10 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<InboxEntity> Inbox => Set<InboxEntity>();
 
+    public DbSet<SourceRunEntity> SourceRuns => Set<SourceRunEntity>();
+
+    public DbSet<ApiKeyEntity> ApiKeys => Set<ApiKeyEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<AnswerEntity>(answer =>
@@ -35,6 +39,17 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             inbox.HasIndex(i => new { i.Status, i.AvailableAt });
             // Leases are claimed with an optimistic check on the attempt count.
             inbox.Property(i => i.Attempts).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<SourceRunEntity>(run =>
+        {
+            run.ToTable("source_runs");
+            run.HasKey(r => r.Source);
+        });
+        modelBuilder.Entity<ApiKeyEntity>(key =>
+        {
+            key.ToTable("api_keys");
+            key.HasKey(k => k.Id);
+            key.HasIndex(k => k.KeyHash).IsUnique();
         });
     }
 }

@@ -5,7 +5,7 @@ using StudyBot.Knowledge.Sources;
 namespace StudyBot.Knowledge.Ingestion;
 
 /// <summary>Status per source: configured sources plus any other source still present in the index.</summary>
-public sealed class KnowledgeStatusService(IDocumentIndex index, SourceCatalog catalog, IngestionTracker tracker) : IKnowledgeStatus
+public sealed class KnowledgeStatusService(IDocumentIndex index, SourceCatalog catalog, IngestionTracker tracker, TimeProvider time) : IKnowledgeStatus
 {
     public async Task<KnowledgeStatus> GetStatusAsync(CancellationToken cancellationToken)
     {
@@ -21,10 +21,23 @@ public sealed class KnowledgeStatusService(IDocumentIndex index, SourceCatalog c
             var configured = catalog.Find(name);
             sources.Add(new SourceStatus(
                 name, configured?.Type ?? "Files", configured is not null, counts.Documents, counts.Chunks, run.State,
-                run.LastStarted, run.LastFinished, run.Done, run.Total, run.LastRun, run.VisibleErrors));
+                run.LastStarted, run.LastFinished, run.Done, run.Total, run.LastRun, run.VisibleErrors,
+                catalog.ScheduleOf(name), EstimateSecondsLeft(run)));
         }
 
         var total = await index.CountAsync(null, cancellationToken);
         return new KnowledgeStatus(total.Documents, total.Chunks, sources);
+    }
+
+    /// <summary>Time left at the run's average pace so far; null before the first document is done.</summary>
+    private double? EstimateSecondsLeft(SourceRun run)
+    {
+        if (run.State != "running" || run.Done == 0 || run.LastStarted is not { } started)
+        {
+            return null;
+        }
+
+        var elapsed = (time.GetUtcNow() - started).TotalSeconds;
+        return Math.Round(elapsed / run.Done * (run.Total - run.Done), 1);
     }
 }

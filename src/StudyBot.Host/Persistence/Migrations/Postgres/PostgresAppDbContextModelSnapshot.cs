@@ -67,6 +67,42 @@ namespace StudyBot.Host.Persistence.Migrations.Postgres
                     b.ToTable("answers", (string)null);
                 });
 
+            modelBuilder.Entity("StudyBot.Host.Persistence.ApiKeyEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("PerMinuteLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("UsageCount")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("api_keys", (string)null);
+                });
+
             modelBuilder.Entity("StudyBot.Host.Persistence.FeedbackEntity", b =>
                 {
                     b.Property<string>("AnswerId")
@@ -129,6 +165,32 @@ namespace StudyBot.Host.Persistence.Migrations.Postgres
                     b.HasIndex("Status", "AvailableAt");
 
                     b.ToTable("inbox", (string)null);
+                });
+
+            modelBuilder.Entity("StudyBot.Host.Persistence.SourceRunEntity", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Source");
+
+                    b.ToTable("source_runs", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,82 @@
+using StudyBot.Assistant.Commands;
+using StudyBot.Core.Conversations;
+using StudyBot.Host.Admin;
+
+namespace StudyBot.Host.Api;
+
+public static class ChatEndpoints
+{
+    /// <summary>The conversation engine over HTTP, as the playground and integrations use it: every command, not only questions.</summary>
+    public static IEndpointRouteBuilder MapChatEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/chat", ChatAsync)
+            .WithName("Chat")
+            .WithSummary("Send a chat message (a question or a command such as status, help, reindex); admins add X-Admin-Key.")
+            .Accepts<ChatRequest>("application/json")
+            .Produces<ChatResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        app.MapPost("/api/feedback", FeedbackAsync)
+            .WithName("Feedback")
+            .WithSummary("Record 👍/👎 for an answer returned by /api/chat.")
+            .Accepts<FeedbackRequest>("application/json")
+            .Produces<ChatResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        return app;
+    }
+
+    private static async Task<IResult> ChatAsync(HttpRequest request, ConversationEngine engine, AdminAuthentication admin, CancellationToken cancellationToken)
+    {
+        var (body, error) = await JsonBody.ReadAsync<ChatRequest>(request, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var text = body!.Text?.Trim() ?? "";
+        if (text.Length == 0 || text.Length > AskCommand.MaxQuestionLength + 20)
+        {
+            return JsonBody.Problem($"'text' is required and at most {AskCommand.MaxQuestionLength} characters.");
+        }
+
+        var message = new IncomingMessage("web", body.ConversationId ?? "web", UserOf(request), text, admin.IsAdmin(request.HttpContext), body.Sources);
+        return Results.Ok(ChatResponse.From(await engine.HandleAsync(message, cancellationToken)));
+    }
+
+    private static async Task<IResult> FeedbackAsync(HttpRequest request, ConversationEngine engine, CancellationToken cancellationToken)
+    {
+        var (body, error) = await JsonBody.ReadAsync<FeedbackRequest>(request, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (string.IsNullOrWhiteSpace(body!.AnswerId) || body.Helpful is null)
+        {
+            return JsonBody.Problem("'answerId' and 'helpful' are required.");
+        }
+
+        var action = new IncomingAction("web", "web", UserOf(request), IncomingAction.Feedback, IncomingAction.FeedbackValue(body.AnswerId, body.Helpful.Value));
+        return Results.Ok(ChatResponse.From(await engine.HandleActionAsync(action, cancellationToken)));
+    }
+
+    /// <summary>The playground has no sign-in; one browser is one user for feedback purposes.</summary>
+    private static string UserOf(HttpRequest request) =>
+        request.Headers["X-StudyBot-User"].FirstOrDefault() is { Length: > 0 and <= 100 } user ? "web:" + user : "web:anonymous";
+}
+
+/// <param name="ConversationId">Groups turns of one playground session.</param>
+public sealed record ChatRequest(string? Text, string? ConversationId, IReadOnlyList<string>? Sources);
+
+public sealed record FeedbackRequest(string? AnswerId, bool? Helpful);
+
+/// <param name="Type">answer, notice or status.</param>
+public sealed record ChatResponse(string Type, string Text, bool? Found, string? AnswerId, IReadOnlyList<CitationDto> Citations)
+{
+    public static ChatResponse From(Reply reply) => reply switch
+    {
+        AnswerReply a => new("answer", a.Text, a.Found, a.AnswerId, a.Citations.Select(CitationDto.From).ToList()),
+        StatusReply s => new("status", StatusText.Format(s.Status), null, null, []),
+        NoticeReply n => new("notice", n.Text, null, null, []),
+        _ => new("notice", reply.ToString() ?? "", null, null, []),
+    };
+}

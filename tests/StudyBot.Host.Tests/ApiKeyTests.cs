@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using StudyBot.Tests;
+
+namespace StudyBot.Host.Tests;
+
+public sealed class ApiKeyTests : IAsyncLifetime
+{
+    private readonly TestCorpus _corpus = new();
+    private readonly TempFolder _data = new();
+    private StudyBotHost _host = null!;
+    private HttpClient _admin = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = new StudyBotHost(_data.Path, _corpus.Path, new Dictionary<string, string?> { ["StudyBot:Api:RequireKey"] = "true" });
+        _admin = _host.CreateAdminClient();
+        await StudyBotHost.WaitForIngestionAsync(_admin);
+    }
+
+    private async Task<HttpStatusCode> AskAsync(string? key)
+    {
+        using var client = _host.CreateClient();
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return (await client.PostAsJsonAsync("/api/ask", new { question = "What is QLoRA?" })).StatusCode;
+    }
+
+    [Fact]
+    public async Task ApiKey_CreatedUsedRateLimitedAndRevoked()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, await AskAsync(null));
+        Assert.Equal(HttpStatusCode.Unauthorized, await AskAsync("sb_not-a-key"));
+
+        var created = await _admin.PostAsJsonAsync("/api/admin/keys", new { name = "wiki-plugin", perMinuteLimit = 2 });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var key = body.GetProperty("key").GetString()!;
+        var id = body.GetProperty("info").GetProperty("id").GetString()!;
+
+        Assert.Equal(HttpStatusCode.OK, await AskAsync(key));
+        Assert.Equal(HttpStatusCode.OK, await AskAsync(key));
+        using (var client = _host.CreateClient())
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            var limited = await client.PostAsJsonAsync("/api/ask", new { question = "What is QLoRA?" });
+            Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+            Assert.True(int.Parse(limited.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        }
+
+        var listed = (await _admin.GetFromJsonAsync<JsonElement>("/api/admin/keys")).EnumerateArray().Single();
+        Assert.Equal(("wiki-plugin", 2L), (listed.GetProperty("name").GetString(), listed.GetProperty("usageCount").GetInt64()));
+        Assert.DoesNotContain(key, listed.ToString(), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _admin.DeleteAsync($"/api/admin/keys/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, await AskAsync(key));
+        Assert.Equal(HttpStatusCode.NotFound, (await _admin.DeleteAsync($"/api/admin/keys/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ApiKey_HealthAndPlaygroundStayOpen()
+    {
+        using var client = _host.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/status")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("{\"perMinuteLimit\": 5}", "name")]
+    [InlineData("{\"name\": \"x\", \"perMinuteLimit\": 0}", "perMinuteLimit")]
+    public async Task CreateKey_BadRequest_Returns400WithTheReason(string json, string reason)
+    {
+        var response = await _admin.PostAsync("/api/admin/keys", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _admin.Dispose();
+        await _host.DisposeAsync();
+        _data.Dispose();
+        _corpus.Dispose();
+    }
+}
