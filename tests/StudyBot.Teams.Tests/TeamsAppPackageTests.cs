@@ -1,0 +1,103 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text.Json.Nodes;
+using StudyBot.Tests;
+
+namespace StudyBot.Teams.Tests;
+
+/// <summary>infra/teams/build-package.sh, run as an admin would, and the package it builds.</summary>
+public sealed class TeamsAppPackageTests : IDisposable
+{
+    private const string AppId = "eac5e5c6-ab14-4f50-80cb-49213fe51b1a";
+    private readonly TempFolder _out = new();
+
+    public void Dispose() => _out.Dispose();
+
+    private static (int ExitCode, string Output) Run(IDictionary<string, string> environment, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(TestPaths.RepositoryRoot, "infra", "teams", "build-package.sh"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment.Remove("StudyBot__Teams__AppId");
+        start.Environment.Remove("StudyBot__Teams__PublicBaseUrl");
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result + error);
+    }
+
+    private static (int Width, int Height) PngSize(byte[] png)
+    {
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        return (BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
+    }
+
+    [Fact]
+    public void BuildPackage_AppIdFromConfiguration_ManifestAndBothIconsZipped()
+    {
+        var zip = _out.Combine("studybot.zip");
+
+        var (exitCode, output) = Run(
+            new Dictionary<string, string> { ["StudyBot__Teams__AppId"] = AppId, ["StudyBot__Teams__PublicBaseUrl"] = "https://studybot.contoso.com/" },
+            "--out", zip);
+
+        Assert.True(exitCode == 0, output);
+        using var package = ZipFile.OpenRead(zip);
+        Assert.Equal(["color.png", "manifest.json", "outline.png"], package.Entries.Select(e => e.FullName).Order());
+        var manifest = JsonNode.Parse(package.GetEntry("manifest.json")!.Open())!;
+        Assert.Equal(AppId, manifest["id"]!.GetValue<string>());
+        Assert.Equal(AppId, manifest["bots"]![0]!["botId"]!.GetValue<string>());
+        Assert.Equal(["personal", "team", "groupChat"], manifest["bots"]![0]!["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Contains("ask", manifest["bots"]![0]!["commandLists"]![0]!["commands"]!.AsArray().Select(c => c!["title"]!.GetValue<string>()));
+        Assert.Equal("studybot.contoso.com", manifest["validDomains"]![0]!.GetValue<string>());
+        Assert.DoesNotContain("{{", manifest.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal((192, 192), PngSize(ReadAll(package, "color.png")));
+        Assert.Equal((32, 32), PngSize(ReadAll(package, "outline.png")));
+    }
+
+    [Fact]
+    public void BuildPackage_AppIdFromASettingsFile_Used()
+    {
+        var settings = _out.Write("appsettings.Production.json", $$"""
+            {
+              // as deployed
+              "StudyBot": { "Teams": { "AppId": "{{AppId}}", "PublicBaseUrl": "https://bot.example.org" } }
+            }
+            """);
+
+        var (exitCode, output) = Run(new Dictionary<string, string>(), "--settings", settings, "--out", _out.Combine("p.zip"));
+
+        Assert.True(exitCode == 0, output);
+        using var package = ZipFile.OpenRead(_out.Combine("p.zip"));
+        Assert.Equal(AppId, JsonNode.Parse(package.GetEntry("manifest.json")!.Open())!["bots"]![0]!["botId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void BuildPackage_NoAppIdConfigured_FailsNamingTheKey()
+    {
+        var (exitCode, output) = Run(new Dictionary<string, string> { ["StudyBot__Teams__PublicBaseUrl"] = "https://studybot.contoso.com" }, "--out", _out.Combine("x.zip"));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("StudyBot:Teams:AppId", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(_out.Combine("x.zip")));
+    }
+
+    private static byte[] ReadAll(ZipArchive package, string name)
+    {
+        using var stream = package.GetEntry(name)!.Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}
