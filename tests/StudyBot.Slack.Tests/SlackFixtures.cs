@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using StudyBot.Slack.Signing;
+using StudyBot.Slack.Tests.Fakes;
 using StudyBot.Tests;
 
 namespace StudyBot.Slack.Tests;
@@ -20,7 +21,7 @@ internal static class SlackFixtures
     {
         var body = Json("events", file);
         var e = body["event"]!.AsObject();
-        var ts = NextTs();
+        var ts = SlackTimestamps.Next();
         body["event_id"] = "Ev" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
         e["text"] = text;
         e["ts"] = ts;
@@ -46,17 +47,14 @@ internal static class SlackFixtures
     public static string NewChannel(char kind = 'C') => kind + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
 
     /// <summary>Headers Slack would send for this body, signed now (or at <paramref name="at"/>) with <paramref name="secret"/>.</summary>
-    public static (string Timestamp, string Signature) Sign(string body, string secret = SigningSecret, DateTimeOffset? at = null)
+    public static (string Timestamp, string Signature) Sign(string body, string secret = SigningSecret, DateTimeOffset? at = null) =>
+        Sign(Encoding.UTF8.GetBytes(body), secret, at);
+
+    public static (string Timestamp, string Signature) Sign(byte[] body, string secret = SigningSecret, DateTimeOffset? at = null)
     {
         var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        return (timestamp, SlackSignatureVerifier.Sign(Encoding.UTF8.GetBytes(secret), timestamp, Encoding.UTF8.GetBytes(body)));
+        return (timestamp, SlackSignatureVerifier.Sign(Encoding.UTF8.GetBytes(secret), timestamp, body));
     }
 
-    private static long _ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds() * 1_000_000;
-
-    private static string NextTs()
-    {
-        var value = Interlocked.Increment(ref _ts);
-        return (value / 1_000_000).ToString(CultureInfo.InvariantCulture) + "." + (value % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
-    }
+    public static byte[] Bytes(params string[] parts) => File.ReadAllBytes(TestPaths.Fixture(["slack", .. parts]));
 }

@@ -24,7 +24,9 @@ internal sealed class SlackTestHost(FakeSlackApi slack, string dataDirectory, st
         builder.UseEnvironment("Testing");
         builder.UseSetting("StudyBot:DataDirectory", dataDirectory);
         builder.UseSetting("StudyBot:Sources:knowledge:Type", "Files");
-        builder.UseSetting("StudyBot:Sources:knowledge:Path", corpus);
+        builder.UseSetting("StudyBot:Sources:knowledge:Path", Path.Combine(corpus, "knowledge"));
+        builder.UseSetting("StudyBot:Sources:vectors:Type", "Files");
+        builder.UseSetting("StudyBot:Sources:vectors:Path", Path.Combine(corpus, "vectors"));
         builder.UseSetting("StudyBot:Slack:BotToken", BotToken);
         builder.UseSetting("StudyBot:Slack:ApiBaseUrl", slack.ApiBaseUrl.ToString());
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
@@ -35,10 +37,14 @@ internal sealed class SlackTestHost(FakeSlackApi slack, string dataDirectory, st
     }
 
     /// <summary>POSTs a body to a Slack endpoint as Slack would: signed, with the given content type.</summary>
-    public async Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType, string secret = SlackFixtures.SigningSecret, int? retryNum = null)
+    public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType, string secret = SlackFixtures.SigningSecret, int? retryNum = null) =>
+        PostSignedAsync(path, Encoding.UTF8.GetBytes(body), contentType, secret, retryNum);
+
+    /// <summary>The same for exact bytes (a recorded body with its byte order mark).</summary>
+    public async Task<HttpResponseMessage> PostSignedAsync(string path, byte[] body, string contentType, string secret = SlackFixtures.SigningSecret, int? retryNum = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType) { CharSet = "utf-8" };
         var (timestamp, signature) = SlackFixtures.Sign(body, secret);
         request.Headers.Add(SlackSignatureVerifier.TimestampHeader, timestamp);
         request.Headers.Add(SlackSignatureVerifier.SignatureHeader, signature);
@@ -60,7 +66,10 @@ internal sealed class SlackTestHost(FakeSlackApi slack, string dataDirectory, st
     }
 }
 
-/// <summary>A fake Slack, a copy of two sample notes and a data folder; builds hosts on them (several, for restarts).</summary>
+/// <summary>
+/// A fake Slack, two sources of one sample note each (knowledge: fine-tuning, vectors: vector stores)
+/// and a data folder; builds hosts on them (several, for restarts).
+/// </summary>
 internal sealed class SlackTestBed : IAsyncDisposable
 {
     private readonly TempFolder _corpus = new();
@@ -70,8 +79,10 @@ internal sealed class SlackTestBed : IAsyncDisposable
     private SlackTestBed(FakeSlackApi slack)
     {
         Slack = slack;
-        File.Copy(Path.Combine(TestPaths.Knowledge, "fine-tuning-lora-qlora-peft.md"), _corpus.Combine("fine-tuning.md"));
-        File.Copy(Path.Combine(TestPaths.Knowledge, "vector-stores.md"), _corpus.Combine("vector-stores.md"));
+        Directory.CreateDirectory(_corpus.Combine("knowledge"));
+        Directory.CreateDirectory(_corpus.Combine("vectors"));
+        File.Copy(Path.Combine(TestPaths.Knowledge, "fine-tuning-lora-qlora-peft.md"), _corpus.Combine("knowledge", "fine-tuning.md"));
+        File.Copy(Path.Combine(TestPaths.Knowledge, "vector-stores.md"), _corpus.Combine("vectors", "vector-stores.md"));
     }
 
     public FakeSlackApi Slack { get; }

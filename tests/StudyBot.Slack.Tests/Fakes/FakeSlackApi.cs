@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -34,7 +33,6 @@ internal sealed class FakeSlackApi : IAsyncDisposable
     private readonly JsonObject _postMessageOk = JsonNode.Parse(File.ReadAllText(TestPaths.Fixture("slack", "web_api", "chat.postMessage.response.ok.json")))!.AsObject();
     private readonly FakeSocket _socket = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private long _ts = 1_700_000_000_000_000;
     private int _socketTickets;
 
     private FakeSlackApi(WebApplication app) => _app = app;
@@ -92,9 +90,9 @@ internal sealed class FakeSlackApi : IAsyncDisposable
         });
 
     /// <summary>Waits until the recorded calls satisfy <paramref name="condition"/>; a hang fails after a generous deadline.</summary>
-    public async Task<IReadOnlyList<FakeSlackCall>> WaitUntilAsync(Func<IReadOnlyList<FakeSlackCall>, bool> condition, string what)
+    public async Task<IReadOnlyList<FakeSlackCall>> WaitUntilAsync(Func<IReadOnlyList<FakeSlackCall>, bool> condition, string what, TimeSpan? limit = null)
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        using var deadline = new CancellationTokenSource(limit ?? TimeSpan.FromSeconds(90));
         while (true)
         {
             var changed = Volatile.Read(ref _changed).Task;
@@ -203,7 +201,7 @@ internal sealed class FakeSlackApi : IAsyncDisposable
                     ? new JsonObject { ["ok"] = true, ["channel"] = request["channel"]!.DeepClone(), ["ts"] = request["ts"]!.DeepClone(), ["text"] = request["text"]?.DeepClone() }
                     : Error("message_not_found");
             case "chat.postEphemeral":
-                return new JsonObject { ["ok"] = true, ["message_ts"] = NextTs() };
+                return new JsonObject { ["ok"] = true, ["message_ts"] = SlackTimestamps.Next() };
             case "reactions.add":
                 return new JsonObject { ["ok"] = true };
             case "conversations.replies":
@@ -223,7 +221,7 @@ internal sealed class FakeSlackApi : IAsyncDisposable
     private JsonObject PostMessage(JsonObject request)
     {
         var channel = (string)request["channel"]!;
-        var ts = NextTs();
+        var ts = SlackTimestamps.Next();
         var threadTs = (string?)request["thread_ts"];
         Threads.Add(channel, threadTs ?? ts, new JsonObject
         {
@@ -245,12 +243,6 @@ internal sealed class FakeSlackApi : IAsyncDisposable
         Record(new FakeSlackCall("response_url", null, body, 200) { Json = JsonDocument.Parse(body).RootElement.Clone() });
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync("{\"ok\":true}");
-    }
-
-    private string NextTs()
-    {
-        var value = Interlocked.Increment(ref _ts);
-        return (value / 1_000_000).ToString(CultureInfo.InvariantCulture) + "." + (value % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
     }
 
     private static JsonObject Error(string error) => new() { ["ok"] = false, ["error"] = error };
