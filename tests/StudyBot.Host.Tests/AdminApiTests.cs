@@ -118,7 +118,9 @@ public sealed class AdminApiTests : IAsyncLifetime
     {
         using var anonymous = _host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/hangfire")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _admin.GetAsync("/hangfire")).StatusCode);
+        var home = await _admin.GetAsync("/hangfire");
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Contains("knowledge idle", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var login = await anonymous.PostAsync("/admin/login", new FormUrlEncodedContent([new("key", StudyBotHost.AdminKey)]));
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);

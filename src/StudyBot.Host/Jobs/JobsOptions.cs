@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using StudyBot.Knowledge.Configuration;
 
 namespace StudyBot.Host.Jobs;
 

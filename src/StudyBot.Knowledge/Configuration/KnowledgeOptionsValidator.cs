@@ -32,9 +32,9 @@ public sealed partial class KnowledgeOptionsValidator : IValidateOptions<Knowled
                     break;
             }
 
-            if (source.Schedule is { Length: > 0 } schedule && schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is not (5 or 6))
+            if (source.Schedule is { Length: > 0 } schedule && !CronSchedule.IsValid(schedule))
             {
-                failures.Add($"{key}:Schedule '{schedule}' is not a cron expression (5 or 6 fields).");
+                failures.Add($"{key}:Schedule '{schedule}' is not a cron expression (5 fields, or 6 with seconds).");
             }
         }
 

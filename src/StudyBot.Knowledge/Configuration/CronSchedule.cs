@@ -1,6 +1,6 @@
 using Cronos;
 
-namespace StudyBot.Host.Jobs;
+namespace StudyBot.Knowledge.Configuration;
 
 /// <summary>Checks cron expressions (5 fields, or 6 with seconds) the way Hangfire will read them.</summary>
 public static class CronSchedule
