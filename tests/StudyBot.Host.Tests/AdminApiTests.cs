@@ -8,23 +8,13 @@ using StudyBot.Tests;
 
 namespace StudyBot.Host.Tests;
 
-public sealed class AdminApiTests : IAsyncLifetime
+public sealed class AdminApiTests : RunningHostTests
 {
-    private readonly TestCorpus _corpus = new();
-    private readonly TempFolder _data = new();
-    private StudyBotHost _host = null!;
-    private HttpClient _admin = null!;
-
-    public async Task InitializeAsync()
+    protected override Dictionary<string, string?> Settings() => new()
     {
-        _host = new StudyBotHost(_data.Path, _corpus.Path, new Dictionary<string, string?>
-        {
-            ["StudyBot:Sources:broken:Type"] = "Files",
-            ["StudyBot:Sources:broken:Path"] = _corpus.Combine("missing-folder"),
-        });
-        _admin = _host.CreateAdminClient();
-        await StudyBotHost.WaitForIngestionAsync(_admin);
-    }
+        ["StudyBot:Sources:broken:Type"] = "Files",
+        ["StudyBot:Sources:broken:Path"] = Corpus.Combine("missing-folder"),
+    };
 
     [Theory]
     [InlineData(null)]
@@ -32,7 +22,7 @@ public sealed class AdminApiTests : IAsyncLifetime
     [InlineData("test-admin-key ")]
     public async Task AdminApi_WithoutTheRightKey_Returns401(string? key)
     {
-        using var client = _host.CreateClient();
+        using var client = Host.CreateClient();
         if (key is not null)
         {
             client.DefaultRequestHeaders.Add("X-Admin-Key", key);
@@ -45,7 +35,7 @@ public sealed class AdminApiTests : IAsyncLifetime
     [Fact]
     public async Task Sources_ListsStateScheduleCountsAndTheLastError()
     {
-        var sources = await _admin.GetFromJsonAsync<JsonElement>("/api/admin/sources");
+        var sources = await Admin.GetFromJsonAsync<JsonElement>("/api/admin/sources");
 
         var knowledge = sources.EnumerateArray().Single(s => s.GetProperty("name").GetString() == "knowledge");
         Assert.Equal("idle", knowledge.GetProperty("state").GetString());
@@ -60,7 +50,7 @@ public sealed class AdminApiTests : IAsyncLifetime
     [Fact]
     public async Task FailingJob_IsScheduledForRetryByHangfire()
     {
-        var monitoring = _host.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var monitoring = Host.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (monitoring.ScheduledCount() == 0 && DateTime.UtcNow < deadline)
@@ -76,13 +66,13 @@ public sealed class AdminApiTests : IAsyncLifetime
     [Fact]
     public async Task Reindex_UnknownSource_Returns404()
     {
-        Assert.Equal(HttpStatusCode.NotFound, (await _admin.PostAsync("/api/admin/sources/nowhere/reindex", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Admin.PostAsync("/api/admin/sources/nowhere/reindex", null)).StatusCode);
     }
 
     [Fact]
     public async Task Reindex_WhileAnotherHostRunsTheSource_IsNotQueuedTwice()
     {
-        var ledger = _host.Services.GetRequiredService<SourceRunLedger>();
+        var ledger = Host.Services.GetRequiredService<SourceRunLedger>();
         Assert.True(await ledger.TryReserveAsync("knowledge", CancellationToken.None));
         await ledger.MarkRunningAsync("knowledge", CancellationToken.None);
 
@@ -98,7 +88,7 @@ public sealed class AdminApiTests : IAsyncLifetime
         while (unchanged != 3 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
-            var status = await _admin.GetFromJsonAsync<JsonElement>("/api/status");
+            var status = await Admin.GetFromJsonAsync<JsonElement>("/api/status");
             unchanged = StudyBotHost.Source(status, "knowledge").GetProperty("lastRun").GetProperty("unchanged").GetInt32();
         }
 
@@ -107,7 +97,7 @@ public sealed class AdminApiTests : IAsyncLifetime
 
     private async Task<string> ReindexAsync()
     {
-        var response = await _admin.PostAsync("/api/admin/sources/knowledge/reindex", null);
+        var response = await Admin.PostAsync("/api/admin/sources/knowledge/reindex", null);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return body.GetProperty("sources")[0].GetProperty("status").GetString()!;
@@ -116,9 +106,9 @@ public sealed class AdminApiTests : IAsyncLifetime
     [Fact]
     public async Task Dashboard_RefusesAnonymousAndOpensForAdmins()
     {
-        using var anonymous = _host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var anonymous = Host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/hangfire")).StatusCode);
-        var home = await _admin.GetAsync("/hangfire");
+        var home = await Admin.GetAsync("/hangfire");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.Contains("knowledge idle", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
@@ -135,10 +125,10 @@ public sealed class AdminApiTests : IAsyncLifetime
     [Fact]
     public async Task ChatReindex_OnlyForAdmins()
     {
-        using var anonymous = _host.CreateClient();
+        using var anonymous = Host.CreateClient();
 
         var refused = await (await anonymous.PostAsJsonAsync("/api/chat", new { text = "reindex knowledge" })).Content.ReadFromJsonAsync<JsonElement>();
-        var accepted = await (await _admin.PostAsJsonAsync("/api/chat", new { text = "reindex knowledge" })).Content.ReadFromJsonAsync<JsonElement>();
+        var accepted = await (await Admin.PostAsJsonAsync("/api/chat", new { text = "reindex knowledge" })).Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Contains("only StudyBot admins", refused.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Contains("knowledge: re-index queued", accepted.GetProperty("text").GetString(), StringComparison.Ordinal);
@@ -147,17 +137,9 @@ public sealed class AdminApiTests : IAsyncLifetime
     [Fact]
     public async Task OpenApi_DescribesTheAdminApi()
     {
-        var document = await _admin.GetStringAsync("/openapi/v1.json");
+        var document = await Admin.GetStringAsync("/openapi/v1.json");
 
         Assert.Contains("/api/admin/sources/{name}/reindex", document, StringComparison.Ordinal);
         Assert.Contains("/api/admin/keys", document, StringComparison.Ordinal);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _admin.Dispose();
-        await _host.DisposeAsync();
-        _data.Dispose();
-        _corpus.Dispose();
     }
 }

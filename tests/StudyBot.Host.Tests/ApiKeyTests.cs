@@ -6,23 +6,13 @@ using StudyBot.Tests;
 
 namespace StudyBot.Host.Tests;
 
-public sealed class ApiKeyTests : IAsyncLifetime
+public sealed class ApiKeyTests : RunningHostTests
 {
-    private readonly TestCorpus _corpus = new();
-    private readonly TempFolder _data = new();
-    private StudyBotHost _host = null!;
-    private HttpClient _admin = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = new StudyBotHost(_data.Path, _corpus.Path, new Dictionary<string, string?> { ["StudyBot:Api:RequireKey"] = "true" });
-        _admin = _host.CreateAdminClient();
-        await StudyBotHost.WaitForIngestionAsync(_admin);
-    }
+    protected override Dictionary<string, string?> Settings() => new() { ["StudyBot:Api:RequireKey"] = "true" };
 
     private async Task<HttpStatusCode> AskAsync(string? key)
     {
-        using var client = _host.CreateClient();
+        using var client = Host.CreateClient();
         if (key is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
@@ -37,7 +27,7 @@ public sealed class ApiKeyTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, await AskAsync(null));
         Assert.Equal(HttpStatusCode.Unauthorized, await AskAsync("sb_not-a-key"));
 
-        var created = await _admin.PostAsJsonAsync("/api/admin/keys", new { name = "wiki-plugin", perMinuteLimit = 2 });
+        var created = await Admin.PostAsJsonAsync("/api/admin/keys", new { name = "wiki-plugin", perMinuteLimit = 2 });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var body = await created.Content.ReadFromJsonAsync<JsonElement>();
         var key = body.GetProperty("key").GetString()!;
@@ -45,7 +35,7 @@ public sealed class ApiKeyTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, await AskAsync(key));
         Assert.Equal(HttpStatusCode.OK, await AskAsync(key));
-        using (var client = _host.CreateClient())
+        using (var client = Host.CreateClient())
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
             var limited = await client.PostAsJsonAsync("/api/ask", new { question = "What is QLoRA?" });
@@ -53,19 +43,19 @@ public sealed class ApiKeyTests : IAsyncLifetime
             Assert.True(int.Parse(limited.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
         }
 
-        var listed = (await _admin.GetFromJsonAsync<JsonElement>("/api/admin/keys")).EnumerateArray().Single();
+        var listed = (await Admin.GetFromJsonAsync<JsonElement>("/api/admin/keys")).EnumerateArray().Single();
         Assert.Equal(("wiki-plugin", 2L), (listed.GetProperty("name").GetString(), listed.GetProperty("usageCount").GetInt64()));
         Assert.DoesNotContain(key, listed.ToString(), StringComparison.Ordinal);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await _admin.DeleteAsync($"/api/admin/keys/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.DeleteAsync($"/api/admin/keys/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, await AskAsync(key));
-        Assert.Equal(HttpStatusCode.NotFound, (await _admin.DeleteAsync($"/api/admin/keys/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Admin.DeleteAsync($"/api/admin/keys/{id}")).StatusCode);
     }
 
     [Fact]
     public async Task ApiKey_HealthAndPlaygroundStayOpen()
     {
-        using var client = _host.CreateClient();
+        using var client = Host.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
@@ -77,17 +67,9 @@ public sealed class ApiKeyTests : IAsyncLifetime
     [InlineData("{\"name\": \"x\", \"perMinuteLimit\": 0}", "perMinuteLimit")]
     public async Task CreateKey_BadRequest_Returns400WithTheReason(string json, string reason)
     {
-        var response = await _admin.PostAsync("/api/admin/keys", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        var response = await Admin.PostAsync("/api/admin/keys", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _admin.Dispose();
-        await _host.DisposeAsync();
-        _data.Dispose();
-        _corpus.Dispose();
     }
 }

@@ -6,24 +6,11 @@ using StudyBot.Tests;
 
 namespace StudyBot.Host.Tests;
 
-public sealed class AskApiTests : IAsyncLifetime
+public sealed class AskApiTests : RunningHostTests
 {
-    private readonly TestCorpus _corpus = new();
-    private readonly TempFolder _data = new();
-    private StudyBotHost _host = null!;
-    private HttpClient _client = null!;
-    private JsonElement _status;
-
-    public async Task InitializeAsync()
-    {
-        _host = new StudyBotHost(_data.Path, _corpus.Path);
-        _client = _host.CreateClient();
-        _status = await StudyBotHost.WaitForIngestionAsync(_client);
-    }
-
     private async Task<JsonElement> AskAsync(string question, params string[] sources)
     {
-        var response = await _client.PostAsJsonAsync("/api/ask", new { question, sources });
+        var response = await Client.PostAsJsonAsync("/api/ask", new { question, sources });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
@@ -70,16 +57,16 @@ public sealed class AskApiTests : IAsyncLifetime
         var answer = await AskAsync("What is HNSW?");
         var url = answer.GetProperty("citations")[0].GetProperty("url").GetString()!;
 
-        var file = await _client.GetStringAsync(url);
+        var file = await Client.GetStringAsync(url);
 
         Assert.Contains("HNSW", file, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/api/sources/knowledge/files/..%2F..%2Fetc%2Fpasswd")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/api/sources/knowledge/files/..%2F..%2Fetc%2Fpasswd")).StatusCode);
     }
 
     [Fact]
     public void Status_UnreadablePdfs_AreListedByNameWhileTheRestIsIndexed()
     {
-        var source = StudyBotHost.Source(_status, "knowledge");
+        var source = StudyBotHost.Source(InitialStatus, "knowledge");
         var errors = source.GetProperty("errors").EnumerateArray()
             .ToDictionary(e => e.GetProperty("document").GetString()!, e => e.GetProperty("error").GetString()!);
 
@@ -97,7 +84,7 @@ public sealed class AskApiTests : IAsyncLifetime
     [InlineData("{\"question\": \"What is QLoRA?\", \"sources\": [\"nowhere\"]}", "Unknown source")]
     public async Task Ask_BadRequest_Returns400WithTheReason(string body, string reason)
     {
-        var response = await _client.PostAsync("/api/ask", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await Client.PostAsync("/api/ask", new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -107,7 +94,7 @@ public sealed class AskApiTests : IAsyncLifetime
     [Fact]
     public async Task Ask_QuestionOver2000Characters_Returns400()
     {
-        var response = await _client.PostAsJsonAsync("/api/ask", new { question = new string('q', 2001) });
+        var response = await Client.PostAsJsonAsync("/api/ask", new { question = new string('q', 2001) });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("2000", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -116,7 +103,7 @@ public sealed class AskApiTests : IAsyncLifetime
     [Fact]
     public async Task Ask_NotJson_Returns415()
     {
-        var response = await _client.PostAsync("/api/ask", new StringContent("question=hi", Encoding.UTF8, "application/x-www-form-urlencoded"));
+        var response = await Client.PostAsync("/api/ask", new StringContent("question=hi", Encoding.UTF8, "application/x-www-form-urlencoded"));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
     }
@@ -124,18 +111,10 @@ public sealed class AskApiTests : IAsyncLifetime
     [Fact]
     public async Task HealthReadinessAndOpenApi_AreServed()
     {
-        Assert.Equal("ok", await _client.GetStringAsync("/healthz"));
-        Assert.Equal("ready", await _client.GetStringAsync("/readyz"));
-        var openApi = await _client.GetStringAsync("/openapi/v1.json");
+        Assert.Equal("ok", await Client.GetStringAsync("/healthz"));
+        Assert.Equal("ready", await Client.GetStringAsync("/readyz"));
+        var openApi = await Client.GetStringAsync("/openapi/v1.json");
         Assert.Contains("/api/ask", openApi, StringComparison.Ordinal);
         Assert.Contains("/api/status", openApi, StringComparison.Ordinal);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-        _data.Dispose();
-        _corpus.Dispose();
     }
 }
