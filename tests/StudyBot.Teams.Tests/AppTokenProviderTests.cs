@@ -17,10 +17,22 @@ public sealed class AppTokenProviderTests : IAsyncLifetime
 
     private static AppTokenProvider Provider(IHost services) => services.Services.GetRequiredService<AppTokenProvider>();
 
+    /// <summary>The adapter's services for the recorded bot, with one setting changed when given.</summary>
+    private IHost Services(string? key = null, string? value = null)
+    {
+        var settings = TeamsServices.Settings(null, _connector);
+        if (key is not null)
+        {
+            settings[key] = value;
+        }
+
+        return TeamsServices.Build(_time, settings);
+    }
+
     [Fact]
     public async Task GetToken_WithinItsLifetime_RequestedOnce()
     {
-        using var services = TeamsServices.Build(_time, TeamsServices.Settings(null, _connector));
+        using var services = Services();
 
         var first = await Provider(services).GetTokenAsync(CancellationToken.None);
         _time.Advance(TimeSpan.FromMinutes(50));
@@ -34,7 +46,7 @@ public sealed class AppTokenProviderTests : IAsyncLifetime
     [Fact]
     public async Task GetToken_ShortlyBeforeExpiry_Renewed()
     {
-        using var services = TeamsServices.Build(_time, TeamsServices.Settings(null, _connector));
+        using var services = Services();
         await Provider(services).GetTokenAsync(CancellationToken.None);
 
         // The fake issues tokens for 3,599 s; renewal starts five minutes before that.
@@ -47,7 +59,7 @@ public sealed class AppTokenProviderTests : IAsyncLifetime
     [Fact]
     public async Task GetToken_ManyConcurrentCallers_ShareOneRequest()
     {
-        using var services = TeamsServices.Build(_time, TeamsServices.Settings(null, _connector));
+        using var services = Services();
 
         var tokens = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Provider(services).GetTokenAsync(CancellationToken.None)));
 
@@ -58,9 +70,7 @@ public sealed class AppTokenProviderTests : IAsyncLifetime
     [Fact]
     public async Task GetToken_NoAppId_NoTokenAndNoRequest()
     {
-        var settings = TeamsServices.Settings(null, _connector);
-        settings["StudyBot:Teams:AppId"] = "";
-        using var services = TeamsServices.Build(_time, settings);
+        using var services = Services("StudyBot:Teams:AppId", "");
 
         Assert.Null(await Provider(services).GetTokenAsync(CancellationToken.None));
         Assert.Equal(0, _connector.TokenRequests);
@@ -69,9 +79,7 @@ public sealed class AppTokenProviderTests : IAsyncLifetime
     [Fact]
     public async Task GetToken_RejectedSecret_FailsWithoutRevealingIt()
     {
-        var settings = TeamsServices.Settings(null, _connector);
-        settings["StudyBot:Teams:AppPassword"] = "wrong-secret-value";
-        using var services = TeamsServices.Build(_time, settings);
+        using var services = Services("StudyBot:Teams:AppPassword", "wrong-secret-value");
 
         var error = await Assert.ThrowsAsync<ConnectorException>(() => Provider(services).GetTokenAsync(CancellationToken.None));
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using StudyBot.Assistant.Commands;
+using StudyBot.Core.Conversations;
 using StudyBot.Core.Inbox;
 using StudyBot.Teams.Activities;
 using StudyBot.Teams.Cards;
@@ -23,7 +24,7 @@ internal sealed class QuestionHandler(
         var text = MentionText.Strip(activity);
         var message = translate.Message(activity, text.Length == 0 ? HelpCommand : text);
 
-        Core.Conversations.Reply reply;
+        Reply reply;
         if (ReplyDelivery.AlreadySent(item))
         {
             reply = await engine.HandleAsync(message, cancellationToken);

@@ -42,6 +42,10 @@ internal sealed partial class TeamsInboxHandler(
             {
                 await services.GetRequiredService<SubmitActionHandler>().HandleAsync(item, activity, actionId, value, cancellationToken);
             }
+            else if (activity.Type == ActivityTypes.Message && string.IsNullOrWhiteSpace(activity.Text) && activity.Value is not null)
+            {
+                LogForeignSubmit(item.Key); // another card's Action.Submit: nothing to answer
+            }
             else if (activity.Type == ActivityTypes.Message)
             {
                 await services.GetRequiredService<QuestionHandler>().HandleAsync(item, activity, cancellationToken);
@@ -56,6 +60,9 @@ internal sealed partial class TeamsInboxHandler(
 
     [LoggerMessage(LogLevel.Error, "Teams inbox item {Key} is not a readable activity: {Error}")]
     private partial void LogUnreadable(string key, string? error);
+
+    [LoggerMessage(LogLevel.Information, "Teams activity {Key} carries card data StudyBot does not know; ignored")]
+    private partial void LogForeignSubmit(string key);
 
     [LoggerMessage(LogLevel.Warning, "Gave up replying to Teams activity {Key}: the Connector answered {Status}")]
     private partial void LogGaveUp(Exception exception, string key, int status);

@@ -19,6 +19,7 @@ internal sealed class FakeConnector : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
     private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _failures = new();
     private readonly SemaphoreSlim _arrived = new(0);
+    private readonly bool _keepBodies;
     private LoopbackServer _server = null!;
     private int _tokens;
     private int _ids;
@@ -31,9 +32,12 @@ internal sealed class FakeConnector : IAsyncDisposable
 
     public IReadOnlyList<RecordedCall> Calls => [.. _calls];
 
-    public static async Task<FakeConnector> StartAsync()
+    private FakeConnector(bool keepBodies) => _keepBodies = keepBodies;
+
+    /// <param name="keepBodies">False keeps only each call's type and replyToId (for load runs).</param>
+    public static async Task<FakeConnector> StartAsync(bool keepBodies = true)
     {
-        var connector = new FakeConnector();
+        var connector = new FakeConnector(keepBodies);
         connector._server = await LoopbackServer.StartAsync(app =>
         {
             app.MapPost("/botframework.com/oauth2/v2.0/token", connector.TokenAsync);
@@ -93,6 +97,11 @@ internal sealed class FakeConnector : IAsyncDisposable
         var body = request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0
             ? await JsonNode.ParseAsync(request.Body)
             : null;
+        if (!_keepBodies && body is not null)
+        {
+            body = new JsonObject { ["type"] = body["type"]?.DeepClone(), ["replyToId"] = body["replyToId"]?.DeepClone() };
+        }
+
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.Value!;
         _calls.Enqueue(new RecordedCall(request.Method, rawTarget, request.Headers.Authorization.ToString(), body));
         _arrived.Release();
