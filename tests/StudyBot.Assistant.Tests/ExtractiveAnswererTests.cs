@@ -106,6 +106,18 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
+    public async Task Answer_OnlyAReferenceListMentionsIt_SaysItIsNotInTheKnowledgeBase()
+    {
+        var references = Chunk("refs", "Some paper",
+            "[57] A. Zeng, X. Liu, Z. Du et al., “Glm-130b: An open bilingual pre-trained model,” arXiv preprint arXiv:2210.02414, 2022. [58] B. Zhang and R. Sennrich, “Root mean square layer normalization,” in Advances in NeurIPS, 2019. [59] C. Li, “Sparse experts,” 2021.");
+        var answerer = new ExtractiveAnswerer(new FixedSearch(QLoRA, references));
+
+        var answer = await answerer.AnswerAsync(new Question("What is GLM-130B's bilingual pre-trained model?"), CancellationToken.None);
+
+        Assert.False(answer.Found);
+    }
+
+    [Fact]
     public async Task Answer_OnlyStopWords_AsksForMore()
     {
         var answer = await _answerer.AnswerAsync(new Question("what is it?"), CancellationToken.None);

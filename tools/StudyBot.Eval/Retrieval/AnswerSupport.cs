@@ -38,7 +38,7 @@ internal static partial class AnswerSupport
         .Where(w => (w.Length > 1 || char.IsDigit(w[0])) && !FunctionWords.Contains(w))
         .ToHashSet(StringComparer.Ordinal);
 
-    // Letters and digits; a decimal point between digits stays inside the word ("1.4", "82.1").
-    [GeneratedRegex(@"[\p{L}\p{N}]+(?:\.\p{N}+)*")]
+    // Letters and digits; a decimal point between digits stays inside the word ("1.4T", "82.1").
+    [GeneratedRegex(@"[\p{L}\p{N}]+(?:\.\p{N}[\p{L}\p{N}]*)*")]
     private static partial Regex Word();
 }

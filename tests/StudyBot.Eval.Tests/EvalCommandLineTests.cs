@@ -1,0 +1,31 @@
+using StudyBot.Eval.Beir;
+
+namespace StudyBot.Eval.Tests;
+
+public sealed class EvalCommandLineTests
+{
+    [Fact]
+    public void Parse_RetrievalWithOptions_ReadsThemAll()
+    {
+        var line = EvalCommandLine.Parse(
+            ["retrieval", "--dataset", "data/beir", "--queries", "even", "--documents", "a.pdf, b.pdf", "--misses", "--set", "StudyBot:Index:ChunkTokens=200"], out var error);
+
+        Assert.Null(error);
+        Assert.NotNull(line);
+        Assert.Equal(("retrieval", "data/beir", QuerySelection.Even, true), (line.Command, line.Dataset, line.Queries, line.Misses));
+        Assert.Equal(["a.pdf", "b.pdf"], line.Documents);
+        Assert.Equal("200", line.BuildConfiguration()["StudyBot:Index:ChunkTokens"]);
+    }
+
+    [Theory]
+    [InlineData(new string[0], "no command")]
+    [InlineData(new[] { "score" }, "unknown command")]
+    [InlineData(new[] { "retrieval" }, "--dataset is required")]
+    [InlineData(new[] { "retrieval", "--dataset", "x", "--queries", "some" }, "'--queries'")]
+    [InlineData(new[] { "answers", "--dataset" }, "'--dataset'")]
+    public void Parse_BadArguments_NamesTheProblem(string[] args, string expected)
+    {
+        Assert.Null(EvalCommandLine.Parse(args, out var error));
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+}
