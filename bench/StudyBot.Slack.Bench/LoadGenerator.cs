@@ -23,17 +23,11 @@ internal sealed class LoadGenerator(Uri host, byte[] signingSecret)
         var inFlight = new List<Task>(plan.Count);
         for (var i = 0; i < plan.Count; i++)
         {
+            // Sleeping (not spinning: this machine has two cores) and then sending whatever is due.
             var due = (long)(i * interval);
             while (clock.ElapsedTicks < due)
             {
-                if (due - clock.ElapsedTicks > Stopwatch.Frequency / 1000)
-                {
-                    Thread.Sleep(1);
-                }
-                else
-                {
-                    Thread.SpinWait(50);
-                }
+                Thread.Sleep(1);
             }
 
             var index = i;

@@ -7,6 +7,7 @@ internal sealed class FakeThreadStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Channel, string Thread), List<JsonObject>> _threads = [];
+    private readonly Dictionary<(string Channel, string Ts), JsonObject> _messages = [];
 
     public void Add(string channel, string threadTs, JsonObject message)
     {
@@ -18,6 +19,7 @@ internal sealed class FakeThreadStore
             }
 
             thread.Add(message);
+            _messages[(channel, (string)message["ts"]!)] = message;
         }
     }
 
@@ -26,8 +28,7 @@ internal sealed class FakeThreadStore
     {
         lock (_gate)
         {
-            var message = _threads.Where(t => t.Key.Channel == channel).SelectMany(t => t.Value).FirstOrDefault(m => (string?)m["ts"] == ts);
-            if (message is null)
+            if (!_messages.TryGetValue((channel, ts), out var message))
             {
                 return false;
             }
