@@ -15,15 +15,8 @@ public sealed record CitationDto(int Number, string Title, string Source, string
 {
     public static CitationDto From(Citation c)
     {
-        var isUrl = Uri.TryCreate(c.Link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
-        var url = isUrl
-            ? c.Link
-            : $"/api/sources/{Uri.EscapeDataString(c.Source)}/files/{string.Join('/', c.Link.Split('/').Select(Uri.EscapeDataString))}";
-        if (c.Page is { } page && !isUrl)
-        {
-            url += $"#page={page}";
-        }
-
+        // "/" makes file links relative to this host, which is where the playground runs.
+        var url = CitationUrls.For(c, "/")!;
         return new CitationDto(c.Number, c.Title, c.Source, c.Link, url, c.Page, c.HeadingPath, c.Snippet);
     }
 }

@@ -40,11 +40,14 @@ public static class AskEndpoints
             return JsonBody.Problem($"'question' is {question.Length} characters long; the limit is {AskCommand.MaxQuestionLength}.");
         }
 
-        var known = catalog.All.Select(s => s.Name).Concat(await index.GetSourcesAsync(cancellationToken)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var unknown = body.Sources?.Where(s => !known.Contains(s)).ToList() ?? [];
-        if (unknown.Count > 0)
+        if (body.Sources is { Count: > 0 } wanted)
         {
-            return JsonBody.Problem($"Unknown source(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", known.Order())}.");
+            var known = catalog.All.Select(s => s.Name).Concat(await index.GetSourcesAsync(cancellationToken)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var unknown = wanted.Where(s => !known.Contains(s)).ToList();
+            if (unknown.Count > 0)
+            {
+                return JsonBody.Problem($"Unknown source(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", known.Order())}.");
+            }
         }
 
         var answer = await answerer.AnswerAsync(new Question(question, body.Sources), cancellationToken);

@@ -14,30 +14,19 @@ public sealed class EfInbox(AppStore store, TimeProvider time) : IInbox
     public async Task<bool> TryAcceptAsync(string key, string channel, string payload, CancellationToken cancellationToken)
     {
         await using var context = store.CreateContext();
-        if (await context.Inbox.AnyAsync(i => i.Key == key, cancellationToken))
+        // One statement on both providers: a redelivery inserts nothing, without a failed insert to log.
+        var now = ProviderValue(context, time.GetUtcNow());
+        var inserted = await context.Database.ExecuteSqlRawAsync(
+            """
+            INSERT INTO inbox ("Key", "Channel", "Payload", "Status", "Attempts", "ReceivedAt", "AvailableAt")
+            VALUES ({0}, {1}, {2}, {3}, 0, {4}, {4})
+            ON CONFLICT ("Key") DO NOTHING
+            """,
+            [key, channel, payload, InboxStatus.Pending, now],
+            cancellationToken);
+        if (inserted == 0)
         {
             return false;
-        }
-
-        var now = time.GetUtcNow();
-        context.Inbox.Add(new InboxEntity
-        {
-            Key = key, Channel = channel, Payload = payload, Status = InboxStatus.Pending, ReceivedAt = now, AvailableAt = now,
-        });
-        try
-        {
-            await context.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Two deliveries of one event raced; the other one was stored first.
-            await using var check = store.CreateContext();
-            if (await check.Inbox.AnyAsync(i => i.Key == key, cancellationToken))
-            {
-                return false;
-            }
-
-            throw;
         }
 
         Signal();
@@ -109,6 +98,13 @@ public sealed class EfInbox(AppStore store, TimeProvider time) : IInbox
         {
             // Periodic poll: retries come due and other hosts accept items too.
         }
+    }
+
+    /// <summary>A timestamp as the provider stores it (SQLite: UTC ticks, through the model's converter).</summary>
+    private static object ProviderValue(AppDbContext context, DateTimeOffset value)
+    {
+        var converter = context.Model.FindEntityType(typeof(InboxEntity))!.FindProperty(nameof(InboxEntity.ReceivedAt))!.GetTypeMapping().Converter;
+        return converter?.ConvertToProvider(value) ?? value;
     }
 
     private void Signal()

@@ -17,8 +17,9 @@ public static class PersistenceExtensions
         {
             var configured = sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString;
             options.UseSqlite(string.IsNullOrWhiteSpace(configured)
-                ? $"Data Source={sp.GetRequiredService<DataFolder>().PathOf("studybot.db")}"
-                : configured);
+                    ? $"Data Source={sp.GetRequiredService<DataFolder>().PathOf("studybot.db")}"
+                    : configured)
+                .AddInterceptors(SqliteConnectionPragmas.Instance);
         });
         services.AddDbContextFactory<PostgresAppDbContext>((sp, options) =>
             options.UseNpgsql(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));

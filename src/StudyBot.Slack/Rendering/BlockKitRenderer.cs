@@ -52,7 +52,7 @@ internal sealed class BlockKitRenderer(IOptions<SlackOptions> options)
         var text = new StringBuilder("*Sources*");
         foreach (var c in citations)
         {
-            var url = CitationLinks.UrlOf(c, options.Value.PublicBaseUrl);
+            var url = CitationUrls.For(c, options.Value.PublicBaseUrl);
             var title = string.IsNullOrWhiteSpace(c.Title) ? c.Link : c.Title;
             text.Append('\n').Append(CultureInfo.InvariantCulture, $"[{c.Number}] ");
             text.Append(url is null ? $"*{Mrkdwn.Escape(title)}* ({Mrkdwn.Escape(c.Source)}/{Mrkdwn.Escape(c.Link)})" : Mrkdwn.Link(url, title));

@@ -17,7 +17,7 @@ internal static class AnswerCard
             body.Add(AdaptiveCard.Text("Sources", weight: "Bolder", separator: true));
             foreach (var citation in answer.Citations)
             {
-                var url = CitationLinks.Url(citation, publicBaseUrl);
+                var url = CitationUrls.For(citation, publicBaseUrl);
                 var title = url is null ? citation.Title : $"[{citation.Title}]({url})";
                 body.Add(AdaptiveCard.Text($"[{citation.Number}] {title} — {Where(citation)}", size: "Small", subtle: true));
                 if (url is not null)

@@ -6,7 +6,7 @@ namespace StudyBot.Knowledge.Index.Embedded;
 
 /// <summary>
 /// The embedded store's in-memory search structures: unit vectors in contiguous arrays scanned
-/// with SIMD dot products (int8 first pass, float32 rescoring), and BM25 postings, both addressed by slot. Slots are append-only;
+/// with SIMD dot products (int8 first pass, rescoring from half-precision copies), and BM25 postings, both addressed by slot. Slots are append-only;
 /// removed ones are tombstoned and reclaimed by compaction. Callers hold the lock for a whole
 /// document replacement, so readers never see half of one.
 /// </summary>
@@ -18,7 +18,8 @@ internal sealed class ChunkTable(int dimensions) : IDisposable
     private readonly Dictionary<string, int> _slotByKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _sourceIds = new(StringComparer.Ordinal);
     private readonly Bm25Postings _lexical = new();
-    private float[] _vectors = new float[1024 * dimensions];
+    // Half precision: the rescoring pass needs a few candidates' vectors, not float32's memory for all of them.
+    private Half[] _vectors = new Half[1024 * dimensions];
     private sbyte[] _codes = new sbyte[1024 * dimensions];
     private float[] _scales = new float[1024];
     private string[] _keys = new string[1024];
@@ -26,17 +27,6 @@ internal sealed class ChunkTable(int dimensions) : IDisposable
     private bool[] _alive = new bool[1024];
     private int _count;
     private int _dead;
-
-    public int Dimensions => dimensions;
-
-    public int LiveCount
-    {
-        get
-        {
-            using var _ = Read();
-            return _count - _dead;
-        }
-    }
 
     public IDisposable Write()
     {
@@ -61,15 +51,9 @@ internal sealed class ChunkTable(int dimensions) : IDisposable
         Remove(key);
         EnsureCapacity(_count + 1);
         var slot = _count++;
-        var target = _vectors.AsSpan(slot * dimensions, dimensions);
-        vector.CopyTo(target);
-        var norm = TensorPrimitives.Norm(target);
-        if (norm > 0)
-        {
-            TensorPrimitives.Divide(target, norm, target);
-        }
-
-        _scales[slot] = Int8Vectors.Quantize(target, _codes.AsSpan(slot * dimensions, dimensions));
+        var unit = Normalize(vector);
+        TensorPrimitives.ConvertToHalf(unit, _vectors.AsSpan(slot * dimensions, dimensions));
+        _scales[slot] = Int8Vectors.Quantize(unit, _codes.AsSpan(slot * dimensions, dimensions));
         _keys[slot] = key;
         _sources[slot] = SourceId(source);
         _alive[slot] = true;
@@ -94,12 +78,6 @@ internal sealed class ChunkTable(int dimensions) : IDisposable
         }
     }
 
-    public bool Contains(string key)
-    {
-        using var _ = Read();
-        return _slotByKey.ContainsKey(key);
-    }
-
     public double InverseDocumentFrequency(string term)
     {
         using var _ = Read();
@@ -113,12 +91,7 @@ internal sealed class ChunkTable(int dimensions) : IDisposable
             throw new ArgumentException($"query vector has {query.Length} dimensions, the index {dimensions}", nameof(query));
         }
 
-        var unit = query.ToArray();
-        var norm = TensorPrimitives.Norm(unit);
-        if (norm > 0)
-        {
-            TensorPrimitives.Divide(unit, norm, unit);
-        }
+        var unit = Normalize(query);
 
         using var _ = Read();
         var accept = SourceFilter(sources);
@@ -152,7 +125,7 @@ internal sealed class ChunkTable(int dimensions) : IDisposable
         });
 
         var exact = results.SelectMany(r => r)
-            .Select(r => (r.Slot, TensorPrimitives.Dot(unit, new ReadOnlySpan<float>(_vectors, r.Slot * dimensions, dimensions))));
+            .Select(r => (r.Slot, ExactScore(unit, r.Slot)));
         return TopK.Select(exact, top).Select(r => (_keys[r.Slot], r.Score)).ToList();
     }
 
@@ -169,6 +142,25 @@ internal sealed class ChunkTable(int dimensions) : IDisposable
         var filter = sources is null || sources.Count == 0 ? null : accept;
         return _lexical.Search(terms, top, _count, _alive, filter)
             .Select(r => (_keys[r.Slot], r.Score)).ToList();
+    }
+
+    private static float[] Normalize(ReadOnlySpan<float> vector)
+    {
+        var unit = vector.ToArray();
+        var norm = TensorPrimitives.Norm(unit);
+        if (norm > 0)
+        {
+            TensorPrimitives.Divide(unit, norm, unit);
+        }
+
+        return unit;
+    }
+
+    private float ExactScore(float[] unitQuery, int slot)
+    {
+        Span<float> stored = dimensions <= 2048 ? stackalloc float[dimensions] : new float[dimensions];
+        TensorPrimitives.ConvertToSingle(new ReadOnlySpan<Half>(_vectors, slot * dimensions, dimensions), stored);
+        return TensorPrimitives.Dot(unitQuery, stored);
     }
 
     /// <summary>A slot predicate for the wanted sources; null when none of them is indexed.</summary>
