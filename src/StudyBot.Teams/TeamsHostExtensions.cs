@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using StudyBot.Core.Admin;
 using StudyBot.Core.Inbox;
 using StudyBot.Teams.Authentication;
 using StudyBot.Teams.Connector;
@@ -40,6 +41,7 @@ public static class TeamsHostExtensions
         services.AddTransient<CardActionInvoke>();
         services.AddTransient<MessagesEndpoint>();
         services.AddSingleton<IInboxHandler, TeamsInboxHandler>();
+        services.AddTransient<IChannelNotifier, TeamsChannelNotifier>();
         services.AddHostedService<TeamsStartupCheck>();
         return builder;
     }

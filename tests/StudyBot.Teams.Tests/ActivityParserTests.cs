@@ -1,5 +1,8 @@
 using System.Text;
+using Microsoft.Extensions.Options;
+using StudyBot.Core.Conversations;
 using StudyBot.Teams.Activities;
+using StudyBot.Teams.Handling;
 using StudyBot.Teams.Tests.Infrastructure;
 
 namespace StudyBot.Teams.Tests;
@@ -35,6 +38,18 @@ public sealed class ActivityParserTests
         Assert.Equal("19:097e6717fd7245bdbeba6baa13840db8@thread.skype", scope.TeamId);
         Assert.Equal("19:097e6717fd7245bdbeba6baa13840db8@thread.skype", scope.ChannelId);
         Assert.Equal("channel", scope.ConversationType);
+    }
+
+    [Fact]
+    public void Translate_RecordedChannelMention_MessageKeepsTenantTeamAndChannel()
+    {
+        var activity = ActivityParser.Parse(Encoding.UTF8.GetBytes(TeamsActivities.Load(TeamsActivities.ChannelMention, ServiceUrl).ToJsonString())).Activity!;
+
+        var message = new IncomingTranslator(Options.Create(new TeamsOptions())).Message(activity, "What is QLoRA?");
+
+        Assert.Equal(
+            new MessageOrigin("72f988bf-86f1-41af-91ab-2d7cd011db47", "19:097e6717fd7245bdbeba6baa13840db8@thread.skype", "19:097e6717fd7245bdbeba6baa13840db8@thread.skype"),
+            message.Origin);
     }
 
     [Theory]

@@ -211,4 +211,31 @@ public sealed class TeamsFlowTests(TeamsFlowFixture fixture) : IClassFixture<Tea
         CardSchema.AssertValid(update.Card);
         Assert.DoesNotContain(Connector.Calls, c => c.Method == "POST" && c.ReplyToId == id);
     }
+
+    [Fact]
+    public async Task Reindex_ByAnAdminInAChannelThread_IsQueuedAndTheOutcomeIsPostedInThatThread()
+    {
+        var reply = await AskInChannelAsync(NewId("reindex"), "reindex knowledge");
+        var outcome = await Connector.WaitForAsync(c => c.Method == "POST" && c.Body?["text"]?.GetValue<string>().StartsWith("Re-index of", StringComparison.Ordinal) == true);
+
+        Assert.Contains("knowledge: re-index queued", Readable(reply.Card), StringComparison.Ordinal);
+        Assert.Contains("Re-index of knowledge finished", outcome.Body!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        var thread = Uri.EscapeDataString("19:097e6717fd7245bdbeba6baa13840db8@thread.skype;messageid=1571540169848");
+        Assert.Equal($"/amer/v3/conversations/{thread}/activities", outcome.Path);
+        Assert.StartsWith("Bearer connector-token-", outcome.Authorization, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reindex_ByAnyoneElse_IsPolitelyRefused()
+    {
+        var id = NewId("reindex-refused");
+        var activity = TeamsActivities.Mention(Connector.ServiceUrl, id, "reindex all");
+        activity["from"]!["aadObjectId"] = Guid.NewGuid().ToString();
+        activity["from"]!["id"] = "29:someone-else";
+
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostActivityAsync(activity, fixture.Token())).StatusCode);
+        var reply = await Connector.WaitForReplyAsync(id);
+
+        Assert.Contains("only StudyBot admins can re-index", Readable(reply.Card), StringComparison.Ordinal);
+    }
 }

@@ -24,10 +24,12 @@ public sealed class ReindexCommand(IReindexService reindex) : ICommandHandler
 
         var target = request.Argument.Trim();
         var source = target.Length == 0 || target.Equals("all", StringComparison.OrdinalIgnoreCase) ? null : target;
-        var outcomes = await reindex.RequestAsync(source, new ConversationAddress(message.Channel, message.ConversationId), cancellationToken);
+        var notify = message.ReplyAddress is { } address ? new ConversationAddress(message.Channel, address) : null;
+        var outcomes = await reindex.RequestAsync(source, notify, cancellationToken);
+        var whenDone = notify is null ? "`status` shows its progress." : "I'll tell you here when it finishes.";
         var lines = outcomes.Select(o => o.Status switch
         {
-            ReindexStatus.Queued => $"• {o.Source}: re-index queued — I'll tell you here when it finishes.",
+            ReindexStatus.Queued => $"• {o.Source}: re-index queued — {whenDone}",
             ReindexStatus.AlreadyRunning => $"• {o.Source}: already running; not queued twice.",
             _ => $"• {o.Source}: no such source.",
         });

@@ -5,5 +5,6 @@ public interface IChannelNotifier
 {
     string Channel { get; }
 
-    Task NotifyAsync(string conversationId, string text, CancellationToken cancellationToken);
+    /// <param name="replyAddress">An <see cref="Conversations.IncomingMessage.ReplyAddress"/> of this channel.</param>
+    Task NotifyAsync(string replyAddress, string text, CancellationToken cancellationToken);
 }

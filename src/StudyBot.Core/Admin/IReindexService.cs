@@ -17,5 +17,5 @@ public enum ReindexStatus
     UnknownSource,
 }
 
-/// <summary>A conversation to write to later: channel ("slack", "teams") and its conversation id.</summary>
-public sealed record ConversationAddress(string Channel, string ConversationId);
+/// <summary>A conversation to write to later: channel ("slack", "teams") and the message's reply address.</summary>
+public sealed record ConversationAddress(string Channel, string ReplyAddress);

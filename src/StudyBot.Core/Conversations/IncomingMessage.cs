@@ -5,6 +5,11 @@ namespace StudyBot.Core.Conversations;
 /// <param name="ConversationId">Where to answer: a Slack channel + thread, a Teams conversation.</param>
 /// <param name="Sources">Sources this conversation searches; null = all.</param>
 /// <param name="History">Earlier turns of the thread, oldest first, for follow-up questions.</param>
+/// <param name="ReplyAddress">
+/// Where the channel's <see cref="Admin.IChannelNotifier"/> can post later (re-index finished); opaque
+/// to the engine. Null when the channel cannot post unprompted (playground, command line).
+/// </param>
+/// <param name="Origin">The workspace, team and channel the message came from, when the platform says.</param>
 public sealed record IncomingMessage(
     string Channel,
     string ConversationId,
@@ -12,7 +17,12 @@ public sealed record IncomingMessage(
     string Text,
     bool IsAdmin = false,
     IReadOnlyCollection<string>? Sources = null,
-    IReadOnlyList<ConversationTurn>? History = null);
+    IReadOnlyList<ConversationTurn>? History = null,
+    string? ReplyAddress = null,
+    MessageOrigin? Origin = null);
+
+/// <summary>Slack workspace or Teams tenant, team and channel ids of a message.</summary>
+public sealed record MessageOrigin(string? TenantId, string? TeamId, string? ChannelId);
 
 /// <summary>One earlier message of a thread; <see cref="FromBot"/> marks StudyBot's own replies.</summary>
 public sealed record ConversationTurn(bool FromBot, string Text);

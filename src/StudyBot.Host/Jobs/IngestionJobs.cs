@@ -21,12 +21,12 @@ public sealed partial class IngestionJobs(
     /// <summary>A queued run (manual trigger); the source was reserved before it was enqueued.</summary>
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [15, 60, 300], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     [JobDisplayName("Re-index {0}")]
-    public async Task RunAsync(string source, string? notifyChannel, string? notifyConversation, CancellationToken cancellationToken)
+    public async Task RunAsync(string source, string? notifyChannel, string? notifyAddress, CancellationToken cancellationToken)
     {
         var outcome = await RunReservedAsync(source, cancellationToken);
-        if (notifyChannel is not null && notifyConversation is not null)
+        if (notifyChannel is not null && notifyAddress is not null)
         {
-            await NotifyAsync(notifyChannel, notifyConversation, outcome, cancellationToken);
+            await NotifyAsync(notifyChannel, notifyAddress, outcome, cancellationToken);
         }
 
         if (outcome.Error is not null)
@@ -96,7 +96,7 @@ public sealed partial class IngestionJobs(
         }
     }
 
-    private async Task NotifyAsync(string channel, string conversation, RunOutcome outcome, CancellationToken cancellationToken)
+    private async Task NotifyAsync(string channel, string address, RunOutcome outcome, CancellationToken cancellationToken)
     {
         var notifier = notifiers.FirstOrDefault(n => n.Channel == channel);
         if (notifier is null)
@@ -110,7 +110,7 @@ public sealed partial class IngestionJobs(
             : $"Re-index of {outcome.Source} finished: {c?.Added} added, {c?.Updated} updated, {c?.Unchanged} unchanged, {c?.Removed} removed, {c?.Failed} failed in {c?.DurationSeconds:0.0}s.";
         try
         {
-            await notifier.NotifyAsync(conversation, text, cancellationToken);
+            await notifier.NotifyAsync(address, text, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -25,7 +25,7 @@ public sealed class ReindexService(SourceCatalog catalog, SourceRunLedger ledger
             else
             {
                 var sourceName = configured.Name;
-                jobs.Enqueue<IngestionJobs>(j => j.RunAsync(sourceName, notify == null ? null : notify.Channel, notify == null ? null : notify.ConversationId, CancellationToken.None));
+                jobs.Enqueue<IngestionJobs>(j => j.RunAsync(sourceName, notify == null ? null : notify.Channel, notify == null ? null : notify.ReplyAddress, CancellationToken.None));
                 outcomes.Add(new ReindexOutcome(sourceName, ReindexStatus.Queued));
             }
         }

@@ -40,7 +40,15 @@ internal sealed partial class CommandProcessor(
         var text = command.Text?.Trim() is { Length: > 0 } given ? given : "help";
         var settings = options.Value.ForChannel(command.ChannelId!);
         var reply = await engine.HandleAsync(
-            new IncomingMessage(SlackWork.Channel, command.ChannelId!, command.UserId!, text, options.Value.IsAdmin(command.UserId), settings.Sources),
+            new IncomingMessage(
+                SlackWork.Channel,
+                command.ChannelId!,
+                command.UserId!,
+                text,
+                options.Value.IsAdmin(command.UserId),
+                settings.Sources,
+                ReplyAddress: SlackChannelNotifier.Address(command.ChannelId!, threadTs: null),
+                Origin: new MessageOrigin(command.TeamId, null, command.ChannelId)),
             cancellationToken);
         var messages = renderer.Render(reply);
         var state = ReplyState.Parse(item.State);

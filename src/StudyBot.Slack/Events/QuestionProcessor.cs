@@ -55,14 +55,17 @@ internal sealed partial class QuestionProcessor(
 
         state = Recover(state, thread, bot, eventId);
         state = await writer.EnsurePlaceholderAsync(item, state, target, options.Value.WorkingText, cancellationToken);
+        var conversation = SlackChannelNotifier.Address(target.Channel, target.ThreadTs);
         var message = new IncomingMessage(
             SlackWork.Channel,
-            $"{target.Channel}:{target.ThreadTs}",
+            conversation,
             e.User!,
             SlackText.ToPlain(e.Text, bot.UserId),
             options.Value.IsAdmin(e.User),
             settings.Sources,
-            History(thread, e, bot));
+            History(thread, e, bot),
+            ReplyAddress: conversation,
+            Origin: new MessageOrigin(callback.TeamId, null, target.Channel));
         var reply = await engine.HandleAsync(message, cancellationToken);
         await writer.WriteAsync(item, state, target, renderer.Render(reply), cancellationToken);
         LogAnswered(eventId, target.Channel, reply.GetType().Name);

@@ -12,6 +12,7 @@ namespace StudyBot.Teams.Activities;
 [JsonSerializable(typeof(Activity))]
 [JsonSerializable(typeof(ResourceResponse))]
 [JsonSerializable(typeof(InvokeResponse))]
+[JsonSerializable(typeof(StudyBot.Teams.Connector.ConversationReference))]
 internal sealed partial class TeamsJson : JsonSerializerContext;
 
 /// <summary>The Connector's answer to a send: the new activity's id.</summary>

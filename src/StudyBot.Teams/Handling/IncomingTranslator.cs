@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Conversations;
 using StudyBot.Teams.Activities;
+using StudyBot.Teams.Connector;
 
 namespace StudyBot.Teams.Handling;
 
@@ -9,8 +10,18 @@ internal sealed class IncomingTranslator(IOptions<TeamsOptions> options)
 {
     public const string Channel = "teams";
 
-    public IncomingMessage Message(Activity activity, string text) =>
-        new(Channel, activity.Conversation!.Id!, UserId(activity), text, IsAdmin(activity));
+    public IncomingMessage Message(Activity activity, string text)
+    {
+        var scope = TeamsScope.Of(activity);
+        return new(
+            Channel,
+            activity.Conversation!.Id!,
+            UserId(activity),
+            text,
+            IsAdmin(activity),
+            ReplyAddress: TeamsChannelNotifier.Address(ConversationReference.Of(activity)),
+            Origin: new MessageOrigin(scope.TenantId, scope.TeamId, scope.ChannelId));
+    }
 
     public IncomingAction Action(Activity activity, string actionId, string value) =>
         new(Channel, activity.Conversation!.Id!, UserId(activity), actionId, value, IsAdmin(activity));

@@ -257,4 +257,33 @@ public sealed class EventsTests(SlackHttpFixture fixture) : IClassFixture<SlackH
         Assert.All(updates, u => Assert.Equal((string?)ownMessage["ts"], u.String("ts")));
         Assert.Contains("LoRA", answer.String("text"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Reindex_ByAnAdminInAThread_IsQueuedAndTheOutcomeIsPostedInThatThread()
+    {
+        var channel = SlackFixtures.NewChannel();
+        var callback = SlackFixtures.Event(Mention, "<@U0LAN0Z89> reindex vectors", channel, user: SlackHttpFixture.AdminUser);
+
+        await _host.DeliverAsync(callback);
+        var acknowledgement = await AnswerInAsync(channel);
+        var outcome = (await _slack.WaitForAsync("chat.postMessage", c => c.String("channel") == channel && IsOutcome(c)))
+            .Single(c => c.Method == "chat.postMessage" && c.String("channel") == channel && IsOutcome(c));
+
+        Assert.Contains("vectors: re-index queued", acknowledgement.BlockText, StringComparison.Ordinal);
+        Assert.Contains("Re-index of vectors finished", outcome.String("text"), StringComparison.Ordinal);
+        Assert.Equal(Ts(callback), outcome.String("thread_ts"));
+    }
+
+    [Fact]
+    public async Task Reindex_ByAnyoneElse_IsPolitelyRefused()
+    {
+        var channel = SlackFixtures.NewChannel();
+
+        await _host.DeliverAsync(SlackFixtures.Event(Mention, "<@U0LAN0Z89> reindex all", channel));
+        var answer = await AnswerInAsync(channel);
+
+        Assert.Contains("only StudyBot admins can re-index", answer.BlockText, StringComparison.Ordinal);
+    }
+
+    private static bool IsOutcome(FakeSlackCall call) => call.String("text")?.StartsWith("Re-index of", StringComparison.Ordinal) == true;
 }

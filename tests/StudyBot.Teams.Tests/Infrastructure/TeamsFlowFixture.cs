@@ -3,6 +3,9 @@ namespace StudyBot.Teams.Tests.Infrastructure;
 /// <summary>One real host with its local OpenID authority and Connector, shared by a test class; indexed before the tests.</summary>
 public sealed class TeamsFlowFixture : IAsyncLifetime
 {
+    /// <summary>The sender of the recorded channel mention, configured as a StudyBot admin.</summary>
+    public const string AdminAadObjectId = "6b703ce3-6d14-4fe6-b90c-dc5f03657ae4";
+
     internal OpenIdAuthority Authority { get; private set; } = null!;
 
     internal FakeConnector Connector { get; private set; } = null!;
@@ -13,7 +16,7 @@ public sealed class TeamsFlowFixture : IAsyncLifetime
     {
         Authority = await OpenIdAuthority.StartBotFrameworkAsync();
         Connector = await FakeConnector.StartAsync();
-        Host = new TeamsHost(Authority, Connector);
+        Host = new TeamsHost(Authority, Connector, new Dictionary<string, string?> { ["StudyBot:Teams:AdminIds:0"] = AdminAadObjectId });
         await Host.WaitForIngestionAsync();
     }
 
