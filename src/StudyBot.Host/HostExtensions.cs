@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
+using StudyBot.Core.Conversations;
 using StudyBot.Assistant;
 using StudyBot.Host.Admin;
 using StudyBot.Host.Api;
@@ -52,6 +53,9 @@ public static class HostExtensions
         builder.Services.AddSingleton<AdminAuthentication>();
         builder.Services.AddSingleton<ApiKeyService>();
         builder.Services.AddSingleton<ApiKeyFilter>();
+        builder.Services.AddSingleton(FileLinkKey.CreateSigner);
+        // The API's file links are relative to this host, where the playground runs.
+        builder.Services.AddSingleton(sp => new CitationLinks("/", sp.GetRequiredService<FileLinkSigner>()));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHostedService<StartupIngestionService>();
@@ -75,6 +79,7 @@ public static class HostExtensions
         api.MapAskEndpoints();
         api.MapChatEndpoints();
         api.MapStatusEndpoints();
+        app.MapSourceFiles();
         app.MapPlayground();
         app.MapSlack();
         app.MapTeams();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using StudyBot.Core.Conversations;
 
 namespace StudyBot.Teams;
 
@@ -47,6 +48,9 @@ public sealed class TeamsOptions
     /// <summary>Public root of this StudyBot (https://studybot.example.com), so citations of file sources open in a browser.</summary>
     [Url(ErrorMessage = "StudyBot:Teams:PublicBaseUrl must be an absolute URL.")]
     public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Where this adapter's citations open.</summary>
+    public CitationLinks Links(FileLinkSigner? signer) => new(PublicBaseUrl, signer);
 
     public bool AuthenticationEnabled => !string.IsNullOrWhiteSpace(AppId);
 

@@ -62,6 +62,23 @@ public sealed class ApiKeyTests : RunningHostTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/status")).StatusCode);
     }
 
+    [Fact]
+    public async Task CitationLink_SignedByTheAnswer_OpensWithoutAKeyWhileOtherPathsNeedOne()
+    {
+        var answer = await (await Admin.PostAsJsonAsync("/api/ask", new { question = "What is QLoRA?" })).Content.ReadFromJsonAsync<JsonElement>();
+        var url = answer.GetProperty("citations")[0].GetProperty("url").GetString()!;
+        var unsigned = url[..url.IndexOf('?', StringComparison.Ordinal)];
+        using var anonymous = Host.CreateClient();
+
+        var opened = await anonymous.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        Assert.Contains("QLoRA", await opened.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(unsigned)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(unsigned + "?sig=AAAAAAAAAAAAAAAAAAAAAA")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Admin.GetAsync(unsigned)).StatusCode);
+    }
+
     [Theory]
     [InlineData("{\"perMinuteLimit\": 5}", "name")]
     [InlineData("{\"name\": \"x\", \"perMinuteLimit\": 0}", "perMinuteLimit")]

@@ -41,7 +41,7 @@ public sealed class PlaygroundBrowserTests : IAsyncLifetime
         var marker = page.Locator("#answer-text sup a").First;
         await Assertions.Expect(marker).ToHaveTextAsync("[1]");
         var citation = page.Locator("#citation-1 a");
-        await Assertions.Expect(citation).ToHaveAttributeAsync("href", "/api/sources/knowledge/files/fine-tuning.md");
+        await Assertions.Expect(citation).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(@"^/api/sources/knowledge/files/fine-tuning\.md\?sig=[\w-]+$"));
         await Assertions.Expect(page.Locator("#citation-1")).ToContainTextAsync("Fine-Tuning");
     }
 

@@ -25,7 +25,7 @@ public sealed class AdaptiveCardTests
     [Fact]
     public void AnswerCard_WithCitationsAndAnswerId_IsValidWithOpenUrlAndFeedbackButtons()
     {
-        var card = AnswerCard.Render(Answer, BaseUrl);
+        var card = AnswerCard.Render(Answer, new CitationLinks(BaseUrl, null));
 
         CardSchema.AssertValid(card);
         var urls = card["body"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "ActionSet")
@@ -48,7 +48,7 @@ public sealed class AdaptiveCardTests
     [Fact]
     public void AnswerCard_WithoutPublicBaseUrl_LinksOnlyRealUrls()
     {
-        var card = AnswerCard.Render(Answer, publicBaseUrl: null);
+        var card = AnswerCard.Render(Answer, new CitationLinks(null, null));
 
         CardSchema.AssertValid(card);
         Assert.DoesNotContain("/api/sources/", card.ToJsonString(), StringComparison.Ordinal);
@@ -58,7 +58,7 @@ public sealed class AdaptiveCardTests
     [Fact]
     public void AnswerCard_NotFoundWithoutCitations_IsValidWithoutButtons()
     {
-        var card = AnswerCard.Render(new AnswerReply("I couldn't find that in the knowledge base.", [], Found: false), BaseUrl);
+        var card = AnswerCard.Render(new AnswerReply("I couldn't find that in the knowledge base.", [], Found: false), new CitationLinks(BaseUrl, null));
 
         CardSchema.AssertValid(card);
         Assert.Null(card["actions"]);
@@ -67,7 +67,7 @@ public sealed class AdaptiveCardTests
     [Fact]
     public void AnswerCard_AfterFeedback_ShowsTheConfirmationInsteadOfButtons()
     {
-        var card = AnswerCard.Render(Answer, BaseUrl, confirmation: "Thanks — glad it helped.");
+        var card = AnswerCard.Render(Answer, new CitationLinks(BaseUrl, null), confirmation: "Thanks — glad it helped.");
 
         CardSchema.AssertValid(card);
         Assert.Null(card["actions"]);
@@ -113,7 +113,7 @@ public sealed class AdaptiveCardTests
             new StatusReply(new KnowledgeStatus(0, 0, [])),
         ];
 
-        Assert.All(replies, reply => CardSchema.AssertValid(ReplyCards.Render(reply, BaseUrl)));
+        Assert.All(replies, reply => CardSchema.AssertValid(ReplyCards.Render(reply, new CitationLinks(BaseUrl, null))));
     }
 
     [Theory]
@@ -138,7 +138,7 @@ public sealed class AdaptiveCardTests
     [Fact]
     public void Schema_CardWithAMisspelledElement_IsRejected()
     {
-        var card = AnswerCard.Render(Answer, BaseUrl);
+        var card = AnswerCard.Render(Answer, new CitationLinks(BaseUrl, null));
         card["body"]!.AsArray().Add(new JsonObject { ["type"] = "TextBlok", ["text"] = "typo" });
 
         Assert.NotEmpty(CardSchema.Errors(card));

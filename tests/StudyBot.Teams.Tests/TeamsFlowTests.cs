@@ -43,7 +43,7 @@ public sealed class TeamsFlowTests(TeamsFlowFixture fixture) : IClassFixture<Tea
         Assert.StartsWith("Bearer connector-token-", reply.Authorization, StringComparison.Ordinal);
         CardSchema.AssertValid(reply.Card);
         Assert.Contains("QLoRA", reply.Card!["body"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Contains("\"url\":\"https://studybot.example.com/api/sources/knowledge/files/fine-tuning.md\"", reply.CardText, StringComparison.Ordinal);
+        Assert.Contains("\"url\":\"https://studybot.example.com/api/sources/knowledge/files/fine-tuning.md?sig=", reply.CardText, StringComparison.Ordinal);
         Assert.Contains("\"verb\":\"feedback\"", reply.CardText, StringComparison.Ordinal);
         var calls = Connector.Calls.ToList();
         var typing = calls.FindIndex(c => c.Type == "typing" && c.Path == $"/amer/v3/conversations/{conversation}/activities");

@@ -13,10 +13,6 @@ public sealed record AskResponse(string Answer, bool Found, IReadOnlyList<Citati
 /// <param name="Url">Where a browser opens it: the URL, or this API's file route (with #page= for PDFs).</param>
 public sealed record CitationDto(int Number, string Title, string Source, string Link, string Url, int? Page, string HeadingPath, string Snippet)
 {
-    public static CitationDto From(Citation c)
-    {
-        // "/" makes file links relative to this host, which is where the playground runs.
-        var url = CitationUrls.For(c, "/")!;
-        return new CitationDto(c.Number, c.Title, c.Source, c.Link, url, c.Page, c.HeadingPath, c.Snippet);
-    }
+    public static CitationDto From(Citation c, CitationLinks links) =>
+        new(c.Number, c.Title, c.Source, c.Link, links.UrlOf(c)!, c.Page, c.HeadingPath, c.Snippet);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using StudyBot.Assistant.Answering;
 using StudyBot.Assistant.Commands;
+using StudyBot.Core.Conversations;
 using StudyBot.Knowledge.Index;
 using StudyBot.Knowledge.Sources;
 
@@ -20,7 +21,7 @@ public static class AskEndpoints
     }
 
     private static async Task<IResult> AskAsync(
-        HttpRequest request, IAnswerer answerer, SourceCatalog catalog, IDocumentIndex index, CancellationToken cancellationToken)
+        HttpRequest request, IAnswerer answerer, SourceCatalog catalog, IDocumentIndex index, CitationLinks links, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var (body, error) = await JsonBody.ReadAsync<AskRequest>(request, cancellationToken);
@@ -51,6 +52,6 @@ public static class AskEndpoints
         }
 
         var answer = await answerer.AnswerAsync(new Question(question, body.Sources), cancellationToken);
-        return Results.Ok(new AskResponse(answer.Text, answer.Found, answer.Citations.Select(CitationDto.From).ToList(), stopwatch.ElapsedMilliseconds));
+        return Results.Ok(new AskResponse(answer.Text, answer.Found, answer.Citations.Select(c => CitationDto.From(c, links)).ToList(), stopwatch.ElapsedMilliseconds));
     }
 }

@@ -24,7 +24,7 @@ public static class ChatEndpoints
         return app;
     }
 
-    private static async Task<IResult> ChatAsync(HttpRequest request, ConversationEngine engine, AdminAuthentication admin, CancellationToken cancellationToken)
+    private static async Task<IResult> ChatAsync(HttpRequest request, ConversationEngine engine, AdminAuthentication admin, CitationLinks links, CancellationToken cancellationToken)
     {
         var (body, error) = await JsonBody.ReadAsync<ChatRequest>(request, cancellationToken);
         if (error is not null)
@@ -39,10 +39,10 @@ public static class ChatEndpoints
         }
 
         var message = new IncomingMessage("web", body.ConversationId ?? "web", UserOf(request), text, admin.IsAdmin(request.HttpContext), body.Sources);
-        return Results.Ok(ChatResponse.From(await engine.HandleAsync(message, cancellationToken)));
+        return Results.Ok(ChatResponse.From(await engine.HandleAsync(message, cancellationToken), links));
     }
 
-    private static async Task<IResult> FeedbackAsync(HttpRequest request, ConversationEngine engine, CancellationToken cancellationToken)
+    private static async Task<IResult> FeedbackAsync(HttpRequest request, ConversationEngine engine, CitationLinks links, CancellationToken cancellationToken)
     {
         var (body, error) = await JsonBody.ReadAsync<FeedbackRequest>(request, cancellationToken);
         if (error is not null)
@@ -56,7 +56,7 @@ public static class ChatEndpoints
         }
 
         var action = new IncomingAction("web", "web", UserOf(request), IncomingAction.Feedback, IncomingAction.FeedbackValue(body.AnswerId, body.Helpful.Value));
-        return Results.Ok(ChatResponse.From(await engine.HandleActionAsync(action, cancellationToken)));
+        return Results.Ok(ChatResponse.From(await engine.HandleActionAsync(action, cancellationToken), links));
     }
 
     /// <summary>The playground has no sign-in; one browser is one user for feedback purposes.</summary>
@@ -72,9 +72,9 @@ public sealed record FeedbackRequest(string? AnswerId, bool? Helpful);
 /// <param name="Type">answer, notice or status.</param>
 public sealed record ChatResponse(string Type, string Text, bool? Found, string? AnswerId, IReadOnlyList<CitationDto> Citations)
 {
-    public static ChatResponse From(Reply reply) => reply switch
+    public static ChatResponse From(Reply reply, CitationLinks links) => reply switch
     {
-        AnswerReply a => new("answer", a.Text, a.Found, a.AnswerId, a.Citations.Select(CitationDto.From).ToList()),
+        AnswerReply a => new("answer", a.Text, a.Found, a.AnswerId, a.Citations.Select(c => CitationDto.From(c, links)).ToList()),
         StatusReply s => new("status", StatusText.Format(s.Status), null, null, []),
         NoticeReply n => new("notice", n.Text, null, null, []),
         _ => new("notice", reply.ToString() ?? "", null, null, []),

@@ -1,4 +1,8 @@
+using Microsoft.Extensions.Options;
+using StudyBot.Core.Conversations;
 using StudyBot.Core.Retrieval;
+using StudyBot.Host.Admin;
+using StudyBot.Host.ApiKeys;
 using StudyBot.Knowledge.Index.Embedded;
 using StudyBot.Knowledge.Sources;
 using StudyBot.Knowledge.Sources.Files;
@@ -15,12 +19,28 @@ public static class StatusEndpoints
             .WithSummary("Sources, documents, chunks, last ingestion and its errors.")
             .Produces<StatusResponse>();
 
-        app.MapGet("/api/sources/{source}/files/{**path}", (string source, string path, SourceCatalog catalog) =>
-                catalog.Find(source) is FilesSource files && files.TryResolve(path) is { } file
+        return app;
+    }
+
+    /// <summary>
+    /// The original file behind a citation. Outside the API-key group: when keys are required, the
+    /// link's signature (from <see cref="CitationLinks"/>) or the admin key opens it instead.
+    /// </summary>
+    public static IEndpointRouteBuilder MapSourceFiles(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/sources/{source}/files/{**path}", (string source, string path, string? sig, HttpContext http, SourceCatalog catalog, FileLinkSigner signer, IOptions<ApiOptions> api, AdminAuthentication admin) =>
+            {
+                if (api.Value.RequireKey && !signer.Verify(source, path, sig) && !admin.IsAdmin(http))
+                {
+                    return Results.Problem(detail: "This link is not signed by this StudyBot; open the citation from an answer.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+                }
+
+                return catalog.Find(source) is FilesSource files && files.TryResolve(path) is { } file
                     ? Results.File(file, ContentTypes.For(file))
-                    : Results.NotFound())
+                    : Results.NotFound();
+            })
             .WithName("SourceFile")
-            .WithSummary("The original file behind a citation of a Files source.");
+            .WithSummary("The original file behind a citation of a Files source (signed link when API keys are required).");
         return app;
     }
 

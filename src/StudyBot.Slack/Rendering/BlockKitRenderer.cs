@@ -11,7 +11,7 @@ namespace StudyBot.Slack.Rendering;
 /// Renders the engine's channel-agnostic replies as Block Kit: escaped mrkdwn split to Slack's
 /// limits, numbered citations as links, 👍/👎 feedback buttons, and a plain fallback text.
 /// </summary>
-internal sealed class BlockKitRenderer(IOptions<SlackOptions> options)
+internal sealed class BlockKitRenderer(IOptions<SlackOptions> options, FileLinkSigner? signer = null)
 {
     public const string FeedbackBlockId = "feedback";
     public const string FeedbackUpActionId = IncomingAction.Feedback + ":up";
@@ -50,9 +50,10 @@ internal sealed class BlockKitRenderer(IOptions<SlackOptions> options)
     private string SourcesText(IReadOnlyList<Citation> citations)
     {
         var text = new StringBuilder("*Sources*");
+        var links = new CitationLinks(options.Value.PublicBaseUrl, signer);
         foreach (var c in citations)
         {
-            var url = CitationUrls.For(c, options.Value.PublicBaseUrl);
+            var url = links.UrlOf(c);
             var title = string.IsNullOrWhiteSpace(c.Title) ? c.Link : c.Title;
             text.Append('\n').Append(CultureInfo.InvariantCulture, $"[{c.Number}] ");
             text.Append(url is null ? $"*{Mrkdwn.Escape(title)}* ({Mrkdwn.Escape(c.Source)}/{Mrkdwn.Escape(c.Link)})" : Mrkdwn.Link(url, title));

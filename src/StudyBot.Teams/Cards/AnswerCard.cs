@@ -8,28 +8,28 @@ namespace StudyBot.Teams.Cards;
 internal static class AnswerCard
 {
     /// <param name="confirmation">Shown instead of the feedback buttons once the user voted.</param>
-    public static JsonObject Render(AnswerReply answer, string? publicBaseUrl, string? confirmation = null)
+    public static JsonObject Render(AnswerReply answer, CitationLinks links, string? confirmation = null)
     {
         var body = new List<JsonNode> { AdaptiveCard.Text(answer.Text) };
-        var links = new List<JsonNode>();
+        var openButtons = new List<JsonNode>();
         if (answer.Citations.Count > 0)
         {
             body.Add(AdaptiveCard.Text("Sources", weight: "Bolder", separator: true));
             foreach (var citation in answer.Citations)
             {
-                var url = CitationUrls.For(citation, publicBaseUrl);
+                var url = links.UrlOf(citation);
                 var title = url is null ? citation.Title : $"[{citation.Title}]({url})";
                 body.Add(AdaptiveCard.Text($"[{citation.Number}] {title} — {Where(citation)}", size: "Small", subtle: true));
                 if (url is not null)
                 {
-                    links.Add(AdaptiveCard.OpenUrl($"[{citation.Number}] {Shorten(citation.Title, 40)}", url));
+                    openButtons.Add(AdaptiveCard.OpenUrl($"[{citation.Number}] {Shorten(citation.Title, 40)}", url));
                 }
             }
         }
 
-        if (links.Count > 0)
+        if (openButtons.Count > 0)
         {
-            body.Add(AdaptiveCard.ActionSet(links));
+            body.Add(AdaptiveCard.ActionSet(openButtons));
         }
 
         var actions = new List<JsonNode>();

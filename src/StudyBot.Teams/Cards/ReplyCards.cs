@@ -8,9 +8,9 @@ internal static class ReplyCards
 {
     public const string WelcomeHeading = "👋 Hi, I'm StudyBot";
 
-    public static JsonObject Render(Reply reply, string? publicBaseUrl) => reply switch
+    public static JsonObject Render(Reply reply, CitationLinks links) => reply switch
     {
-        AnswerReply answer => AnswerCard.Render(answer, publicBaseUrl),
+        AnswerReply answer => AnswerCard.Render(answer, links),
         StatusReply status => StatusCard.Render(status.Status),
         NoticeReply notice => NoticeCard.Render(notice.Text),
         _ => NoticeCard.Render(reply.ToString() ?? ""),

@@ -16,7 +16,8 @@ internal sealed class CardActionInvoke(
     ConversationEngine engine,
     IncomingTranslator translate,
     IAnswerLog answers,
-    IOptions<TeamsOptions> options)
+    IOptions<TeamsOptions> options,
+    FileLinkSigner? signer = null)
 {
     public async Task<InvokeResponse> HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -33,10 +34,10 @@ internal sealed class CardActionInvoke(
         var text = reply is NoticeReply notice ? notice.Text : null;
         if (text is not null && actionId == IncomingAction.Feedback && await AnswerOfAsync(value, cancellationToken) is { } answer)
         {
-            return InvokeResponse.Card(AnswerCard.Render(answer, options.Value.PublicBaseUrl, confirmation: text));
+            return InvokeResponse.Card(AnswerCard.Render(answer, options.Value.Links(signer), confirmation: text));
         }
 
-        return text is not null ? InvokeResponse.Message(text) : InvokeResponse.Card(ReplyCards.Render(reply, options.Value.PublicBaseUrl));
+        return text is not null ? InvokeResponse.Message(text) : InvokeResponse.Card(ReplyCards.Render(reply, options.Value.Links(signer)));
     }
 
     /// <summary>The answer a feedback value ("{answerId}|up") points to, rebuilt from the answer log.</summary>

@@ -14,7 +14,8 @@ internal sealed class QuestionHandler(
     IncomingTranslator translate,
     TypingIndicator typing,
     ReplyDelivery delivery,
-    IOptions<TeamsOptions> options)
+    IOptions<TeamsOptions> options,
+    FileLinkSigner? signer = null)
 {
     private const string HelpCommand = "help";
 
@@ -35,7 +36,7 @@ internal sealed class QuestionHandler(
             reply = await engine.HandleAsync(message, cancellationToken);
         }
 
-        var card = ReplyCards.Render(reply, options.Value.PublicBaseUrl);
+        var card = ReplyCards.Render(reply, options.Value.Links(signer));
         await delivery.DeliverAsync(item, to, activity.Id, AdaptiveCard.Message(card), cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using StudyBot.Assistant.Commands;
+using StudyBot.Core.Conversations;
 using StudyBot.Core.Inbox;
 using StudyBot.Teams.Activities;
 using StudyBot.Teams.Cards;
@@ -12,12 +13,13 @@ internal sealed class SubmitActionHandler(
     ConversationEngine engine,
     IncomingTranslator translate,
     ReplyDelivery delivery,
-    IOptions<TeamsOptions> options)
+    IOptions<TeamsOptions> options,
+    FileLinkSigner? signer = null)
 {
     public async Task HandleAsync(InboxItem item, Activity activity, string actionId, string value, CancellationToken cancellationToken)
     {
         var reply = await engine.HandleActionAsync(translate.Action(activity, actionId, value), cancellationToken);
-        var card = ReplyCards.Render(reply, options.Value.PublicBaseUrl);
+        var card = ReplyCards.Render(reply, options.Value.Links(signer));
         await delivery.DeliverAsync(item, ConversationReference.Of(activity), activity.Id, AdaptiveCard.Message(card), cancellationToken);
     }
 }

@@ -107,7 +107,7 @@ public sealed class EventsTests(SlackHttpFixture fixture) : IClassFixture<SlackH
         Assert.Equal(_slack.Threads.Replies(channel, Ts(callback)).Last()!["ts"]!.GetValue<string>(), answer.String("ts"));
         Assert.Contains("QLoRA", answer.String("text"), StringComparison.Ordinal);
         Assert.Contains("[1]", answer.BlockText, StringComparison.Ordinal);
-        Assert.Contains("<https://studybot.example.com/api/sources/knowledge/files/fine-tuning.md|", answer.BlockText, StringComparison.Ordinal);
+        Assert.Contains("<https://studybot.example.com/api/sources/knowledge/files/fine-tuning.md?sig=", answer.BlockText, StringComparison.Ordinal);
         var buttons = answer.Json.GetProperty("blocks").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "actions").GetProperty("elements");
         Assert.Equal(["feedback:up", "feedback:down"], buttons.EnumerateArray().Select(b => b.GetProperty("action_id").GetString()));
         Assert.EndsWith("|up", buttons[0].GetProperty("value").GetString(), StringComparison.Ordinal);
