@@ -22,8 +22,14 @@ public sealed record SourceStatus(
     IngestionCounts? LastRun,
     IReadOnlyList<DocumentError> Errors,
     string? Schedule = null,
-    double? EstimatedSecondsLeft = null);
+    double? EstimatedSecondsLeft = null,
+    DateTimeOffset? LastSucceeded = null,
+    SourceError? LastError = null);
 
 public sealed record IngestionCounts(int Added, int Updated, int Unchanged, int Removed, int Failed, double DurationSeconds);
 
 public sealed record DocumentError(string Document, string Error);
+
+/// <summary>The most recent error of a source, kept after later successful runs so a health page can show when it happened.</summary>
+/// <param name="Document">The document that failed; null when the whole run failed (listing, credentials).</param>
+public sealed record SourceError(DateTimeOffset At, string? Document, string Error);

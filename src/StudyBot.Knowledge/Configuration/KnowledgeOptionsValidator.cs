@@ -24,7 +24,15 @@ public sealed partial class KnowledgeOptionsValidator : IValidateOptions<Knowled
                     break;
                 case "Files":
                     break;
-                case "Notion" or "Confluence":
+                case "Notion" when string.IsNullOrWhiteSpace(source.Token):
+                    failures.Add($"{key}:Token is required for a Notion source (an internal integration token).");
+                    break;
+                case "Notion" when source.BaseUrl is { IsAbsoluteUri: false } or { Scheme: not ("http" or "https") }:
+                    failures.Add($"{key}:BaseUrl must be an absolute http(s) URL (was '{source.BaseUrl}').");
+                    break;
+                case "Notion":
+                    break;
+                case "Confluence":
                     failures.Add($"{key}:Type '{source.Type}' is not available in this version yet; use Files.");
                     break;
                 default:

@@ -11,4 +11,16 @@ public sealed class SourceOptions
 
     /// <summary>Cron expression of the source's re-index job.</summary>
     public string? Schedule { get; set; }
+
+    /// <summary>Notion: API root; empty = Notion's public API.</summary>
+    public Uri? BaseUrl { get; set; }
+
+    /// <summary>Notion: internal integration token (environment or user secrets only).</summary>
+    public string? Token { get; set; }
+
+    /// <summary>Notion: root pages, indexed with every page below them.</summary>
+    public IList<string> PageIds { get; } = [];
+
+    /// <summary>Notion: data sources (databases) whose rows are indexed as pages.</summary>
+    public IList<string> DataSourceIds { get; } = [];
 }

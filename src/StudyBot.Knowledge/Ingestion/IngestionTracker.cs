@@ -35,8 +35,11 @@ public sealed class IngestionTracker(TimeProvider time)
 
     public void Advance(string source) => Update(source, run => run.Done++);
 
-    public void AddError(string source, string document, string error) =>
-        Update(source, run => run.CurrentErrors.Add(new DocumentError(document, error)));
+    public void AddError(string source, string document, string error) => Update(source, run =>
+    {
+        run.CurrentErrors.Add(new DocumentError(document, error));
+        run.LastError = new SourceError(time.GetUtcNow(), document, error);
+    });
 
     public void Finish(string source, IngestionCounts counts, string? failure) => Update(source, run =>
     {
@@ -45,6 +48,14 @@ public sealed class IngestionTracker(TimeProvider time)
         run.LastRun = counts;
         run.Failure = failure;
         run.Errors = failure is null ? [.. run.CurrentErrors] : [new DocumentError("(source)", failure), .. run.CurrentErrors];
+        if (failure is null)
+        {
+            run.LastSucceeded = run.LastFinished;
+        }
+        else
+        {
+            run.LastError = new SourceError(time.GetUtcNow(), null, failure);
+        }
     });
 
     private void Update(string source, Action<SourceRun> change)
@@ -74,6 +85,11 @@ public sealed class SourceRun
     public IngestionCounts? LastRun { get; internal set; }
 
     public string? Failure { get; internal set; }
+
+    /// <summary>End of the last run that listed the source (some documents may still have failed).</summary>
+    public DateTimeOffset? LastSucceeded { get; internal set; }
+
+    public SourceError? LastError { get; internal set; }
 
     /// <summary>Errors of the last finished run.</summary>
     public IReadOnlyList<DocumentError> Errors { get; internal set; } = [];

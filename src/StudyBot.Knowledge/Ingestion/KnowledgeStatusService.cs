@@ -22,7 +22,7 @@ public sealed class KnowledgeStatusService(IDocumentIndex index, SourceCatalog c
             sources.Add(new SourceStatus(
                 name, configured?.Type ?? "Files", configured is not null, counts.Documents, counts.Chunks, run.State,
                 run.LastStarted, run.LastFinished, run.Done, run.Total, run.LastRun, run.VisibleErrors,
-                catalog.ScheduleOf(name), EstimateSecondsLeft(run)));
+                catalog.ScheduleOf(name), EstimateSecondsLeft(run), run.LastSucceeded, run.LastError));
         }
 
         var total = await index.CountAsync(null, cancellationToken);
