@@ -9,6 +9,7 @@ using StudyBot.Host.Ingestion;
 using StudyBot.Host.Jobs;
 using StudyBot.Host.Persistence;
 using StudyBot.Host.Playground;
+using StudyBot.Host.Telemetry;
 using StudyBot.Knowledge;
 using StudyBot.Knowledge.Configuration;
 using StudyBot.Slack;
@@ -58,6 +59,7 @@ public static class HostExtensions
         builder.Services.AddHostedService<InboxDispatcher>();
         builder.AddStudyBotSlack();
         builder.AddStudyBotTeams();
+        builder.AddStudyBotTelemetry();
         return builder;
     }
 
@@ -68,6 +70,7 @@ public static class HostExtensions
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
         app.MapHealthEndpoints();
+        app.MapStudyBotMetrics();
         app.UseStudyBotJobsDashboard();
         app.MapAdminLogin();
         app.MapAdminEndpoints();

@@ -10,7 +10,8 @@ public abstract record Reply;
 public sealed record AnswerReply(string Text, IReadOnlyList<Citation> Citations, bool Found, string? AnswerId = null) : Reply;
 
 /// <summary>A plain message: help, refusals, confirmations.</summary>
-public sealed record NoticeReply(string Text) : Reply;
+/// <param name="RetryAfter">Set when the message was turned away by a rate limit: when to try again.</param>
+public sealed record NoticeReply(string Text, TimeSpan? RetryAfter = null) : Reply;
 
 public sealed record StatusReply(KnowledgeStatus Status) : Reply;
 
