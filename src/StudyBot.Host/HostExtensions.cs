@@ -3,10 +3,12 @@ using Scalar.AspNetCore;
 using StudyBot.Assistant;
 using StudyBot.Host.Admin;
 using StudyBot.Host.Api;
+using StudyBot.Host.Feedback;
 using StudyBot.Host.ApiKeys;
 using StudyBot.Host.Inbox;
 using StudyBot.Host.Ingestion;
 using StudyBot.Host.Jobs;
+using StudyBot.Host.KnowledgeGaps;
 using StudyBot.Host.Persistence;
 using StudyBot.Host.Playground;
 using StudyBot.Host.Telemetry;
@@ -27,6 +29,7 @@ public static class HostExtensions
         builder.AddStudyBotKnowledge();
         builder.AddStudyBotAssistant();
         builder.AddStudyBotPersistence();
+        builder.AddStudyBotFeedback();
         // EF Core logs every SQL statement at Information; keep the console for StudyBot's own events.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         // With no source configured the sample knowledge base is served, so the first run needs no setup.
@@ -74,6 +77,8 @@ public static class HostExtensions
         app.UseStudyBotJobsDashboard();
         app.MapAdminLogin();
         app.MapAdminEndpoints();
+        app.MapFeedbackEndpoints();
+        app.MapKnowledgeGaps();
         var api = app.MapGroup("").AddEndpointFilter(app.Services.GetRequiredService<ApiKeyFilter>());
         api.MapAskEndpoints();
         api.MapChatEndpoints();

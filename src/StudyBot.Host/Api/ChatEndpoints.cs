@@ -77,7 +77,7 @@ public sealed record ChatResponse(string Type, string Text, bool? Found, string?
     public static ChatResponse From(Reply reply) => reply switch
     {
         AnswerReply a => new("answer", a.Text, a.Found, a.AnswerId, a.Citations.Select(CitationDto.From).ToList()),
-        StatusReply s => new("status", StatusText.Format(s.Status), null, null, []),
+        StatusReply s => new("status", StatusText.Format(s), null, null, []),
         NoticeReply n => new("notice", n.Text, null, null, []),
         _ => new("notice", reply.ToString() ?? "", null, null, []),
     };

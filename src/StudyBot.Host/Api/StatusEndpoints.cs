@@ -1,3 +1,4 @@
+using StudyBot.Core.Feedback;
 using StudyBot.Core.Retrieval;
 using StudyBot.Knowledge.Index.Embedded;
 using StudyBot.Knowledge.Sources;
@@ -9,10 +10,10 @@ public static class StatusEndpoints
 {
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/status", async (IKnowledgeStatus status, EmbeddedChunkStore store, CancellationToken cancellationToken) =>
-                Results.Ok(new StatusResponse(store.IsLoaded, await status.GetStatusAsync(cancellationToken))))
+        app.MapGet("/api/status", async (IKnowledgeStatus status, EmbeddedChunkStore store, IFeedbackSummary feedback, CancellationToken cancellationToken) =>
+                Results.Ok(new StatusResponse(store.IsLoaded, await status.GetStatusAsync(cancellationToken), await feedback.GetHelpfulRatesAsync(cancellationToken))))
             .WithName("Status")
-            .WithSummary("Sources, documents, chunks, last ingestion and its errors.")
+            .WithSummary("Sources, documents, chunks, last ingestion and its errors; helpful-rate per prompt version.")
             .Produces<StatusResponse>();
 
         app.MapGet("/api/sources/{source}/files/{**path}", (string source, string path, SourceCatalog catalog) =>
@@ -24,5 +25,6 @@ public static class StatusEndpoints
         return app;
     }
 
-    public sealed record StatusResponse(bool Ready, KnowledgeStatus Index);
+    /// <param name="Feedback">👍 share per prompt version (all votes so far).</param>
+    public sealed record StatusResponse(bool Ready, KnowledgeStatus Index, IReadOnlyList<HelpfulRate>? Feedback = null);
 }

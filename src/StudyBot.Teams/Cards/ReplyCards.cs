@@ -11,7 +11,7 @@ internal static class ReplyCards
     public static JsonObject Render(Reply reply, string? publicBaseUrl) => reply switch
     {
         AnswerReply answer => AnswerCard.Render(answer, publicBaseUrl),
-        StatusReply status => StatusCard.Render(status.Status),
+        StatusReply status => StatusCard.Render(status.Status, status.HelpfulRates),
         NoticeReply notice => NoticeCard.Render(notice.Text),
         _ => NoticeCard.Render(reply.ToString() ?? ""),
     };
