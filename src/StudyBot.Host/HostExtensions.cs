@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
 using StudyBot.Assistant;
 using StudyBot.Host.Admin;
+using StudyBot.Host.Alerts;
 using StudyBot.Host.Api;
 using StudyBot.Host.Feedback;
 using StudyBot.Host.ApiKeys;
@@ -63,6 +64,7 @@ public static class HostExtensions
         builder.AddStudyBotSlack();
         builder.AddStudyBotTeams();
         builder.AddStudyBotTelemetry();
+        builder.AddStudyBotAlerts();
         return builder;
     }
 
