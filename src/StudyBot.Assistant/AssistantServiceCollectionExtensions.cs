@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using StudyBot.Assistant.Answering;
 using StudyBot.Assistant.Commands;
+using StudyBot.Assistant.Safety;
 
 namespace StudyBot.Assistant;
 
@@ -16,6 +17,8 @@ public static class AssistantServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, StatusCommand>();
         services.AddSingleton<ICommandHandler, ReindexCommand>();
         services.AddSingleton<IActionHandler, FeedbackAction>();
+        services.AddOptions<InputLimitsOptions>().BindConfiguration(InputLimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ConversationLimiter>();
         services.AddSingleton<ConversationEngine>();
         return builder;
     }

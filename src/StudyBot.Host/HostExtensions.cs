@@ -3,13 +3,17 @@ using Scalar.AspNetCore;
 using StudyBot.Core.Conversations;
 using StudyBot.Assistant;
 using StudyBot.Host.Admin;
+using StudyBot.Host.Alerts;
 using StudyBot.Host.Api;
+using StudyBot.Host.Feedback;
 using StudyBot.Host.ApiKeys;
 using StudyBot.Host.Inbox;
 using StudyBot.Host.Ingestion;
 using StudyBot.Host.Jobs;
+using StudyBot.Host.KnowledgeGaps;
 using StudyBot.Host.Persistence;
 using StudyBot.Host.Playground;
+using StudyBot.Host.Telemetry;
 using StudyBot.Knowledge;
 using StudyBot.Knowledge.Configuration;
 using StudyBot.Slack;
@@ -27,6 +31,7 @@ public static class HostExtensions
         builder.AddStudyBotKnowledge();
         builder.AddStudyBotAssistant();
         builder.AddStudyBotPersistence();
+        builder.AddStudyBotFeedback();
         // EF Core logs every SQL statement at Information; keep the console for StudyBot's own events.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         // With no source configured the sample knowledge base is served, so the first run needs no setup.
@@ -62,6 +67,8 @@ public static class HostExtensions
         builder.Services.AddHostedService<InboxDispatcher>();
         builder.AddStudyBotSlack();
         builder.AddStudyBotTeams();
+        builder.AddStudyBotTelemetry();
+        builder.AddStudyBotAlerts();
         return builder;
     }
 
@@ -72,9 +79,12 @@ public static class HostExtensions
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
         app.MapHealthEndpoints();
+        app.MapStudyBotMetrics();
         app.UseStudyBotJobsDashboard();
         app.MapAdminLogin();
         app.MapAdminEndpoints();
+        app.MapFeedbackEndpoints();
+        app.MapKnowledgeGaps();
         var api = app.MapGroup("").AddEndpointFilter(app.Services.GetRequiredService<ApiKeyFilter>());
         api.MapAskEndpoints();
         api.MapChatEndpoints();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Tests;
 
 namespace StudyBot.Host.Tests;
@@ -24,9 +25,14 @@ public abstract class RunningHostTests : IAsyncLifetime
     /// <summary>Extra StudyBot:* settings of the host under test.</summary>
     protected virtual Dictionary<string, string?> Settings() => [];
 
+    /// <summary>Test-only services (exporters, sinks) added to the host under test.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public async Task InitializeAsync()
     {
-        Host = new StudyBotHost(_data.Path, Corpus.Path, Settings());
+        Host = new StudyBotHost(_data.Path, Corpus.Path, Settings(), ConfigureServices);
         Client = Host.CreateClient();
         Admin = Host.CreateAdminClient();
         InitialStatus = await StudyBotHost.WaitForIngestionAsync(Admin);

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Tests;
 
 namespace StudyBot.Host.Tests;
@@ -10,7 +11,11 @@ namespace StudyBot.Host.Tests;
 /// The real StudyBot host on a test corpus and data folder (configured through the documented
 /// StudyBot:* keys), with helpers to wait for ingestion.
 /// </summary>
-internal sealed class StudyBotHost(string dataDirectory, string corpus, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+internal sealed class StudyBotHost(
+    string dataDirectory,
+    string corpus,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public const string AdminKey = "test-admin-key";
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -26,6 +31,11 @@ internal sealed class StudyBotHost(string dataDirectory, string corpus, IReadOnl
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
         }
     }
 

@@ -5,8 +5,6 @@ namespace StudyBot.Assistant.Commands;
 
 public sealed class AskCommand(IAnswerer answerer) : ICommandHandler
 {
-    public const int MaxQuestionLength = 2000;
-
     public string Name => "ask";
 
     public string Usage => "ask <question>";
@@ -21,11 +19,6 @@ public sealed class AskCommand(IAnswerer answerer) : ICommandHandler
         if (question.Length == 0)
         {
             return new NoticeReply("Ask me a question, for example `ask What is QLoRA?`.");
-        }
-
-        if (question.Length > MaxQuestionLength)
-        {
-            return new NoticeReply($"That question is {question.Length} characters long; please keep it under {MaxQuestionLength}.");
         }
 
         return await answerer.AnswerAsync(new Question(question, request.Message.Sources, request.Message.History), cancellationToken);

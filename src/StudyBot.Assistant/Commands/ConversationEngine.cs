@@ -1,7 +1,11 @@
+using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StudyBot.Assistant.Safety;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Feedback;
+using StudyBot.Core.Telemetry;
 
 namespace StudyBot.Assistant.Commands;
 
@@ -18,13 +22,16 @@ public sealed partial class ConversationEngine
     private readonly IAnswerLog _answers;
     private readonly TimeProvider _time;
     private readonly ILogger<ConversationEngine> _logger;
+    private readonly ConversationLimiter _limiter;
 
+    /// <param name="limiter">Length cap and rate limits; null = the default cap and no rate limits.</param>
     public ConversationEngine(
         IEnumerable<ICommandHandler> handlers,
         IEnumerable<IActionHandler> actions,
         IAnswerLog answers,
         TimeProvider time,
-        ILogger<ConversationEngine> logger)
+        ILogger<ConversationEngine> logger,
+        ConversationLimiter? limiter = null)
     {
         _handlers = handlers.ToDictionary(h => h.Name, StringComparer.OrdinalIgnoreCase);
         _commandWords = [.. _handlers.Keys, HelpCommand];
@@ -32,6 +39,7 @@ public sealed partial class ConversationEngine
         _answers = answers;
         _time = time;
         _logger = logger;
+        _limiter = limiter ?? new ConversationLimiter(Options.Create(new InputLimitsOptions { UserMessagesPerMinute = 0, ChannelMessagesPerMinute = 0 }));
     }
 
     public async Task<Reply> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
@@ -48,10 +56,28 @@ public sealed partial class ConversationEngine
             return new NoticeReply(HelpText());
         }
 
+        return await RunAsync(message, command, argument, cancellationToken);
+    }
+
+    /// <summary>Answers <paramref name="message"/>'s whole text as a question, without command routing (the REST API's /api/ask).</summary>
+    public Task<Reply> AskAsync(IncomingMessage message, CancellationToken cancellationToken) =>
+        RunAsync(message, CommandParser.DefaultCommand, message.Text.Trim(), cancellationToken);
+
+    private async Task<Reply> RunAsync(IncomingMessage message, string command, string argument, CancellationToken cancellationToken)
+    {
+        if (_limiter.Check(message) is { } refusal)
+        {
+            LogRefused(message.Channel, command, refusal.RetryAfter is null ? "too long" : "rate limit");
+            return refusal;
+        }
+
         LogCommand(message.Channel, command);
+        using var activity = AnswerTelemetry.StartMessage(message.Channel, command);
+        var started = Stopwatch.GetTimestamp();
         var reply = await _handlers[command].HandleAsync(new CommandRequest(message, argument), cancellationToken);
         if (reply is AnswerReply answer)
         {
+            AnswerTelemetry.RecordAnswer(message.Channel, answer.Found, Stopwatch.GetElapsedTime(started).TotalSeconds, activity);
             // Logged so feedback, the knowledge-gap report and quizzes can refer to it.
             var id = await _answers.RecordAsync(new AnsweredQuestion(
                 message.Channel, message.ConversationId, message.UserId, argument, answer.Text, answer.Found,
@@ -87,4 +113,7 @@ public sealed partial class ConversationEngine
 
     [LoggerMessage(LogLevel.Information, "Handling {Command} from {Channel}")]
     private partial void LogCommand(string channel, string command);
+
+    [LoggerMessage(LogLevel.Information, "Turned away {Command} from {Channel}: {Reason}")]
+    private partial void LogRefused(string channel, string command, string reason);
 }

@@ -1,5 +1,6 @@
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Feedback;
+using StudyBot.Core.Telemetry;
 
 namespace StudyBot.Assistant.Commands;
 
@@ -12,12 +13,14 @@ public sealed class FeedbackAction(IAnswerLog answers) : IActionHandler
     {
         var separator = action.Value.LastIndexOf('|');
         var vote = separator < 0 ? "" : action.Value[(separator + 1)..];
-        if (vote is not ("up" or "down") || await answers.FindAsync(action.Value[..separator], cancellationToken) is null)
+        var answer = vote is "up" or "down" ? await answers.FindAsync(action.Value[..separator], cancellationToken) : null;
+        if (answer is null)
         {
             return new NoticeReply("That feedback button no longer points to an answer I know.");
         }
 
         await answers.RecordFeedbackAsync(action.Value[..separator], action.UserId, vote == "up", cancellationToken);
+        AnswerTelemetry.RecordFeedback(action.Channel, vote == "up", answer.PromptVersion);
         return new NoticeReply(vote == "up" ? "Thanks — glad it helped." : "Thanks — I'll use that to find gaps in the knowledge base.");
     }
 }

@@ -1,9 +1,11 @@
 using StudyBot.Core.Conversations;
+using StudyBot.Core.Feedback;
 using StudyBot.Core.Retrieval;
 
 namespace StudyBot.Assistant.Commands;
 
-public sealed class StatusCommand(IKnowledgeStatus status) : ICommandHandler
+/// <param name="feedback">Helpful-rate per prompt version; null where no answer log is kept.</param>
+public sealed class StatusCommand(IKnowledgeStatus status, IFeedbackSummary? feedback = null) : ICommandHandler
 {
     public string Name => "status";
 
@@ -13,6 +15,7 @@ public sealed class StatusCommand(IKnowledgeStatus status) : ICommandHandler
 
     public bool TakesArgument => false;
 
-    public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken) =>
-        new StatusReply(await status.GetStatusAsync(cancellationToken));
+    public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken) => new StatusReply(
+        await status.GetStatusAsync(cancellationToken),
+        feedback is null ? null : await feedback.GetHelpfulRatesAsync(cancellationToken));
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using StudyBot.Core.Conversations;
+using StudyBot.Core.Feedback;
 using StudyBot.Core.Retrieval;
 
 namespace StudyBot.Assistant.Commands;
@@ -7,6 +9,12 @@ namespace StudyBot.Assistant.Commands;
 /// <summary>Plain-text status for any channel: per source the last sync, size, errors and a running sync's progress.</summary>
 public static class StatusText
 {
+    public static string Format(StatusReply reply)
+    {
+        var text = Format(reply.Status);
+        return reply.HelpfulRates is { } rates && HelpfulRate.Describe(rates) is { } helpful ? $"{text}\n{helpful}" : text;
+    }
+
     public static string Format(KnowledgeStatus status)
     {
         var text = new StringBuilder($"{status.Documents} documents, {status.Chunks} chunks indexed.");

@@ -1,3 +1,4 @@
+using StudyBot.Core.Feedback;
 using StudyBot.Core.Retrieval;
 
 namespace StudyBot.Core.Conversations;
@@ -10,9 +11,11 @@ public abstract record Reply;
 public sealed record AnswerReply(string Text, IReadOnlyList<Citation> Citations, bool Found, string? AnswerId = null) : Reply;
 
 /// <summary>A plain message: help, refusals, confirmations.</summary>
-public sealed record NoticeReply(string Text) : Reply;
+/// <param name="RetryAfter">Set when the message was turned away by a rate limit: when to try again.</param>
+public sealed record NoticeReply(string Text, TimeSpan? RetryAfter = null) : Reply;
 
-public sealed record StatusReply(KnowledgeStatus Status) : Reply;
+/// <param name="HelpfulRates">👍 share per prompt version; null when the answer log is not available.</param>
+public sealed record StatusReply(KnowledgeStatus Status, IReadOnlyList<HelpfulRate>? HelpfulRates = null) : Reply;
 
 public sealed record Citation(
     int Number,

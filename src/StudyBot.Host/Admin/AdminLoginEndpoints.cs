@@ -3,30 +3,39 @@ namespace StudyBot.Host.Admin;
 /// <summary>A browser has no way to send X-Admin-Key, so /admin/login trades the key for a signed session cookie.</summary>
 public static class AdminLoginEndpoints
 {
+    public const string Path = "/admin/login";
+
     private const string FormTemplate = """
         <!doctype html><html lang="en"><head><meta charset="utf-8"><title>StudyBot admin</title></head>
         <body style="font-family: system-ui; max-width: 28rem; margin: 4rem auto">
         <h1>StudyBot admin</h1><form method="post" action="/admin/login">
         <label for="key">Admin key</label><br><input id="key" name="key" type="password" autocomplete="current-password" style="width: 100%">
-        <p>{0}</p><button type="submit">Open the jobs dashboard</button></form></body></html>
+        <input type="hidden" name="returnUrl" value="{1}">
+        <p>{0}</p><button type="submit">Sign in</button></form></body></html>
         """;
 
-    private static string Form(string message) => FormTemplate.Replace("{0}", System.Net.WebUtility.HtmlEncode(message), StringComparison.Ordinal);
+    private static string Form(string message, string returnUrl) => FormTemplate
+        .Replace("{0}", System.Net.WebUtility.HtmlEncode(message), StringComparison.Ordinal)
+        .Replace("{1}", System.Net.WebUtility.HtmlEncode(returnUrl), StringComparison.Ordinal);
+
+    /// <summary>Where to go after signing in: a path on this host (never another site), else the jobs dashboard.</summary>
+    private static string ReturnUrl(string? candidate) =>
+        candidate is { Length: > 1 } url && url[0] == '/' && url[1] is not ('/' or '\\') ? url : "/hangfire";
 
     public static IEndpointRouteBuilder MapAdminLogin(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/admin/login", () => Results.Content(Form(""), "text/html; charset=utf-8"))
+        app.MapGet(Path, (string? returnUrl) => Results.Content(Form("", ReturnUrl(returnUrl)), "text/html; charset=utf-8"))
             .ExcludeFromDescription();
-        app.MapPost("/admin/login", async (HttpContext http, AdminAuthentication admin) =>
+        app.MapPost(Path, async (HttpContext http, AdminAuthentication admin) =>
             {
                 var form = await http.Request.ReadFormAsync(http.RequestAborted);
                 if (!admin.KeyMatches(form["key"]))
                 {
-                    return Results.Content(Form("That key is not the admin key."), "text/html; charset=utf-8", statusCode: StatusCodes.Status401Unauthorized);
+                    return Results.Content(Form("That key is not the admin key.", ReturnUrl(form["returnUrl"])), "text/html; charset=utf-8", statusCode: StatusCodes.Status401Unauthorized);
                 }
 
                 http.Response.Cookies.Append(AdminAuthentication.CookieName, admin.CreateSessionCookie(), AdminAuthentication.CookieOptionsFor(http.Request));
-                return Results.Redirect("/hangfire");
+                return Results.Redirect(ReturnUrl(form["returnUrl"]));
             })
             .DisableAntiforgery()
             .ExcludeFromDescription();

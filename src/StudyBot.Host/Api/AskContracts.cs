@@ -3,11 +3,12 @@ using StudyBot.Core.Conversations;
 namespace StudyBot.Host.Api;
 
 /// <summary>POST /api/ask body.</summary>
-/// <param name="Question">The question, 1 to 2,000 characters.</param>
+/// <param name="Question">The question, 1 to StudyBot:Safety:MaxQuestionChars (2,000 by default) characters.</param>
 /// <param name="Sources">Optional source names to search; all sources when empty.</param>
 public sealed record AskRequest(string? Question, IReadOnlyList<string>? Sources);
 
-public sealed record AskResponse(string Answer, bool Found, IReadOnlyList<CitationDto> Citations, long LatencyMs);
+/// <param name="AnswerId">Id in the answer log, for POST /api/feedback.</param>
+public sealed record AskResponse(string Answer, bool Found, IReadOnlyList<CitationDto> Citations, long LatencyMs, string? AnswerId = null);
 
 /// <param name="Link">The document's URL, or its path relative to its source.</param>
 /// <param name="Url">Where a browser opens it: the URL, or this API's file route (with #page= for PDFs).</param>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using StudyBot.Assistant.Answering;
+using System.Globalization;
 using StudyBot.Assistant.Commands;
+using StudyBot.Assistant.Safety;
 using StudyBot.Core.Conversations;
 using StudyBot.Knowledge.Index;
 using StudyBot.Knowledge.Sources;
@@ -16,12 +17,13 @@ public static class AskEndpoints
             .WithSummary("Answer a question from the knowledge base, with numbered citations.")
             .Accepts<AskRequest>("application/json")
             .Produces<AskResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 
     private static async Task<IResult> AskAsync(
-        HttpRequest request, IAnswerer answerer, SourceCatalog catalog, IDocumentIndex index, CitationLinks links, CancellationToken cancellationToken)
+        HttpRequest request, ConversationEngine engine, ConversationLimiter limits, SourceCatalog catalog, IDocumentIndex index, CitationLinks links, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var (body, error) = await JsonBody.ReadAsync<AskRequest>(request, cancellationToken);
@@ -36,9 +38,9 @@ public static class AskEndpoints
             return JsonBody.Problem("'question' is required and must not be empty.");
         }
 
-        if (question.Length > AskCommand.MaxQuestionLength)
+        if (question.Length > limits.MaxQuestionChars)
         {
-            return JsonBody.Problem($"'question' is {question.Length} characters long; the limit is {AskCommand.MaxQuestionLength}.");
+            return JsonBody.Problem($"'question' is {question.Length} characters long; the limit is {limits.MaxQuestionChars}.");
         }
 
         if (body.Sources is { Count: > 0 } wanted)
@@ -51,7 +53,19 @@ public static class AskEndpoints
             }
         }
 
-        var answer = await answerer.AnswerAsync(new Question(question, body.Sources), cancellationToken);
-        return Results.Ok(new AskResponse(answer.Text, answer.Found, answer.Citations.Select(c => CitationDto.From(c, links)).ToList(), stopwatch.ElapsedMilliseconds));
+        var message = new IncomingMessage("api", "api", ChatEndpoints.UserOf(request), question, Sources: body.Sources);
+        return await engine.AskAsync(message, cancellationToken) switch
+        {
+            AnswerReply answer => Results.Ok(new AskResponse(
+                answer.Text, answer.Found, answer.Citations.Select(c => CitationDto.From(c, links)).ToList(), stopwatch.ElapsedMilliseconds, answer.AnswerId)),
+            NoticeReply { RetryAfter: { } wait } notice => TooManyRequests(request, notice.Text, wait),
+            var other => JsonBody.Problem(ChatResponse.From(other, links).Text),
+        };
+    }
+
+    private static IResult TooManyRequests(HttpRequest request, string text, TimeSpan wait)
+    {
+        request.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        return Results.Problem(detail: text, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
     }
 }

@@ -1,4 +1,5 @@
 using StudyBot.Assistant.Commands;
+using StudyBot.Assistant.Safety;
 using StudyBot.Core.Conversations;
 using StudyBot.Host.Admin;
 
@@ -24,7 +25,8 @@ public static class ChatEndpoints
         return app;
     }
 
-    private static async Task<IResult> ChatAsync(HttpRequest request, ConversationEngine engine, AdminAuthentication admin, CitationLinks links, CancellationToken cancellationToken)
+    private static async Task<IResult> ChatAsync(
+        HttpRequest request, ConversationEngine engine, ConversationLimiter limits, AdminAuthentication admin, CitationLinks links, CancellationToken cancellationToken)
     {
         var (body, error) = await JsonBody.ReadAsync<ChatRequest>(request, cancellationToken);
         if (error is not null)
@@ -33,9 +35,9 @@ public static class ChatEndpoints
         }
 
         var text = body!.Text?.Trim() ?? "";
-        if (text.Length == 0 || text.Length > AskCommand.MaxQuestionLength + 20)
+        if (text.Length == 0 || text.Length > limits.MaxQuestionChars)
         {
-            return JsonBody.Problem($"'text' is required and at most {AskCommand.MaxQuestionLength} characters.");
+            return JsonBody.Problem($"'text' is required and at most {limits.MaxQuestionChars} characters.");
         }
 
         var message = new IncomingMessage("web", body.ConversationId ?? "web", UserOf(request), text, admin.IsAdmin(request.HttpContext), body.Sources);
@@ -60,7 +62,7 @@ public static class ChatEndpoints
     }
 
     /// <summary>The playground has no sign-in; one browser is one user for feedback purposes.</summary>
-    private static string UserOf(HttpRequest request) =>
+    internal static string UserOf(HttpRequest request) =>
         request.Headers["X-StudyBot-User"].FirstOrDefault() is { Length: > 0 and <= 100 } user ? "web:" + user : "web:anonymous";
 }
 
@@ -75,7 +77,7 @@ public sealed record ChatResponse(string Type, string Text, bool? Found, string?
     public static ChatResponse From(Reply reply, CitationLinks links) => reply switch
     {
         AnswerReply a => new("answer", a.Text, a.Found, a.AnswerId, a.Citations.Select(c => CitationDto.From(c, links)).ToList()),
-        StatusReply s => new("status", StatusText.Format(s.Status), null, null, []),
+        StatusReply s => new("status", StatusText.Format(s), null, null, []),
         NoticeReply n => new("notice", n.Text, null, null, []),
         _ => new("notice", reply.ToString() ?? "", null, null, []),
     };

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Conversations;
+using StudyBot.Core.Feedback;
 using StudyBot.Core.Retrieval;
 using StudyBot.Host.Admin;
 using StudyBot.Host.ApiKeys;
@@ -13,10 +14,10 @@ public static class StatusEndpoints
 {
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/status", async (IKnowledgeStatus status, EmbeddedChunkStore store, CancellationToken cancellationToken) =>
-                Results.Ok(new StatusResponse(store.IsLoaded, await status.GetStatusAsync(cancellationToken))))
+        app.MapGet("/api/status", async (IKnowledgeStatus status, EmbeddedChunkStore store, IFeedbackSummary feedback, CancellationToken cancellationToken) =>
+                Results.Ok(new StatusResponse(store.IsLoaded, await status.GetStatusAsync(cancellationToken), await feedback.GetHelpfulRatesAsync(cancellationToken))))
             .WithName("Status")
-            .WithSummary("Sources, documents, chunks, last ingestion and its errors.")
+            .WithSummary("Sources, documents, chunks, last ingestion and its errors; helpful-rate per prompt version.")
             .Produces<StatusResponse>();
 
         return app;
@@ -44,5 +45,6 @@ public static class StatusEndpoints
         return app;
     }
 
-    public sealed record StatusResponse(bool Ready, KnowledgeStatus Index);
+    /// <param name="Feedback">👍 share per prompt version (all votes so far).</param>
+    public sealed record StatusResponse(bool Ready, KnowledgeStatus Index, IReadOnlyList<HelpfulRate>? Feedback = null);
 }

@@ -1,4 +1,5 @@
 using Hangfire;
+using StudyBot.Host.Alerts;
 using StudyBot.Core.Admin;
 using StudyBot.Knowledge.Ingestion;
 using StudyBot.Knowledge.Sources;
@@ -16,7 +17,8 @@ public sealed partial class IngestionJobs(
     IngestionTracker tracker,
     SourceRunLedger ledger,
     IEnumerable<IChannelNotifier> notifiers,
-    ILogger<IngestionJobs> logger)
+    ILogger<IngestionJobs> logger,
+    SourceFailureAlerts alerts)
 {
     /// <summary>A queued run (manual trigger); the source was reserved before it was enqueued.</summary>
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [15, 60, 300], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
@@ -87,11 +89,13 @@ public sealed partial class IngestionJobs(
             var run = tracker.Get(name);
             var error = run.State == "failed" ? run.Failure : null;
             await ledger.FinishAsync(name, error, CancellationToken.None);
+            await alerts.RecordRunAsync(name, error, CancellationToken.None);
             return new RunOutcome(name, counts, error);
         }
         catch (Exception ex)
         {
             await ledger.FinishAsync(name, ex.Message, CancellationToken.None);
+            await alerts.RecordRunAsync(name, ex.Message, CancellationToken.None);
             throw;
         }
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using StudyBot.Core.Chunking;
 using StudyBot.Core.Retrieval;
+using StudyBot.Core.Telemetry;
 using StudyBot.Knowledge.Index;
 using StudyBot.Knowledge.Sources;
 
@@ -31,6 +32,7 @@ public sealed partial class IngestionPipeline(
             return null;
         }
 
+        using var activity = IngestionTelemetry.StartRun(source.Name);
         var stopwatch = Stopwatch.StartNew();
         int added = 0, updated = 0, unchanged = 0, removed = 0, failed = 0;
         IngestionCounts Counts() => new(added, updated, unchanged, removed, failed, Math.Round(stopwatch.Elapsed.TotalSeconds, 3));
@@ -74,6 +76,7 @@ public sealed partial class IngestionPipeline(
 
             var counts = Counts();
             tracker.Finish(source.Name, counts, failure: null);
+            Record(source.Name, counts, activity, failure: null);
             LogFinished(source.Name, added, updated, unchanged, removed, failed, counts.DurationSeconds);
             return counts;
         }
@@ -82,6 +85,7 @@ public sealed partial class IngestionPipeline(
             // Listing failed (folder gone, API down): nothing is removed, the previous index keeps serving.
             var reason = ex is OperationCanceledException ? "cancelled" : ex.Message;
             tracker.Finish(source.Name, Counts(), reason);
+            Record(source.Name, Counts(), activity, reason);
             LogSourceFailed(ex, source.Name, reason);
             if (ex is OperationCanceledException)
             {
@@ -103,13 +107,31 @@ public sealed partial class IngestionPipeline(
                 source.Name, item.Id, document.Title, document.Item.Link, document.Item.ContentHash,
                 document.Item.LastModified, time.GetUtcNow(), records.Count);
             await index.ReplaceDocumentAsync(entry, records, cancellationToken);
+            IngestionTelemetry.RecordChunks(source.Name, records.Count);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             tracker.AddError(source.Name, item.Id, ex.Message);
+            IngestionTelemetry.RecordDocumentError(source.Name);
             LogDocumentFailed(ex, source.Name, item.Id, ex.Message);
             return false;
+        }
+    }
+
+    private static void Record(string source, IngestionCounts counts, Activity? activity, string? failure)
+    {
+        IngestionTelemetry.RecordDocuments(source, "added", counts.Added);
+        IngestionTelemetry.RecordDocuments(source, "updated", counts.Updated);
+        IngestionTelemetry.RecordDocuments(source, "unchanged", counts.Unchanged);
+        IngestionTelemetry.RecordDocuments(source, "removed", counts.Removed);
+        IngestionTelemetry.RecordDocuments(source, "failed", counts.Failed);
+        IngestionTelemetry.RecordRun(source, counts.DurationSeconds, failure is not null);
+        activity?.SetTag("studybot.documents.added", counts.Added).SetTag("studybot.documents.updated", counts.Updated)
+            .SetTag("studybot.documents.failed", counts.Failed);
+        if (failure is not null)
+        {
+            StudyBotTelemetry.Fail(activity, failure == "cancelled" ? "cancelled" : "source listing failed");
         }
     }
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.VectorData;
+using System.Diagnostics;
 using StudyBot.Core.Retrieval;
+using StudyBot.Core.Telemetry;
 using StudyBot.Knowledge.Index;
 
 namespace StudyBot.Knowledge.Retrieval;
@@ -13,6 +15,8 @@ public sealed class HybridRetriever(
 {
     public async Task<IReadOnlyList<RetrievedChunk>> SearchAsync(KnowledgeQuery query, CancellationToken cancellationToken)
     {
+        using var activity = AnswerTelemetry.StartRetrieval(query.Top);
+        var started = Stopwatch.GetTimestamp();
         var vector = await embedder.GenerateVectorAsync(query.Text, cancellationToken: cancellationToken);
         var keywords = query.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         var options = new HybridSearchOptions<ChunkRecord>();
@@ -28,6 +32,7 @@ public sealed class HybridRetriever(
             results.Add(RetrievedChunks.From(result));
         }
 
+        AnswerTelemetry.RecordRetrieval(Stopwatch.GetElapsedTime(started).TotalSeconds, results.Count, activity);
         return results;
     }
 

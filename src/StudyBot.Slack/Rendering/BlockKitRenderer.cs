@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Conversations;
+using StudyBot.Core.Feedback;
 using StudyBot.Core.Retrieval;
 using StudyBot.Slack.Configuration;
 
@@ -21,7 +22,7 @@ internal sealed class BlockKitRenderer(IOptions<SlackOptions> options, FileLinkS
     public IReadOnlyList<SlackMessage> Render(Reply reply) => reply switch
     {
         AnswerReply answer => RenderAnswer(answer),
-        StatusReply status => Pack(Sections(StatusText(status.Status)), []),
+        StatusReply status => Pack(Sections(StatusText(status.Status) + Helpful(status)), []),
         NoticeReply notice => Pack(Sections(Mrkdwn.Escape(notice.Text)), []),
         _ => Pack(Sections(Mrkdwn.Escape(reply.ToString() ?? "")), []),
     };
@@ -70,6 +71,9 @@ internal sealed class BlockKitRenderer(IOptions<SlackOptions> options, FileLinkS
 
         return text.ToString();
     }
+
+    private static string Helpful(StatusReply status) =>
+        status.HelpfulRates is { } rates && HelpfulRate.Describe(rates) is { } line ? "\n" + Mrkdwn.Escape(line) : "";
 
     private static string StatusText(KnowledgeStatus status)
     {

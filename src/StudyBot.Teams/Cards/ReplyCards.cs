@@ -11,7 +11,7 @@ internal static class ReplyCards
     public static JsonObject Render(Reply reply, CitationLinks links) => reply switch
     {
         AnswerReply answer => AnswerCard.Render(answer, links),
-        StatusReply status => StatusCard.Render(status.Status),
+        StatusReply status => StatusCard.Render(status.Status, status.HelpfulRates),
         NoticeReply notice => NoticeCard.Render(notice.Text),
         _ => NoticeCard.Render(reply.ToString() ?? ""),
     };

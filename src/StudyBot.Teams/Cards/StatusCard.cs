@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using StudyBot.Core.Feedback;
 using StudyBot.Core.Retrieval;
 
 namespace StudyBot.Teams.Cards;
@@ -9,7 +10,7 @@ internal static class StatusCard
 {
     private const int MaxErrorsShown = 5;
 
-    public static JsonObject Render(KnowledgeStatus status)
+    public static JsonObject Render(KnowledgeStatus status, IReadOnlyList<HelpfulRate>? helpfulRates = null)
     {
         var body = new List<JsonNode>
         {
@@ -29,6 +30,11 @@ internal static class StatusCard
             {
                 body.Add(AdaptiveCard.Text($"…and {source.Errors.Count - MaxErrorsShown} more", size: "Small", subtle: true));
             }
+        }
+
+        if (helpfulRates is { } rates && HelpfulRate.Describe(rates) is { } helpful)
+        {
+            body.Add(AdaptiveCard.Text(helpful, separator: true));
         }
 
         var summary = $"{status.Documents} documents, {status.Chunks} chunks in {status.Sources.Count} sources";

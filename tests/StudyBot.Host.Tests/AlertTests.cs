@@ -1,0 +1,183 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using StudyBot.Host.Alerts;
+using StudyBot.Host.Jobs;
+
+namespace StudyBot.Host.Tests;
+
+/// <summary>A failing source through the real host and its Hangfire job class, alerting a fake Slack and a fake Teams webhook.</summary>
+public sealed class SourceAlertTests : RunningHostTests, IAsyncLifetime
+{
+    private FakeWebhook _slack = null!;
+    private FakeWebhook _teams = null!;
+
+    protected override Dictionary<string, string?> Settings() => new()
+    {
+        ["StudyBot:Sources:broken:Type"] = "Files",
+        ["StudyBot:Sources:broken:Path"] = Corpus.Combine("missing-folder"),
+        ["StudyBot:Alerts:SlackWebhookUrl"] = _slack.Url,
+        ["StudyBot:Alerts:TeamsWebhookUrl"] = _teams.Url,
+        ["StudyBot:Alerts:SourceFailuresBeforeAlert"] = "3",
+    };
+
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        _slack = await FakeWebhook.StartAsync();
+        _teams = await FakeWebhook.StartAsync();
+        await InitializeAsync();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await _slack.DisposeAsync();
+        await _teams.DisposeAsync();
+    }
+
+    /// <summary>One more run of the source, as Hangfire would start it.</summary>
+    private async Task RunAsync(string source)
+    {
+        using var scope = Host.Services.CreateScope();
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<IngestionJobs>().RunAsync(source, null, null, CancellationToken.None);
+        }
+        catch (IngestionFailedException)
+        {
+            // a failed run throws so Hangfire retries it
+        }
+    }
+
+    [Fact]
+    public async Task FailingSource_AlertsOnceAfterTheThirdFailureInARow_ThenReportsTheRecovery()
+    {
+        // Failure 1 was the start-up run.
+        await RunAsync("broken");
+        Assert.Empty(_slack.Posts);
+        Assert.Empty(_teams.Posts);
+
+        await RunAsync("broken");
+        var alert = Assert.Single(_slack.Posts).GetProperty("text").GetString()!;
+        Assert.Contains("source \"broken\" is failing", alert, StringComparison.Ordinal);
+        Assert.Contains("The last 3 runs", alert, StringComparison.Ordinal);
+        Assert.Contains("does not exist", alert, StringComparison.Ordinal);
+        var card = Assert.Single(_teams.Posts).GetProperty("attachments")[0];
+        Assert.Equal("application/vnd.microsoft.card.adaptive", card.GetProperty("contentType").GetString());
+        Assert.Contains("broken", card.GetProperty("content").GetProperty("body")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+
+        await RunAsync("broken");
+        await RunAsync("knowledge");
+        Assert.Single(_slack.Posts);
+
+        Directory.CreateDirectory(Corpus.Combine("missing-folder"));
+        await RunAsync("broken");
+        Assert.Equal(2, _slack.Posts.Count);
+        Assert.Contains("ran successfully after 4 failed runs", _slack.Posts.Last().GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(2, _teams.Posts.Count);
+    }
+}
+
+/// <summary>Readiness alerts and webhook delivery on a fake clock, against fake webhooks on loopback.</summary>
+public sealed class AlertDeliveryTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+    private FakeWebhook _slack = null!;
+    private FakeWebhook _teams = null!;
+    private IHost _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        _slack = await FakeWebhook.StartAsync();
+        _teams = await FakeWebhook.StartAsync();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["StudyBot:Alerts:SlackWebhookUrl"] = _slack.Url,
+            ["StudyBot:Alerts:TeamsWebhookUrl"] = _teams.Url,
+            ["StudyBot:Alerts:ReadinessGraceSeconds"] = "60",
+        });
+        builder.Services.AddSingleton<TimeProvider>(_clock);
+        builder.AddStudyBotAlerts();
+        _services = builder.Build();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _services.Dispose();
+        await _slack.DisposeAsync();
+        await _teams.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Readiness_AlertsOnceAfterTheGracePeriod_ThenOnRecovery()
+    {
+        var readiness = _services.Services.GetRequiredService<ReadinessAlerts>();
+
+        await readiness.CheckAsync(ready: false, CancellationToken.None);
+        _clock.Advance(TimeSpan.FromSeconds(59));
+        await readiness.CheckAsync(ready: false, CancellationToken.None);
+        Assert.Empty(_slack.Posts);
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await readiness.CheckAsync(ready: false, CancellationToken.None);
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        await readiness.CheckAsync(ready: false, CancellationToken.None);
+        Assert.Contains("StudyBot is not ready", Assert.Single(_slack.Posts).GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Single(_teams.Posts);
+
+        await readiness.CheckAsync(ready: true, CancellationToken.None);
+        await readiness.CheckAsync(ready: true, CancellationToken.None);
+        Assert.Equal(2, _slack.Posts.Count);
+        Assert.Contains("it was not ready for 90 seconds", _slack.Posts.Last().GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_Webhook429_WaitsForRetryAfterAndPostsOnce()
+    {
+        _slack.RespondNext(429, retryAfter: "20");
+
+        var started = _clock.GetUtcNow();
+        var sending = _services.Services.GetRequiredService<AlertSender>().SendAsync(new AlertMessage("t", "x", true), CancellationToken.None);
+        // The retry waits on the host's clock: step it a second at a time until the alert is through.
+        for (var step = 0; step < 120 && !sending.IsCompleted; step++)
+        {
+            await Task.Delay(50);
+            _clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var delivered = await sending;
+        var waited = _clock.GetUtcNow() - started;
+
+        Assert.True(delivered);
+        Assert.True(waited >= TimeSpan.FromSeconds(20), $"retried after {waited}");
+        Assert.Equal(2, _slack.Posts.Count);
+        Assert.Single(_teams.Posts);
+    }
+
+    [Fact]
+    public async Task Readiness_WebhookServerError_IsNotRetriedAtOnceButOnTheNextCheck()
+    {
+        var readiness = _services.Services.GetRequiredService<ReadinessAlerts>();
+        _teams.RespondNext(500);
+
+        await readiness.CheckAsync(ready: false, CancellationToken.None);
+        _clock.Advance(TimeSpan.FromSeconds(60));
+        await readiness.CheckAsync(ready: false, CancellationToken.None);
+        Assert.Single(_teams.Posts);
+
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        await readiness.CheckAsync(ready: false, CancellationToken.None);
+        Assert.Equal(2, _teams.Posts.Count);
+    }
+
+    [Fact]
+    public async Task SlackPayload_EscapesMrkdwnControlCharacters()
+    {
+        await _services.Services.GetRequiredService<AlertSender>().SendAsync(
+            new AlertMessage("source <wiki>", "error: a & b <tag>", true), CancellationToken.None);
+
+        Assert.Equal(":warning: *source &lt;wiki&gt;*\nerror: a &amp; b &lt;tag&gt;", Assert.Single(_slack.Posts).GetProperty("text").GetString());
+    }
+}
