@@ -13,6 +13,7 @@ using StudyBot.Knowledge.Index.Embedded;
 using StudyBot.Knowledge.Ingestion;
 using StudyBot.Knowledge.Retrieval;
 using StudyBot.Knowledge.Sources;
+using StudyBot.Knowledge.Sources.Confluence;
 using StudyBot.Knowledge.Storage;
 
 namespace StudyBot.Knowledge;
@@ -52,6 +53,8 @@ public static class KnowledgeServiceCollectionExtensions
             return new MarkdownChunker(options, TokenCounter.Default);
         });
 
+        services.AddHttpClient();
+        services.AddConfluenceHttpClients(builder.Configuration);
         services.AddSingleton<SourceCatalog>();
         services.AddSingleton<IngestionTracker>();
         services.AddSingleton<IngestionPipeline>();

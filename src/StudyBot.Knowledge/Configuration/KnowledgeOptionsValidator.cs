@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using StudyBot.Knowledge.Sources.Confluence;
 
 namespace StudyBot.Knowledge.Configuration;
 
@@ -24,7 +25,10 @@ public sealed partial class KnowledgeOptionsValidator : IValidateOptions<Knowled
                     break;
                 case "Files":
                     break;
-                case "Notion" or "Confluence":
+                case "Confluence":
+                    failures.AddRange(ConfluenceSettings.Validate(key, source));
+                    break;
+                case "Notion":
                     failures.Add($"{key}:Type '{source.Type}' is not available in this version yet; use Files.");
                     break;
                 default:

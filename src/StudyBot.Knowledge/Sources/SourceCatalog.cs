@@ -1,15 +1,16 @@
 using Microsoft.Extensions.Options;
 using StudyBot.Knowledge.Configuration;
+using StudyBot.Knowledge.Sources.Confluence;
 using StudyBot.Knowledge.Sources.Files;
 
 namespace StudyBot.Knowledge.Sources;
 
 /// <summary>The configured sources, built once from StudyBot:Sources.</summary>
-public sealed class SourceCatalog(IOptions<KnowledgeOptions> options)
+public sealed class SourceCatalog(IOptions<KnowledgeOptions> options, IHttpClientFactory httpClients)
 {
     private readonly IReadOnlyList<IKnowledgeSource> _sources = options.Value.Sources
         .OrderBy(s => s.Key, StringComparer.OrdinalIgnoreCase)
-        .Select(s => Create(s.Key, s.Value))
+        .Select(s => Create(s.Key, s.Value, httpClients))
         .ToList();
 
     public IReadOnlyList<IKnowledgeSource> All => _sources;
@@ -20,9 +21,10 @@ public sealed class SourceCatalog(IOptions<KnowledgeOptions> options)
     public string? ScheduleOf(string name) =>
         options.Value.Sources.TryGetValue(name, out var source) ? source.Schedule : null;
 
-    private static FilesSource Create(string name, SourceOptions source) => source.Type switch
+    private static IKnowledgeSource Create(string name, SourceOptions source, IHttpClientFactory httpClients) => source.Type switch
     {
         "Files" => new FilesSource(name, source.Path!),
+        "Confluence" => new ConfluenceSource(name, ConfluenceSettings.From(source), httpClients),
         _ => throw new InvalidOperationException($"StudyBot:Sources:{name}:Type '{source.Type}' is not supported"),
     };
 }
