@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace StudyBot.Knowledge.Sources.Confluence;
 
 /// <summary>
@@ -68,7 +70,7 @@ internal static class ContentListing
     private static string Quoted(IEnumerable<string> values) => string.Join(",", values.Select(v => $"\"{v}\""));
 
     private static async IAsyncEnumerable<V1Content> ReadAllAsync(
-        ConfluenceClient client, string path, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        ConfluenceClient client, string path, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         for (string? next = path; next is not null;)
         {

@@ -5,15 +5,6 @@ namespace StudyBot.Knowledge.Tests.Sources.Confluence;
 /// <summary>Rate limits, server errors and malformed payloads: retried where transient, reported where not, the index never half-updated.</summary>
 public sealed class ConfluenceFailureTests
 {
-    public static TheoryData<ConfluenceFlavor> Flavors => [ConfluenceFlavor.Cloud, ConfluenceFlavor.DataCenter];
-
-    private static async Task<ConfluenceTestBed> HandbookAsync(ConfluenceFlavor flavor)
-    {
-        var bed = await ConfluenceTestBed.StartAsync(flavor);
-        bed.AddHandbook();
-        return bed;
-    }
-
     private static string ListingPath(FakeConfluence fake) =>
         fake.Context + (fake.Flavor == ConfluenceFlavor.Cloud ? "/api/v2/pages" : "/rest/api/content");
 
@@ -21,10 +12,10 @@ public sealed class ConfluenceFailureTests
         fake.Context + (fake.Flavor == ConfluenceFlavor.Cloud ? "/api/v2/pages/" : "/rest/api/content/") + id;
 
     [Theory]
-    [MemberData(nameof(Flavors))]
+    [MemberData(nameof(ConfluenceTestBed.Flavors), MemberType = typeof(ConfluenceTestBed))]
     public async Task Sync_RateLimitedListing_WaitsForRetryAfterAndCompletes(ConfluenceFlavor flavor)
     {
-        await using var bed = await HandbookAsync(flavor);
+        await using var bed = await ConfluenceTestBed.HandbookAsync(flavor);
         var listing = ListingPath(bed.Fake);
         bed.Fake.Script(listing, FakeResponse.Json(429, """{"message":"Rate limit exceeded"}""", new Dictionary<string, string> { ["Retry-After"] = "1" }));
 
@@ -37,10 +28,10 @@ public sealed class ConfluenceFailureTests
     }
 
     [Theory]
-    [MemberData(nameof(Flavors))]
+    [MemberData(nameof(ConfluenceTestBed.Flavors), MemberType = typeof(ConfluenceTestBed))]
     public async Task Sync_ServerErrorThenSuccess_IndexesThePage(ConfluenceFlavor flavor)
     {
-        await using var bed = await HandbookAsync(flavor);
+        await using var bed = await ConfluenceTestBed.HandbookAsync(flavor);
         var page = PagePath(bed.Fake, "102");
         bed.Fake.Script(page, FakeResponse.Json(500, """{"statusCode":500,"message":"Internal server error"}"""));
 
@@ -52,10 +43,10 @@ public sealed class ConfluenceFailureTests
     }
 
     [Theory]
-    [MemberData(nameof(Flavors))]
+    [MemberData(nameof(ConfluenceTestBed.Flavors), MemberType = typeof(ConfluenceTestBed))]
     public async Task Sync_MalformedPage_IsReportedWhileTheRestIsIndexedAndItsPreviousVersionServes(ConfluenceFlavor flavor)
     {
-        await using var bed = await HandbookAsync(flavor);
+        await using var bed = await ConfluenceTestBed.HandbookAsync(flavor);
         await bed.RunAsync();
         bed.Fake.Find("102")!.Edit("<p>Deploys now go through the canary controller.</p>");
         bed.Fake.Find("101")!.Edit("<p>Collect your hardware token from the security desk.</p>");
@@ -78,10 +69,10 @@ public sealed class ConfluenceFailureTests
     }
 
     [Theory]
-    [MemberData(nameof(Flavors))]
+    [MemberData(nameof(ConfluenceTestBed.Flavors), MemberType = typeof(ConfluenceTestBed))]
     public async Task Sync_MalformedListing_FailsTheRunAndRemovesNothing(ConfluenceFlavor flavor)
     {
-        await using var bed = await HandbookAsync(flavor);
+        await using var bed = await ConfluenceTestBed.HandbookAsync(flavor);
         await bed.RunAsync();
         bed.Fake.Delete("104");
         bed.Fake.Script(ListingPath(bed.Fake), FakeResponse.Json(200, """{"results":[{"id":"100","""));

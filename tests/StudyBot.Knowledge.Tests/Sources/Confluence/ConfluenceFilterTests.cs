@@ -6,10 +6,8 @@ namespace StudyBot.Knowledge.Tests.Sources.Confluence;
 /// <summary>CQL and label filters, and PDF attachments through the PDF reader.</summary>
 public sealed class ConfluenceFilterTests
 {
-    public static TheoryData<ConfluenceFlavor> Flavors => [ConfluenceFlavor.Cloud, ConfluenceFlavor.DataCenter];
-
     [Theory]
-    [MemberData(nameof(Flavors))]
+    [MemberData(nameof(ConfluenceTestBed.Flavors), MemberType = typeof(ConfluenceTestBed))]
     public async Task Sync_LabelsAndCql_IndexOnlyTheMatchingPagesThroughCqlSearch(ConfluenceFlavor flavor)
     {
         await using var bed = await ConfluenceTestBed.StartAsync(flavor, new Dictionary<string, string?>
@@ -18,7 +16,7 @@ public sealed class ConfluenceFilterTests
             ["Cql"] = "lastmodified >= \"2024-01-01\"",
         });
         bed.Fake.MaxLimit = 1;
-        bed.AddHandbook();
+        bed.Fake.AddHandbook();
         bed.Fake.Find("101")!.Labels = ["runbook"];
 
         var counts = await bed.RunAsync();
@@ -34,11 +32,11 @@ public sealed class ConfluenceFilterTests
     }
 
     [Theory]
-    [MemberData(nameof(Flavors))]
+    [MemberData(nameof(ConfluenceTestBed.Flavors), MemberType = typeof(ConfluenceTestBed))]
     public async Task Sync_PdfAttachments_AreIndexedPageByPageWhenAskedFor(ConfluenceFlavor flavor)
     {
         await using var bed = await ConfluenceTestBed.StartAsync(flavor, new Dictionary<string, string?> { ["IncludePdfAttachments"] = "true" });
-        bed.AddHandbook();
+        bed.Fake.AddHandbook();
         var pdf = File.ReadAllBytes(TestPaths.Fixture("pdf", "llm-papers", "chain-of-thought_arxiv-2201.11903_page1.pdf"));
         bed.Fake.AddAttachment("9001", "102", "chain-of-thought.pdf", pdf);
         bed.Fake.AddAttachment("9002", "102", "architecture.png", [0x89, 0x50, 0x4E, 0x47], "image/png");

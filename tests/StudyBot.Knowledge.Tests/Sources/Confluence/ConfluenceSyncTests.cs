@@ -5,24 +5,14 @@ namespace StudyBot.Knowledge.Tests.Sources.Confluence;
 /// <summary>Incremental sync against both flavours: listing, title paths, versions, removals and credentials.</summary>
 public sealed class ConfluenceSyncTests
 {
-    public static TheoryData<ConfluenceFlavor> Flavors => [ConfluenceFlavor.Cloud, ConfluenceFlavor.DataCenter];
-
-    private static async Task<ConfluenceTestBed> HandbookAsync(ConfluenceFlavor flavor)
-    {
-        var bed = await ConfluenceTestBed.StartAsync(flavor);
-        bed.Fake.MaxLimit = 2;
-        bed.AddHandbook();
-        return bed;
-    }
-
     private static bool IsListing(FakeConfluenceRequest request) =>
         request.Path.EndsWith("/api/v2/pages", StringComparison.Ordinal) || request.Path.EndsWith("/rest/api/content", StringComparison.Ordinal);
 
     [Theory]
-    [MemberData(nameof(Flavors))]
+    [MemberData(nameof(ConfluenceTestBed.Flavors), MemberType = typeof(ConfluenceTestBed))]
     public async Task Sync_FirstRun_IndexesEveryPageUnderItsTitlePathWithItsWebUrl(ConfluenceFlavor flavor)
     {
-        await using var bed = await HandbookAsync(flavor);
+        await using var bed = await ConfluenceTestBed.HandbookAsync(flavor, maxLimit: 2);
 
         var counts = await bed.RunAsync();
 
@@ -38,10 +28,10 @@ public sealed class ConfluenceSyncTests
     }
 
     [Theory]
-    [MemberData(nameof(Flavors))]
+    [MemberData(nameof(ConfluenceTestBed.Flavors), MemberType = typeof(ConfluenceTestBed))]
     public async Task Sync_Unchanged_FetchesOnlyTheListings(ConfluenceFlavor flavor)
     {
-        await using var bed = await HandbookAsync(flavor);
+        await using var bed = await ConfluenceTestBed.HandbookAsync(flavor, maxLimit: 2);
         await bed.RunAsync();
         bed.Fake.ClearRequests();
 
@@ -54,10 +44,10 @@ public sealed class ConfluenceSyncTests
     }
 
     [Theory]
-    [MemberData(nameof(Flavors))]
+    [MemberData(nameof(ConfluenceTestBed.Flavors), MemberType = typeof(ConfluenceTestBed))]
     public async Task Sync_EditedPage_IsFetchedAndReindexedAlone(ConfluenceFlavor flavor)
     {
-        await using var bed = await HandbookAsync(flavor);
+        await using var bed = await ConfluenceTestBed.HandbookAsync(flavor, maxLimit: 2);
         await bed.RunAsync();
         bed.Fake.Find("101")!.Edit("<h1>First week</h1><p>Collect your hardware token from the security desk on Monday.</p>");
         bed.Fake.ClearRequests();
@@ -71,10 +61,10 @@ public sealed class ConfluenceSyncTests
     }
 
     [Theory]
-    [MemberData(nameof(Flavors))]
+    [MemberData(nameof(ConfluenceTestBed.Flavors), MemberType = typeof(ConfluenceTestBed))]
     public async Task Sync_DeletedAndTrashedPages_AreRemoved(ConfluenceFlavor flavor)
     {
-        await using var bed = await HandbookAsync(flavor);
+        await using var bed = await ConfluenceTestBed.HandbookAsync(flavor, maxLimit: 2);
         await bed.RunAsync();
         bed.Fake.Delete("103");
         bed.Fake.Find("104")!.Status = "trashed";
@@ -87,10 +77,10 @@ public sealed class ConfluenceSyncTests
     }
 
     [Theory]
-    [MemberData(nameof(Flavors))]
+    [MemberData(nameof(ConfluenceTestBed.Flavors), MemberType = typeof(ConfluenceTestBed))]
     public async Task Sync_SendsTheFlavoursCredentials(ConfluenceFlavor flavor)
     {
-        await using var bed = await HandbookAsync(flavor);
+        await using var bed = await ConfluenceTestBed.HandbookAsync(flavor, maxLimit: 2);
 
         await bed.RunAsync();
 
@@ -101,10 +91,10 @@ public sealed class ConfluenceSyncTests
     }
 
     [Theory]
-    [MemberData(nameof(Flavors))]
+    [MemberData(nameof(ConfluenceTestBed.Flavors), MemberType = typeof(ConfluenceTestBed))]
     public async Task Sync_RevokedCredentials_FailsTheRunWithTheKeyToCheckAndKeepsTheIndex(ConfluenceFlavor flavor)
     {
-        await using var bed = await HandbookAsync(flavor);
+        await using var bed = await ConfluenceTestBed.HandbookAsync(flavor, maxLimit: 2);
         await bed.RunAsync();
         bed.Fake.CredentialsRevoked = true;
 

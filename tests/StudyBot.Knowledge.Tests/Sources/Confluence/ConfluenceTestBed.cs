@@ -33,6 +33,17 @@ internal sealed class ConfluenceTestBed : IAsyncDisposable
 
     public IKnowledgeSource Source { get; }
 
+    public static TheoryData<ConfluenceFlavor> Flavors => [ConfluenceFlavor.Cloud, ConfluenceFlavor.DataCenter];
+
+    /// <summary>A bed holding <see cref="FakeConfluence.AddHandbook"/>'s pages, served at most <paramref name="maxLimit"/> per response.</summary>
+    public static async Task<ConfluenceTestBed> HandbookAsync(ConfluenceFlavor flavor, int maxLimit = 250)
+    {
+        var bed = await StartAsync(flavor);
+        bed.Fake.MaxLimit = maxLimit;
+        bed.Fake.AddHandbook();
+        return bed;
+    }
+
     public static async Task<ConfluenceTestBed> StartAsync(ConfluenceFlavor flavor, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var fake = await FakeConfluence.StartAsync(flavor);
@@ -71,23 +82,6 @@ internal sealed class ConfluenceTestBed : IAsyncDisposable
         var services = new ServiceCollection().AddConfluenceHttpClients(configuration).BuildServiceProvider();
         var catalog = new SourceCatalog(Options.Create(options), services.GetRequiredService<IHttpClientFactory>());
         return new ConfluenceTestBed(fake, services, catalog.Find(SourceName)!);
-    }
-
-    /// <summary>Five pages in two spaces: a tree of four under "Engineering Handbook" and a runbook in OPS.</summary>
-    public void AddHandbook()
-    {
-        Fake.AddPage("100", "ENG", "Engineering Handbook",
-            "<p>Welcome to the engineering handbook.</p><p><ac:structured-macro ac:name=\"children\" ac:schema-version=\"2\" /></p>");
-        Fake.AddPage("101", "ENG", "Onboarding",
-            "<h1>First week</h1><p>Ask your buddy for laptop provisioning through the IT portal.</p>", parentId: "100");
-        Fake.AddPage("102", "ENG", "Deploying services",
-            "<h2>Rollback</h2><p>Roll back with the blue&nbsp;green switch in the release dashboard.</p>" + StorageFixture.Read("code-standard-input.xml"),
-            parentId: "101");
-        Fake.AddPage("103", "ENG", "Incident response",
-            "<p>Page the on-call engineer through the incident bridge.</p>" + StorageFixture.Read("info-macro-input.xml"), parentId: "100", "runbook").Modified =
-            new DateTimeOffset(2023, 3, 1, 0, 0, 0, TimeSpan.Zero);
-        Fake.AddPage("104", "OPS", "Database failover",
-            "<p>Promote the replica with pg_ctl promote after fencing the primary.</p>", labels: ["runbook"]);
     }
 
     public async Task<IngestionCounts> RunAsync()

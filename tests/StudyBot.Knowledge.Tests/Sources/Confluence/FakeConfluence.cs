@@ -92,6 +92,23 @@ internal sealed partial class FakeConfluence : IAsyncDisposable
         return page;
     }
 
+    /// <summary>Five pages in two spaces: a tree of four under "Engineering Handbook" and a runbook in OPS.</summary>
+    public void AddHandbook()
+    {
+        AddPage("100", "ENG", "Engineering Handbook",
+            "<p>Welcome to the engineering handbook.</p><p><ac:structured-macro ac:name=\"children\" ac:schema-version=\"2\" /></p>");
+        AddPage("101", "ENG", "Onboarding",
+            "<h1>First week</h1><p>Ask your buddy for laptop provisioning through the IT portal.</p>", parentId: "100");
+        AddPage("102", "ENG", "Deploying services",
+            "<h2>Rollback</h2><p>Roll back with the blue&nbsp;green switch in the release dashboard.</p>" + StorageFixture.Read("code-standard-input.xml"),
+            parentId: "101");
+        AddPage("103", "ENG", "Incident response",
+            "<p>Page the on-call engineer through the incident bridge.</p>" + StorageFixture.Read("info-macro-input.xml"), parentId: "100", "runbook").Modified =
+            new DateTimeOffset(2023, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        AddPage("104", "OPS", "Database failover",
+            "<p>Promote the replica with pg_ctl promote after fencing the primary.</p>", labels: ["runbook"]);
+    }
+
     public FakeConfluencePage AddAttachment(string id, string pageId, string fileName, byte[] bytes, string mediaType = "application/pdf")
     {
         var page = Find(pageId)!;
