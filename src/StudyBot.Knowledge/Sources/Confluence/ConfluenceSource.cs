@@ -48,9 +48,14 @@ public sealed class ConfluenceSource(string name, ConfluenceSettings settings, I
     public async Task<SourceDocument> LoadAsync(SourceItem item, CancellationToken cancellationToken)
     {
         _listed.TryGetValue(item.Id, out var listed);
-        if (listed?.IsAttachment == true)
+        if (item.Id.StartsWith(ListedContent.AttachmentPrefix, StringComparison.Ordinal))
         {
-            var bytes = await Client().DownloadAsync(listed.DownloadPath!, cancellationToken);
+            if (listed?.DownloadPath is null)
+            {
+                throw new DocumentReadException("attachment is not in this run's listing");
+            }
+
+            var bytes = await Client().DownloadAsync(listed.DownloadPath, cancellationToken);
             var (_, pages) = PdfReader.Read(bytes);
             return new SourceDocument(item, listed.Title, pages);
         }

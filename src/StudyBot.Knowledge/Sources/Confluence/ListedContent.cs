@@ -12,8 +12,6 @@ internal sealed record ListedContent(SourceItem Item, string Title, IReadOnlyLis
 {
     public const string AttachmentPrefix = "attachment/";
 
-    public bool IsAttachment => Item.Id.StartsWith(AttachmentPrefix, StringComparison.Ordinal);
-
     public static ListedContent Page(
         ConfluenceSettings settings, string id, string title, WireVersion? version, string? webui, IReadOnlyList<string> titlePath, string? spaceKey)
     {

@@ -348,10 +348,7 @@ internal sealed partial class StorageFormatConverter(Func<string?, string, strin
 
     private static string Indent(int depth) => new(' ', depth * 2);
 
-    private static string Collapse(string text) =>
-        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) is { Length: > 0 } collapsed
-            ? (char.IsWhiteSpace(text[0]) ? " " : "") + collapsed + (char.IsWhiteSpace(text[^1]) ? " " : "")
-            : text.Length > 0 ? " " : "";
+    private static string Collapse(string text) => HtmlConverter.Collapse(text);
 
     /// <summary>Trims each line, keeps at most one blank line between blocks and none at the ends; code fences stay as they are.</summary>
     private static string Tidy(string markdown)

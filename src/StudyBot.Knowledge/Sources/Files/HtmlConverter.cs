@@ -76,7 +76,8 @@ public static class HtmlConverter
         }
     }
 
-    private static string Collapse(string text) =>
+    /// <summary>Runs of whitespace as one space, keeping whether the text started or ended with some.</summary>
+    internal static string Collapse(string text) =>
         string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) is { Length: > 0 } collapsed
             ? (char.IsWhiteSpace(text[0]) ? " " : "") + collapsed + (char.IsWhiteSpace(text[^1]) ? " " : "")
             : text.Length > 0 ? " " : "";
