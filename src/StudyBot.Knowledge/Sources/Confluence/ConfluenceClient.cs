@@ -27,7 +27,7 @@ internal sealed class ConfluenceClient(HttpClient http, ConfluenceSettings setti
     public async Task<T> GetJsonAsync<T>(string path, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
         var uri = Resolve(path);
-        using var response = await SendAsync(uri, cancellationToken);
+        using var response = await SendAsync(uri, "application/json", cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         try
         {
@@ -42,20 +42,28 @@ internal sealed class ConfluenceClient(HttpClient http, ConfluenceSettings setti
     public async Task<byte[]> DownloadAsync(string path, CancellationToken cancellationToken)
     {
         var uri = Resolve(path);
-        using var response = await SendAsync(uri, cancellationToken);
-        if (response.Content.Headers.ContentLength > MaxDownloadBytes)
+        using var response = await SendAsync(uri, "*/*", cancellationToken);
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var bytes = new MemoryStream();
+        var buffer = new byte[81_920];
+        for (var read = await stream.ReadAsync(buffer, cancellationToken); read > 0; read = await stream.ReadAsync(buffer, cancellationToken))
         {
-            throw new DocumentReadException($"attachment is larger than {MaxDownloadBytes / 1024 / 1024} MB");
+            if (bytes.Length + read > MaxDownloadBytes)
+            {
+                throw new DocumentReadException($"attachment is larger than {MaxDownloadBytes / 1024 / 1024} MB");
+            }
+
+            bytes.Write(buffer, 0, read);
         }
 
-        return await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        return bytes.ToArray();
     }
 
-    private async Task<HttpResponseMessage> SendAsync(Uri uri, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(Uri uri, string accept, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Authorization = settings.Authorization;
-        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Accept.ParseAdd(accept);
         HttpResponseMessage response;
         try
         {

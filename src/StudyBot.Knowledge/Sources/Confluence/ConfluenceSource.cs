@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using StudyBot.Core.Chunking;
 using StudyBot.Knowledge.Sources.Pdf;
@@ -16,13 +15,11 @@ public sealed class ConfluenceSource(string name, ConfluenceSettings settings, I
     public const double RequestsPerSecond = 10;
 
     // What the last listing saw (title paths, spaces, download links), read by LoadAsync in the same run.
-    private ConcurrentDictionary<string, ListedContent> _listed = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, ListedContent> _listed = new Dictionary<string, ListedContent>();
 
     public string Name => name;
 
     public string Type => "Confluence";
-
-    public ConfluenceSettings Settings => settings;
 
     public static string HttpClientName(string source) => "confluence:" + source;
 
@@ -38,7 +35,7 @@ public sealed class ConfluenceSource(string name, ConfluenceSettings settings, I
             listed.AddRange(await ContentListing.ListPdfAttachmentsAsync(client, settings, pageIds, cancellationToken));
         }
 
-        _listed = new ConcurrentDictionary<string, ListedContent>(listed.DistinctBy(l => l.Item.Id).ToDictionary(l => l.Item.Id), StringComparer.Ordinal);
+        _listed = listed.DistinctBy(l => l.Item.Id).ToDictionary(l => l.Item.Id, StringComparer.Ordinal);
         foreach (var content in _listed.Values.OrderBy(c => c.Item.Id, StringComparer.Ordinal))
         {
             yield return content.Item;
