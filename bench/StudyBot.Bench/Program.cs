@@ -11,7 +11,7 @@ using StudyBot.Knowledge.Sources.Files;
 using StudyBot.Knowledge.Sources.Pdf;
 
 // Prints the figures the README and closing notes quote. Run in Release:
-//   dotnet run -c Release --project bench/StudyBot.Bench [-- retrieval|pdf|markdown|noop]
+//   dotnet run -c Release --project bench/StudyBot.Bench [-- retrieval|pdf|markdown|noop|confluence-sync]
 var only = args.FirstOrDefault();
 var work = Path.Combine(Path.GetTempPath(), "studybot-bench-" + Environment.ProcessId);
 Directory.CreateDirectory(work);
@@ -37,6 +37,11 @@ try
     if (only is null or "noop")
     {
         await NoOpReindexAsync(10_000);
+    }
+
+    if (only is "confluence-sync")
+    {
+        await ConfluenceSyncBench.RunAsync(work, embedder, 1_000);
     }
 }
 finally

@@ -14,6 +14,7 @@ using StudyBot.Knowledge.Ingestion;
 using StudyBot.Knowledge.Retrieval;
 using StudyBot.Knowledge.Sources;
 using StudyBot.Knowledge.Sources.Notion;
+using StudyBot.Knowledge.Sources.Confluence;
 using StudyBot.Knowledge.Storage;
 
 namespace StudyBot.Knowledge;
@@ -53,7 +54,9 @@ public static class KnowledgeServiceCollectionExtensions
             return new MarkdownChunker(options, TokenCounter.Default);
         });
 
+        services.AddHttpClient();
         services.AddNotionClients(builder.Configuration);
+        services.AddConfluenceHttpClients(builder.Configuration);
         services.AddSingleton<SourceCatalog>();
         services.AddSingleton<IngestionTracker>();
         services.AddSingleton<IngestionPipeline>();

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using StudyBot.Knowledge.Sources.Confluence;
 
 namespace StudyBot.Knowledge.Configuration;
 
@@ -27,13 +28,13 @@ public sealed partial class KnowledgeOptionsValidator : IValidateOptions<Knowled
                 case "Notion" when string.IsNullOrWhiteSpace(source.Token):
                     failures.Add($"{key}:Token is required for a Notion source (an internal integration token).");
                     break;
-                case "Notion" when source.BaseUrl is { IsAbsoluteUri: false } or { Scheme: not ("http" or "https") }:
+                case "Notion" when source.BaseUrl is { Length: > 0 } url && !(Uri.TryCreate(url, UriKind.Absolute, out var root) && root.Scheme is "http" or "https"):
                     failures.Add($"{key}:BaseUrl must be an absolute http(s) URL (was '{source.BaseUrl}').");
                     break;
                 case "Notion":
                     break;
                 case "Confluence":
-                    failures.Add($"{key}:Type '{source.Type}' is not available in this version yet; use Files.");
+                    failures.AddRange(ConfluenceSettings.Validate(key, source));
                     break;
                 default:
                     failures.Add($"{key}:Type must be Files, Notion or Confluence (was '{source.Type}').");

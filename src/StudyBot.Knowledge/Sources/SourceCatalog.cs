@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using StudyBot.Knowledge.Configuration;
+using StudyBot.Knowledge.Sources.Confluence;
 using StudyBot.Knowledge.Sources.Files;
 using StudyBot.Knowledge.Sources.Notion;
 
@@ -25,6 +26,7 @@ public sealed class SourceCatalog(IOptions<KnowledgeOptions> options, IHttpClien
     {
         "Files" => new FilesSource(name, source.Path!),
         "Notion" => NotionSources.Create(name, source, httpClients, time),
+        "Confluence" => new ConfluenceSource(name, ConfluenceSettings.From(source), httpClients),
         _ => throw new InvalidOperationException($"StudyBot:Sources:{name}:Type '{source.Type}' is not supported"),
     };
 }

@@ -4,7 +4,10 @@ using AngleSharp.Html.Parser;
 
 namespace StudyBot.Knowledge.Sources.Files;
 
-/// <summary>Turns HTML into the Markdown subset the chunker understands: headings, paragraphs, list items, code.</summary>
+/// <summary>
+/// Turns HTML into the Markdown subset the chunker understands: headings, paragraphs, list items,
+/// code. A page of a Confluence HTML export keeps only its body, under its title and breadcrumb.
+/// </summary>
 public static class HtmlConverter
 {
     public static (string? Title, string Markdown) Convert(string html)
@@ -16,6 +19,12 @@ public static class HtmlConverter
         }
 
         var markdown = new StringBuilder();
+        if (ConfluenceExportPage.TryRead(document) is { } exported)
+        {
+            Write(exported.Content, markdown);
+            return (exported.Title, TitlePathMarkdown.Nest([.. exported.Breadcrumbs, exported.Title], markdown.ToString().Trim()));
+        }
+
         Write(document.Body ?? document.DocumentElement, markdown);
         var title = document.Title;
         return (string.IsNullOrWhiteSpace(title) ? null : title.Trim(), markdown.ToString().Trim());
@@ -67,7 +76,8 @@ public static class HtmlConverter
         }
     }
 
-    private static string Collapse(string text) =>
+    /// <summary>Runs of whitespace as one space, keeping whether the text started or ended with some.</summary>
+    internal static string Collapse(string text) =>
         string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) is { Length: > 0 } collapsed
             ? (char.IsWhiteSpace(text[0]) ? " " : "") + collapsed + (char.IsWhiteSpace(text[^1]) ? " " : "")
             : text.Length > 0 ? " " : "";

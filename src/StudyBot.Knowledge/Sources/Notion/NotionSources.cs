@@ -38,7 +38,7 @@ public static class NotionSources
 
     private static void Configure(HttpClient http, SourceOptions options)
     {
-        var root = (options.BaseUrl ?? DefaultBaseUrl).ToString();
+        var root = string.IsNullOrWhiteSpace(options.BaseUrl) ? DefaultBaseUrl.ToString() : options.BaseUrl;
         http.BaseAddress = new Uri(root.EndsWith('/') ? root : root + "/");
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.Token);
         http.DefaultRequestHeaders.Add("Notion-Version", NotionClient.ApiVersion);
