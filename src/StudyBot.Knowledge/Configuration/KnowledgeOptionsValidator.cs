@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using StudyBot.Knowledge.Sources.Confluence;
+using StudyBot.Knowledge.Sources.Notion;
 
 namespace StudyBot.Knowledge.Configuration;
 
@@ -30,6 +31,9 @@ public sealed partial class KnowledgeOptionsValidator : IValidateOptions<Knowled
                     break;
                 case "Notion" when source.BaseUrl is { Length: > 0 } url && !(Uri.TryCreate(url, UriKind.Absolute, out var root) && root.Scheme is "http" or "https"):
                     failures.Add($"{key}:BaseUrl must be an absolute http(s) URL (was '{source.BaseUrl}').");
+                    break;
+                case "Notion" when source.PageIds.Concat(source.DataSourceIds).FirstOrDefault(id => !NotionIds.IsValid(id)) is { } id:
+                    failures.Add($"{key}: '{id}' in PageIds or DataSourceIds is not a Notion id (32 hex digits, with or without dashes, or a page URL).");
                     break;
                 case "Notion":
                     break;

@@ -51,7 +51,7 @@ public sealed class FilesSource(string name, string root) : IKnowledgeSource
 
         var bytes = await File.ReadAllBytesAsync(info.FullName, cancellationToken);
         var current = ToItem(info, bytes);
-        var fallbackTitle = Path.GetFileNameWithoutExtension(info.Name).Replace('-', ' ').Replace('_', ' ');
+        var fallbackTitle = ExportNames.TitleOf(info.Name);
         switch (info.Extension.ToLowerInvariant())
         {
             case ".pdf":

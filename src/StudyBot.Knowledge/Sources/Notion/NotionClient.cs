@@ -86,20 +86,31 @@ internal sealed class NotionClient(HttpClient http)
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            var json = Parse(text, method, uri, response.StatusCode);
-            if (!response.IsSuccessStatusCode)
-            {
-                var code = json.TryGetProperty("code", out var c) ? c.GetString() : null;
-                var message = json.TryGetProperty("message", out var m) ? m.GetString() : null;
-                throw new NotionApiException(method, uri, response.StatusCode, $"{(int)response.StatusCode} {code}: {message}");
-            }
-
-            return json;
+            return response.IsSuccessStatusCode
+                ? Parse(text, method, uri, response.StatusCode)
+                : throw new NotionApiException(method, uri, response.StatusCode, $"{(int)response.StatusCode} {ErrorOf(text)}");
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException
                                    || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw new NotionApiException(method, uri, null, $"no answer ({ex.Message})", ex);
+        }
+    }
+
+    /// <summary>Notion's error object as "code: message"; a proxy's HTML error page is not echoed.</summary>
+    private static string ErrorOf(string body)
+    {
+        try
+        {
+            using var error = JsonDocument.Parse(body);
+            var root = error.RootElement;
+            return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("code", out var code) && root.TryGetProperty("message", out var message)
+                ? $"{code.GetString()}: {message.GetString()}"
+                : "(no Notion error object)";
+        }
+        catch (JsonException)
+        {
+            return "(no Notion error object)";
         }
     }
 

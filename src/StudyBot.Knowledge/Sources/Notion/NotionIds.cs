@@ -11,5 +11,7 @@ internal static class NotionIds
         return compact.Length > 32 ? compact[^32..] : compact;
     }
 
+    public static bool IsValid(string id) => Normalize(id) is { Length: 32 } compact && compact.All(char.IsAsciiHexDigitLower);
+
     public static string UrlOf(string id) => "https://www.notion.so/" + Normalize(id);
 }

@@ -25,7 +25,7 @@ internal sealed class NotionListing(NotionClient client, SourceOptions options)
 
         foreach (var dataSource in options.DataSourceIds)
         {
-            await foreach (var json in client.QueryDataSourceAsync(dataSource, cancellationToken))
+            await foreach (var json in client.QueryDataSourceAsync(NotionIds.Normalize(dataSource), cancellationToken))
             {
                 yield return NotionPage.From(json);
             }
@@ -70,7 +70,7 @@ internal sealed class NotionListing(NotionClient client, SourceOptions options)
     {
         try
         {
-            return NotionPage.From(await client.GetPageAsync(id, cancellationToken));
+            return NotionPage.From(await client.GetPageAsync(NotionIds.Normalize(id), cancellationToken));
         }
         catch (NotionApiException ex) when (ex.Status is HttpStatusCode.NotFound)
         {

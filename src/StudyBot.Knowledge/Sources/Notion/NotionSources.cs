@@ -36,7 +36,7 @@ public static class NotionSources
     public static NotionSource Create(string name, SourceOptions options, IHttpClientFactory httpClients, TimeProvider time) =>
         new(name, options, () => httpClients.CreateClient(ClientName(name)), time);
 
-    private static void Configure(HttpClient http, SourceOptions options)
+    internal static void Configure(HttpClient http, SourceOptions options)
     {
         var root = string.IsNullOrWhiteSpace(options.BaseUrl) ? DefaultBaseUrl.ToString() : options.BaseUrl;
         http.BaseAddress = new Uri(root.EndsWith('/') ? root : root + "/");

@@ -54,7 +54,7 @@ public sealed class NotionRootsTests : IAsyncLifetime
         var counts = await _bed.RunAsync(_bed.Source(("DataSourceIds:0", _dataSource)));
 
         Assert.Equal(1, counts.Added);
-        Assert.Equal(1, Notion.Count("POST", $"/v1/data_sources/{_dataSource}/query"));
+        Assert.Equal(1, Notion.Count("POST", $"/v1/data_sources/{_dataSource.Replace("-", "", StringComparison.Ordinal)}/query"));
         Assert.Equal(0, Notion.Count("POST", "/v1/search"));
         Assert.Equal("Outage 42", (await _bed.SearchAsync("full disk ingestion worker"))[0].Title);
     }
@@ -62,7 +62,7 @@ public sealed class NotionRootsTests : IAsyncLifetime
     [Fact]
     public async Task Run_RootPageTrashed_RemovesItAndThePagesBelowIt()
     {
-        var source = _bed.Source(("PageIds:0", _onCall));
+        var source = _bed.Source(("PageIds:0", "https://www.notion.so/acme/On-call-" + _onCall.Replace("-", "", StringComparison.Ordinal) + "?pvs=4"));
         Assert.Equal(2, (await _bed.RunAsync(source)).Added);
         Notion.Trash(_onCall);
         Notion.Trash(_escalation);

@@ -71,6 +71,23 @@ public sealed class NotionSyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_PageEditedThisMinute_IsReadAgainUntilItsEditTimeSettles()
+    {
+        // Notion's last_edited_time has minute precision: a second edit within the minute keeps the same time.
+        Notion.Edit(_lora, DateTimeOffset.UtcNow, FakeNotionServer.Paragraph("LoRA adapters are merged into the weights after training."));
+        var source = _bed.Source();
+        await _bed.RunAsync(source);
+        Notion.Edit(_lora, DateTimeOffset.UtcNow, FakeNotionServer.Paragraph("LoRA adapters use rank sixteen on every attention projection."));
+        Notion.ClearRequests();
+
+        var counts = await _bed.RunAsync(source);
+
+        Assert.Equal((1, 2), (counts.Updated, counts.Unchanged));
+        Assert.Equal(1, Notion.Count("GET", $"/v1/blocks/{_lora}/children"));
+        Assert.Contains("every attention projection", (await _bed.SearchAsync("LoRA rank sixteen attention projection"))[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_TrashedPage_IsRemovedFromTheIndex()
     {
         var source = _bed.Source();
