@@ -28,6 +28,6 @@ public sealed class AskCommand(IAnswerer answerer) : ICommandHandler
             return new NoticeReply($"That question is {question.Length} characters long; please keep it under {MaxQuestionLength}.");
         }
 
-        return await answerer.AnswerAsync(new Question(question, request.Message.Sources, request.Message.History), cancellationToken);
+        return await answerer.AnswerAsync(new Question(question, request.Message.Sources, request.Message.History, request.Message.ConversationId), cancellationToken);
     }
 }
