@@ -5,9 +5,20 @@ namespace StudyBot.Host.Api;
 /// <summary>POST /api/ask body.</summary>
 /// <param name="Question">The question, 1 to 2,000 characters.</param>
 /// <param name="Sources">Optional source names to search; all sources when empty.</param>
-public sealed record AskRequest(string? Question, IReadOnlyList<string>? Sources);
+/// <param name="ConversationId">Optional: keeps a caller's questions on one prompt variant when a chat model answers.</param>
+public sealed record AskRequest(string? Question, IReadOnlyList<string>? Sources, string? ConversationId = null);
 
-public sealed record AskResponse(string Answer, bool Found, IReadOnlyList<CitationDto> Citations, long LatencyMs);
+/// <param name="ToolsCalled">Tools the chat model called (knowledge_search, web_search); null without a model.</param>
+/// <param name="PromptVersion">The prompt variant that answered; null without a model.</param>
+/// <param name="Notice">Why the answer differs from the model's (a fallback, removed sentences); null when it does not.</param>
+public sealed record AskResponse(
+    string Answer,
+    bool Found,
+    IReadOnlyList<CitationDto> Citations,
+    long LatencyMs,
+    IReadOnlyList<string>? ToolsCalled = null,
+    string? PromptVersion = null,
+    string? Notice = null);
 
 /// <param name="Link">The document's URL, or its path relative to its source.</param>
 /// <param name="Url">Where a browser opens it: the URL, or this API's file route (with #page= for PDFs).</param>

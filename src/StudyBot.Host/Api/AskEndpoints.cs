@@ -50,7 +50,9 @@ public static class AskEndpoints
             }
         }
 
-        var answer = await answerer.AnswerAsync(new Question(question, body.Sources), cancellationToken);
-        return Results.Ok(new AskResponse(answer.Text, answer.Found, answer.Citations.Select(CitationDto.From).ToList(), stopwatch.ElapsedMilliseconds));
+        var answer = await answerer.AnswerAsync(new Question(question, body.Sources, ConversationId: body.ConversationId), cancellationToken);
+        return Results.Ok(new AskResponse(
+            answer.Text, answer.Found, answer.Citations.Select(CitationDto.From).ToList(), stopwatch.ElapsedMilliseconds,
+            answer.ToolsCalled, answer.PromptVersion, answer.Notice));
     }
 }

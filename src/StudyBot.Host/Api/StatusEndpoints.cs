@@ -1,3 +1,4 @@
+using StudyBot.Core.Feedback;
 using StudyBot.Core.Retrieval;
 using StudyBot.Knowledge.Index.Embedded;
 using StudyBot.Knowledge.Sources;
@@ -9,8 +10,8 @@ public static class StatusEndpoints
 {
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/status", async (IKnowledgeStatus status, EmbeddedChunkStore store, CancellationToken cancellationToken) =>
-                Results.Ok(new StatusResponse(store.IsLoaded, await status.GetStatusAsync(cancellationToken))))
+        app.MapGet("/api/status", async (IKnowledgeStatus status, EmbeddedChunkStore store, IPromptVersionCounts prompts, CancellationToken cancellationToken) =>
+                Results.Ok(new StatusResponse(store.IsLoaded, await status.GetStatusAsync(cancellationToken), await prompts.CountAnswersByPromptVersionAsync(cancellationToken))))
             .WithName("Status")
             .WithSummary("Sources, documents, chunks, last ingestion and its errors.")
             .Produces<StatusResponse>();
@@ -24,5 +25,6 @@ public static class StatusEndpoints
         return app;
     }
 
-    public sealed record StatusResponse(bool Ready, KnowledgeStatus Index);
+    /// <param name="PromptVersions">Answers logged per prompt variant (the prompt experiment); empty without a chat model.</param>
+    public sealed record StatusResponse(bool Ready, KnowledgeStatus Index, IReadOnlyDictionary<string, int>? PromptVersions = null);
 }
