@@ -1,13 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using StudyBot.Tests;
 
 namespace StudyBot.Assistant.Tests.Fakes;
@@ -19,28 +12,21 @@ namespace StudyBot.Assistant.Tests.Fakes;
 /// </summary>
 internal sealed class FakeOpenAI : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<ModelRequest> _requests = new();
     private readonly ConcurrentQueue<Func<HttpContext, Task>> _script = new();
     private Func<HttpContext, Task>? _last;
 
-    private FakeOpenAI(WebApplication app) => _app = app;
+    private LoopbackApp? _server;
 
     /// <summary>http://127.0.0.1:port — the server answers chat completions under any path prefix.</summary>
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => _server!.BaseUrl;
 
     public IReadOnlyList<ModelRequest> Requests => [.. _requests];
 
     public static async Task<FakeOpenAI> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeOpenAI(app);
-        app.Run(fake.HandleAsync);
-        await app.StartAsync();
-        fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single().TrimEnd('/');
+        var fake = new FakeOpenAI();
+        fake._server = await LoopbackApp.StartAsync(fake.HandleAsync);
         return fake;
     }
 
@@ -120,11 +106,7 @@ internal sealed class FakeOpenAI : IAsyncDisposable
         await (_last ?? (c => { c.Response.StatusCode = 500; return Task.CompletedTask; }))(context);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server!.DisposeAsync();
 }
 
 /// <summary>One request the fake model received.</summary>
