@@ -7,6 +7,9 @@ namespace StudyBot.Assistant.Models;
 /// <summary>What data annotations cannot say about StudyBot:Llm: endpoints the provider needs and prompt variants that exist.</summary>
 internal sealed class LlmOptionsValidator(PromptCatalog prompts) : IValidateOptions<LlmOptions>
 {
+    // System prompt, tool schemas, question and a few passages.
+    private const int MinPromptTokens = 1500;
+
     public ValidateOptionsResult Validate(string? name, LlmOptions options)
     {
         var failures = new List<string>();
@@ -19,6 +22,11 @@ internal sealed class LlmOptionsValidator(PromptCatalog prompts) : IValidateOpti
         if (!string.IsNullOrWhiteSpace(options.Endpoint) && !Uri.TryCreate(options.Endpoint, UriKind.Absolute, out _))
         {
             failures.Add("StudyBot:Llm:Endpoint must be an absolute URL.");
+        }
+
+        if (options.ContextTokens - options.AnswerTokens < MinPromptTokens)
+        {
+            failures.Add($"StudyBot:Llm:ContextTokens must exceed StudyBot:Llm:AnswerTokens by at least {MinPromptTokens} tokens, the room the prompt needs.");
         }
 
         if (options.PromptVariants.Count == 0)
