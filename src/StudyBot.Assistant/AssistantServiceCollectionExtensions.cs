@@ -39,7 +39,10 @@ public static class AssistantServiceCollectionExtensions
         services.AddSingleton<PromptExperiment>();
         services.AddSingleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>();
         // The answer deadline bounds every model call; the client's own 100 s timeout would only get in the way.
-        services.AddHttpClient(ChatModel.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
+        // The chat model keeps its client for the process's life, so connections are recycled by the handler instead.
+        services.AddHttpClient(ChatModel.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.AddSingleton<ChatModel>();
         services.AddSingleton<IChatModel>(sp => sp.GetRequiredService<ChatModel>());
         services.AddOptions<WebSearchOptions>().BindConfiguration(WebSearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace StudyBot.Assistant.WebSearch;
 
 /// <summary>Brave Search API, GET /res/v1/web/search with the X-Subscription-Token header.</summary>
-internal sealed class BraveSearch(HttpClient http, IOptions<WebSearchOptions> options) : IWebSearch
+internal sealed class BraveSearch(IHttpClientFactory http, IOptions<WebSearchOptions> options) : IWebSearch
 {
     public const string DefaultEndpoint = "https://api.search.brave.com/res/v1/web/search";
 
@@ -14,7 +14,7 @@ internal sealed class BraveSearch(HttpClient http, IOptions<WebSearchOptions> op
         using var request = new HttpRequestMessage(HttpMethod.Get, $"{endpoint}?q={Uri.EscapeDataString(query)}&count={count}");
         request.Headers.Add("Accept", "application/json");
         request.Headers.Add("X-Subscription-Token", options.Value.ApiKey);
-        var body = await SearchHttp.SendAsync<BraveResponse>(http, request, "Brave", cancellationToken);
+        var body = await SearchHttp.SendAsync<BraveResponse>(http.CreateClient(nameof(BraveSearch)), request, "Brave", cancellationToken);
         return (body.Web?.Results ?? [])
             .Take(count)
             .Select(r => new WebResult(SearchHttp.PlainText(r.Title), r.Url, SearchHttp.PlainText(string.Join(" ", [r.Description, .. r.ExtraSnippets ?? []]))))

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace StudyBot.Assistant.WebSearch;
 
 /// <summary>Tavily's search API: POST /search with a bearer key.</summary>
-internal sealed class TavilySearch(HttpClient http, IOptions<WebSearchOptions> options) : IWebSearch
+internal sealed class TavilySearch(IHttpClientFactory http, IOptions<WebSearchOptions> options) : IWebSearch
 {
     public const string DefaultEndpoint = "https://api.tavily.com/search";
 
@@ -17,7 +17,7 @@ internal sealed class TavilySearch(HttpClient http, IOptions<WebSearchOptions> o
             Content = JsonContent.Create(new TavilyRequest(query, count, "basic")),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.ApiKey);
-        var body = await SearchHttp.SendAsync<TavilyResponse>(http, request, "Tavily", cancellationToken);
+        var body = await SearchHttp.SendAsync<TavilyResponse>(http.CreateClient(nameof(TavilySearch)), request, "Tavily", cancellationToken);
         return (body.Results ?? []).Take(count).Select(r => new WebResult(r.Title, r.Url, r.Content ?? "")).ToList();
     }
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace StudyBot.Assistant.Tests.Fakes;
 
-/// <summary>A web search API on 127.0.0.1 (Brave, SearxNG) answering every request with one recorded body or status, recording the requests.</summary>
+/// <summary>A web search API on 127.0.0.1 (Brave, SearxNG, Tavily) answering every request with one recorded body or status, recording the requests.</summary>
 internal sealed class FakeSearchApi : IAsyncDisposable
 {
     private readonly ConcurrentQueue<HttpRequestRecord> _requests = new();
@@ -20,9 +20,11 @@ internal sealed class FakeSearchApi : IAsyncDisposable
         fake._server = await LoopbackApp.StartAsync(async context =>
         {
             fake._requests.Enqueue(new HttpRequestRecord(
+                context.Request.Method,
                 context.Request.Path.Value ?? "",
                 context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
-                context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
+                context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+                await new StreamReader(context.Request.Body).ReadToEndAsync()));
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(status == 200 ? body : """{"error":"Internal Server Error"}""");
@@ -33,4 +35,4 @@ internal sealed class FakeSearchApi : IAsyncDisposable
     public ValueTask DisposeAsync() => _server!.DisposeAsync();
 }
 
-internal sealed record HttpRequestRecord(string Path, IReadOnlyDictionary<string, string> Query, IReadOnlyDictionary<string, string> Headers);
+internal sealed record HttpRequestRecord(string Method, string Path, IReadOnlyDictionary<string, string> Query, IReadOnlyDictionary<string, string> Headers, string Body);

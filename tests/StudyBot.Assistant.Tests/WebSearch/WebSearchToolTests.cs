@@ -61,6 +61,21 @@ public sealed class WebSearchToolTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WebSearch_Tavily_PostsTheQueryWithABearerKey()
+    {
+        _model.Answer(WebAnswer);
+        await using var tavily = await FakeSearchApi.StartAsync(200, FakeOpenAI.Fixture("tavily", "search.qlora.json"));
+
+        var (answer, toolResult) = await AskAsync(new() { ["StudyBot:WebSearch:Provider"] = "Tavily", ["StudyBot:WebSearch:Endpoint"] = tavily.BaseUrl + "/search", ["StudyBot:WebSearch:ApiKey"] = "tvly-key" });
+
+        var request = Assert.Single(tavily.Requests);
+        Assert.Equal(("POST", "/search", "Bearer tvly-key"), (request.Method, request.Path, request.Headers["Authorization"]));
+        Assert.Equal("""{"query":"QLoRA paper 4-bit NormalFloat","max_results":5,"search_depth":"basic"}""", request.Body);
+        Assert.StartsWith("<web id=\"W1\" title=\"QLoRA: Efficient Finetuning of Quantized LLMs - arXiv\"", toolResult, StringComparison.Ordinal);
+        Assert.Equal("https://arxiv.org/abs/2305.14314", Assert.Single(answer.Citations).Link);
+    }
+
+    [Fact]
     public async Task WebSearch_ApiAnswers500_TheErrorGoesBackToTheModelAsText()
     {
         _model.Answer("The web search failed, and the knowledge base does not say.");
