@@ -1,35 +1,11 @@
 using StudyBot.Assistant.Answering;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Retrieval;
-using StudyBot.Core.Text;
 
 namespace StudyBot.Assistant.Tests;
 
 public sealed class ExtractiveAnswererTests
 {
-    /// <summary>Retrieval stand-in: ranks a fixed set of chunks by shared terms, with idf from the same set.</summary>
-    private sealed class FixedSearch(params RetrievedChunk[] chunks) : IKnowledgeSearch
-    {
-        public Task<IReadOnlyList<RetrievedChunk>> SearchAsync(KnowledgeQuery query, CancellationToken cancellationToken)
-        {
-            var terms = TextAnalyzer.Terms(query.Text);
-            IReadOnlyList<RetrievedChunk> ranked = chunks
-                .Select(c => (Chunk: c, Shared: TextAnalyzer.Terms(c.Text).Intersect(terms).Count()))
-                .Where(x => x.Shared > 0)
-                .OrderByDescending(x => x.Shared)
-                .Select(x => x.Chunk)
-                .Take(query.Top)
-                .ToList();
-            return Task.FromResult(ranked);
-        }
-
-        public double InverseDocumentFrequency(string term)
-        {
-            var df = chunks.Count(c => TextAnalyzer.Terms(c.Text).Contains(term));
-            return Math.Log(1 + (chunks.Length - df + 0.5) / (df + 0.5));
-        }
-    }
-
     private static RetrievedChunk Chunk(string id, string title, string text, int? page = null, params string[] headings) =>
         new(id, "knowledge", $"{id}.md", title, $"{id}.md", page, headings, text, 1);
 

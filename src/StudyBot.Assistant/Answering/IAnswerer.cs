@@ -9,4 +9,5 @@ public interface IAnswerer
 }
 
 /// <param name="History">Earlier turns of the thread; a short follow-up borrows the previous question's words.</param>
-public sealed record Question(string Text, IReadOnlyCollection<string>? Sources = null, IReadOnlyList<ConversationTurn>? History = null);
+/// <param name="ConversationId">Picks the conversation's prompt variant; null = a variant at random.</param>
+public sealed record Question(string Text, IReadOnlyCollection<string>? Sources = null, IReadOnlyList<ConversationTurn>? History = null, string? ConversationId = null);

@@ -81,7 +81,7 @@ public sealed partial class ConversationEngine
             // Logged so feedback, the knowledge-gap report and quizzes can refer to it.
             var id = await _answers.RecordAsync(new AnsweredQuestion(
                 message.Channel, message.ConversationId, message.UserId, argument, answer.Text, answer.Found,
-                answer.Citations, PromptVersion: null, _time.GetUtcNow()), cancellationToken);
+                answer.Citations, answer.PromptVersion, _time.GetUtcNow()), cancellationToken);
             reply = answer with { AnswerId = id };
         }
 

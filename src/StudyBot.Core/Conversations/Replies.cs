@@ -8,7 +8,17 @@ public abstract record Reply;
 
 /// <summary>An answer whose text refers to <see cref="Citations"/> as [1], [2]…</summary>
 /// <param name="AnswerId">Id in the answer log; feedback buttons carry it. Null when not logged.</param>
-public sealed record AnswerReply(string Text, IReadOnlyList<Citation> Citations, bool Found, string? AnswerId = null) : Reply;
+/// <param name="ToolsCalled">Tools the chat model called, in order of first use (knowledge_search, web_search); null without a model.</param>
+/// <param name="PromptVersion">The prompt variant of the conversation (e.g. answer.v1); null without a model.</param>
+/// <param name="Notice">A short note to show with the answer, e.g. why it fell back to quoting the knowledge base.</param>
+public sealed record AnswerReply(
+    string Text,
+    IReadOnlyList<Citation> Citations,
+    bool Found,
+    string? AnswerId = null,
+    IReadOnlyList<string>? ToolsCalled = null,
+    string? PromptVersion = null,
+    string? Notice = null) : Reply;
 
 /// <summary>A plain message: help, refusals, confirmations.</summary>
 /// <param name="RetryAfter">Set when the message was turned away by a rate limit: when to try again.</param>

@@ -5,10 +5,22 @@ namespace StudyBot.Host.Api;
 /// <summary>POST /api/ask body.</summary>
 /// <param name="Question">The question, 1 to StudyBot:Safety:MaxQuestionChars (2,000 by default) characters.</param>
 /// <param name="Sources">Optional source names to search; all sources when empty.</param>
-public sealed record AskRequest(string? Question, IReadOnlyList<string>? Sources);
+/// <param name="ConversationId">Optional: keeps a caller's questions on one prompt variant when a chat model answers.</param>
+public sealed record AskRequest(string? Question, IReadOnlyList<string>? Sources, string? ConversationId = null);
 
 /// <param name="AnswerId">Id in the answer log, for POST /api/feedback.</param>
-public sealed record AskResponse(string Answer, bool Found, IReadOnlyList<CitationDto> Citations, long LatencyMs, string? AnswerId = null);
+/// <param name="ToolsCalled">Tools the chat model called (knowledge_search, web_search); null without a model.</param>
+/// <param name="PromptVersion">The prompt variant that answered; null without a model.</param>
+/// <param name="Notice">Why the answer differs from the model's (a fallback, removed sentences); null when it does not.</param>
+public sealed record AskResponse(
+    string Answer,
+    bool Found,
+    IReadOnlyList<CitationDto> Citations,
+    long LatencyMs,
+    string? AnswerId = null,
+    IReadOnlyList<string>? ToolsCalled = null,
+    string? PromptVersion = null,
+    string? Notice = null);
 
 /// <param name="Link">The document's URL, or its path relative to its source.</param>
 /// <param name="Url">Where a browser opens it: the URL, or this API's file route (with #page= for PDFs).</param>

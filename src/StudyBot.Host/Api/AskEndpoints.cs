@@ -53,11 +53,12 @@ public static class AskEndpoints
             }
         }
 
-        var message = new IncomingMessage("api", "api", ChatEndpoints.UserOf(request), question, Sources: body.Sources);
+        var message = new IncomingMessage("api", body.ConversationId ?? "api", ChatEndpoints.UserOf(request), question, Sources: body.Sources);
         return await engine.AskAsync(message, cancellationToken) switch
         {
             AnswerReply answer => Results.Ok(new AskResponse(
-                answer.Text, answer.Found, answer.Citations.Select(c => CitationDto.From(c, links)).ToList(), stopwatch.ElapsedMilliseconds, answer.AnswerId)),
+                answer.Text, answer.Found, answer.Citations.Select(c => CitationDto.From(c, links)).ToList(), stopwatch.ElapsedMilliseconds,
+                answer.AnswerId, answer.ToolsCalled, answer.PromptVersion, answer.Notice)),
             NoticeReply { RetryAfter: { } wait } notice => TooManyRequests(request, notice.Text, wait),
             var other => JsonBody.Problem(ChatResponse.From(other, links).Text),
         };

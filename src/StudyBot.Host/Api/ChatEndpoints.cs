@@ -72,11 +72,22 @@ public sealed record ChatRequest(string? Text, string? ConversationId, IReadOnly
 public sealed record FeedbackRequest(string? AnswerId, bool? Helpful);
 
 /// <param name="Type">answer, notice or status.</param>
-public sealed record ChatResponse(string Type, string Text, bool? Found, string? AnswerId, IReadOnlyList<CitationDto> Citations)
+/// <param name="ToolsCalled">Answers from a chat model: the tools it called.</param>
+/// <param name="PromptVersion">Answers from a chat model: the conversation's prompt variant.</param>
+/// <param name="Notice">Answers: why the answer differs from the model's, if it does.</param>
+public sealed record ChatResponse(
+    string Type,
+    string Text,
+    bool? Found,
+    string? AnswerId,
+    IReadOnlyList<CitationDto> Citations,
+    IReadOnlyList<string>? ToolsCalled = null,
+    string? PromptVersion = null,
+    string? Notice = null)
 {
     public static ChatResponse From(Reply reply, CitationLinks links) => reply switch
     {
-        AnswerReply a => new("answer", a.Text, a.Found, a.AnswerId, a.Citations.Select(c => CitationDto.From(c, links)).ToList()),
+        AnswerReply a => new("answer", a.Text, a.Found, a.AnswerId, a.Citations.Select(c => CitationDto.From(c, links)).ToList(), a.ToolsCalled, a.PromptVersion, a.Notice),
         StatusReply s => new("status", StatusText.Format(s), null, null, []),
         NoticeReply n => new("notice", n.Text, null, null, []),
         _ => new("notice", reply.ToString() ?? "", null, null, []),

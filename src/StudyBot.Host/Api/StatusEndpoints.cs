@@ -14,8 +14,12 @@ public static class StatusEndpoints
 {
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/status", async (IKnowledgeStatus status, EmbeddedChunkStore store, IFeedbackSummary feedback, CancellationToken cancellationToken) =>
-                Results.Ok(new StatusResponse(store.IsLoaded, await status.GetStatusAsync(cancellationToken), await feedback.GetHelpfulRatesAsync(cancellationToken))))
+        app.MapGet("/api/status", async (IKnowledgeStatus status, EmbeddedChunkStore store, IFeedbackSummary feedback, IPromptVersionCounts prompts, CancellationToken cancellationToken) =>
+                Results.Ok(new StatusResponse(
+                    store.IsLoaded,
+                    await status.GetStatusAsync(cancellationToken),
+                    await feedback.GetHelpfulRatesAsync(cancellationToken),
+                    await prompts.CountAnswersByPromptVersionAsync(cancellationToken))))
             .WithName("Status")
             .WithSummary("Sources, documents, chunks, last ingestion and its errors; helpful-rate per prompt version.")
             .Produces<StatusResponse>();
@@ -46,5 +50,6 @@ public static class StatusEndpoints
     }
 
     /// <param name="Feedback">👍 share per prompt version (all votes so far).</param>
-    public sealed record StatusResponse(bool Ready, KnowledgeStatus Index, IReadOnlyList<HelpfulRate>? Feedback = null);
+    /// <param name="PromptVersions">Answers logged per prompt variant (the prompt experiment); empty without a chat model.</param>
+    public sealed record StatusResponse(bool Ready, KnowledgeStatus Index, IReadOnlyList<HelpfulRate>? Feedback = null, IReadOnlyDictionary<string, int>? PromptVersions = null);
 }

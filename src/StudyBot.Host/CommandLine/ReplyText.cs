@@ -11,7 +11,13 @@ internal static class ReplyText
         switch (reply)
         {
             case AnswerReply answer:
-                var text = new StringBuilder(answer.Text).AppendLine();
+                var text = new StringBuilder();
+                if (answer.Notice is not null)
+                {
+                    text.Append("Note: ").AppendLine(answer.Notice).AppendLine();
+                }
+
+                text.AppendLine(answer.Text);
                 if (answer.Citations.Count > 0)
                 {
                     text.AppendLine().AppendLine("Sources:");

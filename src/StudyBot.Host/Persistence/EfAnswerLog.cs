@@ -6,7 +6,7 @@ using StudyBot.Core.Feedback;
 namespace StudyBot.Host.Persistence;
 
 /// <summary>The answer log and its feedback in the app store.</summary>
-public sealed class EfAnswerLog(AppStore store, TimeProvider time) : IAnswerLog
+public sealed class EfAnswerLog(AppStore store, TimeProvider time) : IAnswerLog, IPromptVersionCounts
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -64,6 +64,16 @@ public sealed class EfAnswerLog(AppStore store, TimeProvider time) : IAnswerLog
             .Join(context.Answers.AsNoTracking(), f => f.AnswerId, a => a.Id, (f, a) => new { f, a })
             .ToListAsync(cancellationToken);
         return rows.Select(r => new FeedbackEntry(r.f.AnswerId, r.f.UserId, r.f.Helpful, r.f.CreatedAt, ToModel(r.a))).ToList();
+    }
+
+    public async Task<IReadOnlyDictionary<string, int>> CountAnswersByPromptVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var context = store.CreateContext();
+        return await context.Answers.AsNoTracking()
+            .Where(a => a.PromptVersion != null)
+            .GroupBy(a => a.PromptVersion!)
+            .Select(g => new { Version = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Version, g => g.Count, StringComparer.Ordinal, cancellationToken);
     }
 
     private static AnsweredQuestion ToModel(AnswerEntity entity) => new(

@@ -25,7 +25,9 @@ public static class PersistenceExtensions
             options.UseNpgsql(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
         services.AddSingleton<AppStore>();
         services.AddSingleton<AppStoreInitializer>();
-        services.AddSingleton<IAnswerLog, EfAnswerLog>();
+        services.AddSingleton<EfAnswerLog>();
+        services.AddSingleton<IAnswerLog>(sp => sp.GetRequiredService<EfAnswerLog>());
+        services.AddSingleton<IPromptVersionCounts>(sp => sp.GetRequiredService<EfAnswerLog>());
         services.AddSingleton<IInbox, EfInbox>();
         return builder;
     }

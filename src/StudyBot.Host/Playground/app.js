@@ -51,8 +51,14 @@ async function ask(question) {
     if (!response.ok) throw new Error(body.detail || `The server answered ${response.status}.`);
     renderAnswerText(body.answer);
     renderCitations(body.citations);
+    const notice = document.getElementById("answer-notice");
+    notice.textContent = body.notice || "";
+    notice.hidden = !body.notice;
+    const model = body.promptVersion
+      ? [`prompt ${body.promptVersion}`, `tools: ${body.toolsCalled && body.toolsCalled.length ? body.toolsCalled.join(", ") : "none"}`]
+      : [];
     document.getElementById("answer-meta").textContent =
-      `${body.citations.length} source${body.citations.length === 1 ? "" : "s"} · ${body.latencyMs} ms`;
+      [`${body.citations.length} source${body.citations.length === 1 ? "" : "s"}`, ...model, `${body.latencyMs} ms`].join(" · ");
     answerBox.hidden = false;
   } catch (error) {
     errorBox.textContent = error.message;
@@ -64,8 +70,10 @@ async function ask(question) {
 
 function renderStatus(status) {
   const index = status.index;
+  const prompts = Object.entries(status.promptVersions || {});
   document.getElementById("status-summary").textContent =
-    `${status.ready ? "" : "Loading index… "}${index.documents} documents, ${index.chunks} chunks`;
+    `${status.ready ? "" : "Loading index… "}${index.documents} documents, ${index.chunks} chunks` +
+    (prompts.length ? ` · answers per prompt: ${prompts.map(([version, count]) => `${version} ${count}`).join(", ")}` : "");
   const list = document.getElementById("sources");
   list.replaceChildren();
   for (const s of index.sources) {

@@ -1,7 +1,6 @@
-using System.ClientModel;
 using Microsoft.Extensions.AI;
-using OpenAI;
 using StudyBot.Core.Models;
+using StudyBot.Knowledge.Models;
 
 namespace StudyBot.Knowledge.Embeddings;
 
@@ -16,13 +15,7 @@ public static class EmbeddingGeneratorFactory
             return new EmbedderSelection(local, HashingEmbeddingGenerator.IdFor(HashingEmbeddingGenerator.DefaultDimensions), HashingEmbeddingGenerator.DefaultDimensions);
         }
 
-        var clientOptions = new OpenAIClientOptions();
-        if (!string.IsNullOrWhiteSpace(options.Endpoint))
-        {
-            clientOptions.Endpoint = new Uri(options.Endpoint);
-        }
-
-        var client = new OpenAIClient(new ApiKeyCredential(options.ApiKey ?? "unused"), clientOptions);
+        var client = OpenAIClientFactory.Create(options, options.EmbeddingModel!);
         var generator = client.GetEmbeddingClient(options.EmbeddingModel).AsIEmbeddingGenerator();
         return new EmbedderSelection(generator, $"openai:{options.EmbeddingModel}:{options.EmbeddingDimensions}@{options.Endpoint ?? "default"}", options.EmbeddingDimensions);
     }

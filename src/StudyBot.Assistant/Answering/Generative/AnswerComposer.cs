@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+using StudyBot.Core.Conversations;
+
+namespace StudyBot.Assistant.Answering.Generative;
+
+/// <summary>
+/// Turns a verified model answer into the reply model: citation ids become one numbered list in
+/// order of first use — knowledge passages first, then web results (source "web") — so every
+/// adapter renders them the same way.
+/// </summary>
+internal static partial class AnswerComposer
+{
+    private const int SnippetLength = 240;
+
+    public static (string Text, IReadOnlyList<Citation> Citations) Compose(string text, SourceLedger ledger)
+    {
+        var used = Marker().Matches(text).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
+        var ordered = used.Where(id => !id.StartsWith('W')).Concat(used.Where(id => id.StartsWith('W'))).ToList();
+        var numbers = ordered.Select((id, i) => (id, number: i + 1)).ToDictionary(p => p.id, p => p.number, StringComparer.Ordinal);
+        var citations = ordered.Select(id => CitationFor(id, numbers[id], ledger)).ToList();
+        var renumbered = Marker().Replace(text, m => $"[{numbers[m.Groups[1].Value]}]");
+        return (renumbered, citations);
+    }
+
+    private static Citation CitationFor(string id, int number, SourceLedger ledger)
+    {
+        if (id.StartsWith('W'))
+        {
+            var web = ledger.Web[int.Parse(id.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture) - 1];
+            return new Citation(number, web.Title, "web", web.Url, null, "", Snippet(web.Snippet));
+        }
+
+        var chunk = ledger.Chunks[int.Parse(id, System.Globalization.CultureInfo.InvariantCulture) - 1];
+        return new Citation(number, chunk.Title, chunk.Source, chunk.Link, chunk.Page, string.Join(" › ", chunk.HeadingPath), Snippet(ProseCleaner.Clean(chunk.Text)));
+    }
+
+    private static string Snippet(string text)
+    {
+        var flat = string.Join(' ', text.Split((char[])['\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length <= SnippetLength ? flat : flat[..SnippetLength].TrimEnd() + "…";
+    }
+
+    [GeneratedRegex(@"\[(W?\d+)\]")]
+    private static partial Regex Marker();
+}

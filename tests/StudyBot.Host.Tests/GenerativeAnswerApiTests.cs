@@ -1,0 +1,75 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using StudyBot.Assistant.Tests.Fakes;
+using StudyBot.Tests;
+
+namespace StudyBot.Host.Tests;
+
+/// <summary>The real host with a chat model configured: a fake OpenAI-compatible server on loopback.</summary>
+public sealed class GenerativeAnswerApiTests : IAsyncLifetime
+{
+    private const string Supported = "QLoRA freezes the pretrained model in 4-bit NormalFloat quantization and trains LoRA adapters [1].";
+    private readonly TempFolder _data = new();
+    private readonly TestCorpus _corpus = new();
+    private FakeOpenAI _model = null!;
+    private StudyBotHost _host = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _model = await FakeOpenAI.StartAsync();
+        _host = new StudyBotHost(_data.Path, _corpus.Path, new Dictionary<string, string?>
+        {
+            ["StudyBot:Llm:Provider"] = "OpenAICompatible",
+            ["StudyBot:Llm:Endpoint"] = _model.BaseUrl + "/v1",
+            ["StudyBot:Llm:ChatModel"] = "llama3.1",
+        });
+        _client = _host.CreateAdminClient();
+        await StudyBotHost.WaitForIngestionAsync(_client);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _host.DisposeAsync();
+        await _model.DisposeAsync();
+        _data.Dispose();
+        _corpus.Dispose();
+    }
+
+    [Fact]
+    public async Task Ask_WithAChatModel_ReturnsTheModelsCitedAnswerTheToolsItCalledAndThePromptVersion()
+    {
+        _model.ToolCalls(("call_1", "knowledge_search", """{"query":"QLoRA 4-bit NormalFloat LoRA adapters"}"""));
+        _model.Answer(Supported);
+
+        var response = await _client.PostAsJsonAsync("/api/ask", new { question = "What is QLoRA?" });
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(Supported, answer.GetProperty("answer").GetString());
+        Assert.Equal("fine-tuning.md", answer.GetProperty("citations")[0].GetProperty("link").GetString());
+        Assert.Equal(["knowledge_search"], answer.GetProperty("toolsCalled").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal("answer.v1", answer.GetProperty("promptVersion").GetString());
+        Assert.Equal(JsonValueKind.Null, answer.GetProperty("notice").ValueKind);
+        // The tool ran the real hybrid search over the ingested corpus.
+        var result = _model.Requests[1].ToolMessages.Single()["content"]!.GetValue<string>();
+        Assert.Contains("source=\"knowledge\"", result, StringComparison.Ordinal);
+        Assert.Contains("NormalFloat", result, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Chat_AnswersFromTheModel_AreCountedPerPromptVersionInStatus()
+    {
+        _model.Answer("The knowledge base does not cover that.");
+
+        for (var i = 0; i < 2; i++)
+        {
+            var reply = await (await _client.PostAsJsonAsync("/api/chat", new { text = "What is the office wifi password?", conversationId = "playground-1" }))
+                .Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("answer.v1", reply.GetProperty("promptVersion").GetString());
+        }
+
+        var status = await _client.GetFromJsonAsync<JsonElement>("/api/status");
+        Assert.Equal(2, status.GetProperty("promptVersions").GetProperty("answer.v1").GetInt32());
+    }
+}
