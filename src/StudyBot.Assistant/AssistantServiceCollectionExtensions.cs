@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using StudyBot.Assistant.Answering;
 using StudyBot.Assistant.Commands;
+using StudyBot.Assistant.Quizzes;
 
 namespace StudyBot.Assistant;
 
@@ -17,6 +18,7 @@ public static class AssistantServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, ReindexCommand>();
         services.AddSingleton<IActionHandler, FeedbackAction>();
         services.AddSingleton<ConversationEngine>();
+        builder.AddStudyBotQuizzes();
         return builder;
     }
 }

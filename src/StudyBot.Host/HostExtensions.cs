@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
 using StudyBot.Assistant;
+using StudyBot.Assistant.Quizzes;
 using StudyBot.Host.Admin;
 using StudyBot.Host.Api;
 using StudyBot.Host.ApiKeys;
@@ -56,6 +57,7 @@ public static class HostExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddHostedService<StartupIngestionService>();
         builder.Services.AddHostedService<InboxDispatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<QuizPacer>());
         builder.AddStudyBotSlack();
         builder.AddStudyBotTeams();
         return builder;

@@ -5,6 +5,7 @@ namespace StudyBot.Core.Conversations;
 /// <param name="ConversationId">Where to answer: a Slack channel + thread, a Teams conversation.</param>
 /// <param name="Sources">Sources this conversation searches; null = all.</param>
 /// <param name="History">Earlier turns of the thread, oldest first, for follow-up questions.</param>
+/// <param name="Personal">A one-to-one chat (Slack DM, Teams personal chat, the playground): a quiz there is personal.</param>
 public sealed record IncomingMessage(
     string Channel,
     string ConversationId,
@@ -12,7 +13,8 @@ public sealed record IncomingMessage(
     string Text,
     bool IsAdmin = false,
     IReadOnlyCollection<string>? Sources = null,
-    IReadOnlyList<ConversationTurn>? History = null);
+    IReadOnlyList<ConversationTurn>? History = null,
+    bool Personal = false);
 
 /// <summary>One earlier message of a thread; <see cref="FromBot"/> marks StudyBot's own replies.</summary>
 public sealed record ConversationTurn(bool FromBot, string Text);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Feedback;
 using StudyBot.Core.Inbox;
+using StudyBot.Core.Quizzes;
 using StudyBot.Knowledge.Storage;
 
 namespace StudyBot.Host.Persistence;
@@ -27,6 +28,7 @@ public static class PersistenceExtensions
         services.AddSingleton<AppStoreInitializer>();
         services.AddSingleton<IAnswerLog, EfAnswerLog>();
         services.AddSingleton<IInbox, EfInbox>();
+        services.AddSingleton<IQuizStore, EfQuizStore>();
         return builder;
     }
 }
