@@ -23,6 +23,12 @@ internal static partial class KeyTerms
 {
     private const int MaxPhraseWords = 4;
 
+    /// <summary>Units and file-format words have the shape of acronyms but are no concept to be quizzed on.</summary>
+    private static readonly HashSet<string> NotConcepts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "TiB", "ms", "GHz", "MHz", "NET", "ASP", "PDF", "HTML", "URL", "JSON", "YAML", "HTTP", "HTTPS", "UI",
+    };
+
     public static TermKind KindOf(string term) => AcronymShape().IsMatch(term) ? TermKind.Acronym : TermKind.Phrase;
 
     public static Definition? ReadDefinition(string sentence)
@@ -59,7 +65,7 @@ internal static partial class KeyTerms
         }
 
         var acronyms = sentences.SelectMany(s => AcronymShape().Matches(s)).Select(m => new KeyTerm(m.Value, TermKind.Acronym, Defined: false));
-        return defined.Concat(acronyms).DistinctBy(t => t.Text, StringComparer.OrdinalIgnoreCase);
+        return defined.Concat(acronyms).Where(t => !NotConcepts.Contains(t.Text)).DistinctBy(t => t.Text, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Words with an inner capital or a digit after a capital (LoRA, NF4, BM25, GPT-4), or all capitals of 2–6 letters.</summary>

@@ -8,7 +8,7 @@ namespace StudyBot.Assistant.Quizzes;
 /// Turns the generator's proposals into a quiz: each proposal is validated against the chunk it cites
 /// and a rejected one is replaced by the next proposal, until the quiz has enough questions.
 /// </summary>
-public sealed partial class QuizComposer(IQuizGenerator generator, IQuizStore store, ILogger<QuizComposer> logger)
+public sealed partial class QuizComposer(IQuizGenerator generator, ILogger<QuizComposer> logger)
 {
     public async Task<IReadOnlyList<QuizQuestion>> ComposeAsync(
         IReadOnlyList<RetrievedChunk> chunks, IReadOnlyList<RetrievedChunk> related, string topic, int count, CancellationToken cancellationToken)
@@ -38,7 +38,6 @@ public sealed partial class QuizComposer(IQuizGenerator generator, IQuizStore st
             }
         }
 
-        await store.SaveQuestionsAsync(accepted, cancellationToken);
         return accepted;
     }
 

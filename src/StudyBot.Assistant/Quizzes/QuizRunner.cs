@@ -22,6 +22,7 @@ public sealed partial class QuizRunner(
 
     public async Task<Reply> StartAsync(IncomingMessage message, string topic, IReadOnlyList<QuizQuestion> questions, bool personal, CancellationToken cancellationToken)
     {
+        await store.SaveQuestionsAsync(questions, cancellationToken);
         var now = time.GetUtcNow();
         var session = new QuizSession(
             Guid.CreateVersion7(now).ToString("N"), message.Channel, message.ConversationId, personal, message.UserId, topic,
