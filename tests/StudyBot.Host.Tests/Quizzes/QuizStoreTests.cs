@@ -19,8 +19,20 @@ public sealed class QuizStoreTests
         var store = bed.Services.GetRequiredService<IQuizStore>();
         await store.StartSessionAsync(Session("s1", "c1"), CancellationToken.None);
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(() =>
-            store.RecordAnswerAsync(new QuizAnswer("s1", 0, $"u{i % 50}", i % 4, i % 4 == 1, Now), Now.AddMinutes(15), CancellationToken.None))));
+        // Twenty requests in flight at a time (a shared test server has few connections to spare); each user's two clicks side by side.
+        using var inFlight = new SemaphoreSlim(20);
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(async () =>
+        {
+            await inFlight.WaitAsync();
+            try
+            {
+                return await store.RecordAnswerAsync(new QuizAnswer("s1", 0, $"u{i / 2}", i % 4, i % 4 == 1, Now), Now.AddMinutes(15), CancellationToken.None);
+            }
+            finally
+            {
+                inFlight.Release();
+            }
+        })));
 
         Assert.Equal(50, outcomes.Count(o => o == QuizAnswerOutcome.Recorded));
         Assert.Equal(50, outcomes.Count(o => o == QuizAnswerOutcome.AlreadyAnswered));
