@@ -76,6 +76,7 @@ public static class HostExtensions
         var api = app.MapGroup("").AddEndpointFilter(app.Services.GetRequiredService<ApiKeyFilter>());
         api.MapAskEndpoints();
         api.MapChatEndpoints();
+        api.MapQuizEndpoints();
         api.MapStatusEndpoints();
         app.MapPlayground();
         app.MapSlack();

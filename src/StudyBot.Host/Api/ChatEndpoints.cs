@@ -1,5 +1,7 @@
 using StudyBot.Assistant.Commands;
+using StudyBot.Assistant.Quizzes;
 using StudyBot.Core.Conversations;
+using StudyBot.Core.Quizzes;
 using StudyBot.Host.Admin;
 
 namespace StudyBot.Host.Api;
@@ -38,7 +40,8 @@ public static class ChatEndpoints
             return JsonBody.Problem($"'text' is required and at most {AskCommand.MaxQuestionLength} characters.");
         }
 
-        var message = new IncomingMessage("web", body.ConversationId ?? "web", UserOf(request), text, admin.IsAdmin(request.HttpContext), body.Sources);
+        // The playground is one person's window: its quizzes are personal.
+        var message = new IncomingMessage("web", body.ConversationId ?? "web", UserOf(request), text, admin.IsAdmin(request.HttpContext), body.Sources, Personal: true);
         return Results.Ok(ChatResponse.From(await engine.HandleAsync(message, cancellationToken)));
     }
 
@@ -60,7 +63,7 @@ public static class ChatEndpoints
     }
 
     /// <summary>The playground has no sign-in; one browser is one user for feedback purposes.</summary>
-    private static string UserOf(HttpRequest request) =>
+    internal static string UserOf(HttpRequest request) =>
         request.Headers["X-StudyBot-User"].FirstOrDefault() is { Length: > 0 and <= 100 } user ? "web:" + user : "web:anonymous";
 }
 
@@ -69,14 +72,27 @@ public sealed record ChatRequest(string? Text, string? ConversationId, IReadOnly
 
 public sealed record FeedbackRequest(string? AnswerId, bool? Helpful);
 
-/// <param name="Type">answer, notice or status.</param>
-public sealed record ChatResponse(string Type, string Text, bool? Found, string? AnswerId, IReadOnlyList<CitationDto> Citations)
+/// <param name="Type">answer, notice, status, quiz-question, quiz-feedback, quiz-results or leaderboard.</param>
+/// <param name="Quiz">The question to show with its answer buttons (quiz-question, or quiz-feedback when the quiz moves on).</param>
+public sealed record ChatResponse(string Type, string Text, bool? Found, string? AnswerId, IReadOnlyList<CitationDto> Citations, QuizQuestionDto? Quiz = null)
 {
     public static ChatResponse From(Reply reply) => reply switch
     {
         AnswerReply a => new("answer", a.Text, a.Found, a.AnswerId, a.Citations.Select(CitationDto.From).ToList()),
         StatusReply s => new("status", StatusText.Format(s.Status), null, null, []),
         NoticeReply n => new("notice", n.Text, null, null, []),
+        QuizQuestionReply q => new("quiz-question", QuizText.Question(q), null, null, [], QuizQuestionDto.From(q)),
+        QuizFeedbackReply f => new(
+            "quiz-feedback", QuizText.Feedback(f) + (f.Next is QuizResultsReply end ? "\n\n" + QuizText.Results(end) : ""),
+            f.Correct, null, [CitationDto.From(f.Citation)], f.Next is QuizQuestionReply next ? QuizQuestionDto.From(next) : null),
+        QuizResultsReply r => new("quiz-results", QuizText.Results(r), null, null, []),
+        LeaderboardReply l => new("leaderboard", QuizText.Leaderboard(l), null, null, []),
         _ => new("notice", reply.ToString() ?? "", null, null, []),
     };
+}
+
+/// <param name="Question">0-based index to send back with the answer.</param>
+public sealed record QuizQuestionDto(string SessionId, int Question, int Number, int Total, string Topic, string Stem, IReadOnlyList<string> Options)
+{
+    public static QuizQuestionDto From(QuizQuestionReply q) => new(q.SessionId, q.Number - 1, q.Number, q.Total, q.Topic, q.Stem, q.Options);
 }
