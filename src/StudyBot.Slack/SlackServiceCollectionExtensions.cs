@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
+using StudyBot.Core.Conversations;
 using StudyBot.Core.Inbox;
 using StudyBot.Slack.Commands;
 using StudyBot.Slack.Configuration;
@@ -63,6 +64,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<ISlackWorkProcessor, CommandProcessor>();
         services.AddSingleton<ISlackWorkProcessor, ActionProcessor>();
         services.AddSingleton<IInboxHandler, SlackInboxHandler>();
+        services.AddSingleton<IReplyPoster, SlackReplyPoster>();
 
         var options = builder.Configuration.GetSection(SlackOptions.SectionName);
         if (!string.IsNullOrWhiteSpace(options[nameof(SlackOptions.AppToken)]))

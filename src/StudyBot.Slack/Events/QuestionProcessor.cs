@@ -62,7 +62,8 @@ internal sealed partial class QuestionProcessor(
             SlackText.ToPlain(e.Text, bot.UserId),
             options.Value.IsAdmin(e.User),
             settings.Sources,
-            History(thread, e, bot));
+            History(thread, e, bot),
+            Personal: SlackConversation.IsDirect(target.Channel));
         var reply = await engine.HandleAsync(message, cancellationToken);
         await writer.WriteAsync(item, state, target, renderer.Render(reply), cancellationToken);
         LogAnswered(eventId, target.Channel, reply.GetType().Name);

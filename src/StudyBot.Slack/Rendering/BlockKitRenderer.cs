@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
+using StudyBot.Assistant.Quizzes;
 using StudyBot.Core.Conversations;
+using StudyBot.Core.Quizzes;
 using StudyBot.Core.Retrieval;
 using StudyBot.Slack.Configuration;
 
@@ -23,6 +25,10 @@ internal sealed class BlockKitRenderer(IOptions<SlackOptions> options)
         AnswerReply answer => RenderAnswer(answer),
         StatusReply status => Pack(Sections(StatusText(status.Status)), []),
         NoticeReply notice => Pack(Sections(Mrkdwn.Escape(notice.Text)), []),
+        QuizQuestionReply question => [Message(QuizBlocks.Question(question))],
+        QuizFeedbackReply feedback => [Message(QuizBlocks.Feedback(feedback, options.Value.PublicBaseUrl)), .. feedback.Next is { } next ? Render(next) : []],
+        QuizResultsReply results => Pack(Sections(Mrkdwn.Escape(QuizText.Results(results))), []),
+        LeaderboardReply leaderboard => Pack(Sections(Mrkdwn.Escape(QuizText.Leaderboard(leaderboard))), []),
         _ => Pack(Sections(Mrkdwn.Escape(reply.ToString() ?? "")), []),
     };
 
@@ -41,6 +47,7 @@ internal sealed class BlockKitRenderer(IOptions<SlackOptions> options)
             [
                 new ButtonElement(TextObject.Plain("👍 Helpful"), FeedbackUpActionId, IncomingAction.FeedbackValue(id, helpful: true)),
                 new ButtonElement(TextObject.Plain("👎 Not helpful"), FeedbackDownActionId, IncomingAction.FeedbackValue(id, helpful: false)),
+                .. answer.Found ? [QuizBlocks.QuizMeOnAnswer(id)] : Array.Empty<ButtonElement>(),
             ]) { BlockId = FeedbackBlockId });
         }
 
@@ -129,6 +136,7 @@ internal sealed class BlockKitRenderer(IOptions<SlackOptions> options)
     private static SlackMessage Message(IReadOnlyList<Block> blocks)
     {
         var first = blocks.OfType<SectionBlock>().FirstOrDefault()?.Text.Text;
+        // Quiz questions open with a context line; the stem section is the notification text.
         return new SlackMessage(string.IsNullOrEmpty(first) ? "StudyBot" : Mrkdwn.Truncate(first, BlockKitLimits.FallbackText), blocks);
     }
 
