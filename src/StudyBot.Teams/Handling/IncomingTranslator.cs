@@ -10,7 +10,7 @@ internal sealed class IncomingTranslator(IOptions<TeamsOptions> options)
     public const string Channel = "teams";
 
     public IncomingMessage Message(Activity activity, string text) =>
-        new(Channel, activity.Conversation!.Id!, UserId(activity), text, IsAdmin(activity));
+        new(Channel, activity.Conversation!.Id!, UserId(activity), text, IsAdmin(activity), Personal: activity.Conversation.ConversationType == "personal");
 
     public IncomingAction Action(Activity activity, string actionId, string value) =>
         new(Channel, activity.Conversation!.Id!, UserId(activity), actionId, value, IsAdmin(activity));
