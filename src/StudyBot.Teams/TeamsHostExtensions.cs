@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using StudyBot.Core.Conversations;
 using StudyBot.Core.Inbox;
 using StudyBot.Teams.Authentication;
 using StudyBot.Teams.Connector;
@@ -40,6 +41,8 @@ public static class TeamsHostExtensions
         services.AddTransient<CardActionInvoke>();
         services.AddTransient<MessagesEndpoint>();
         services.AddSingleton<IInboxHandler, TeamsInboxHandler>();
+        services.AddSingleton<ConversationReferences>();
+        services.AddSingleton<IReplyPoster, TeamsReplyPoster>();
         services.AddHostedService<TeamsStartupCheck>();
         return builder;
     }

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Core.Conversations;
+using StudyBot.Core.Quizzes;
 using StudyBot.Teams.Tests.Infrastructure;
 
 namespace StudyBot.Teams.Tests;
@@ -33,6 +36,25 @@ public sealed class QuizFlowTests(TeamsFlowFixture fixture) : IClassFixture<Team
         Assert.Contains("fine-tuning.md", first["value"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal("application/vnd.microsoft.activity.message", second["type"]!.GetValue<string>());
         Assert.Contains("first answer", second["value"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NextQuestion_PostedUnprompted_ArrivesAsACardInTheQuizConversation()
+    {
+        var id = NewId("quiz-next");
+        var start = TeamsActivities.Mention(Connector.ServiceUrl, id, "quiz vector stores 3");
+        await Host.PostActivityAsync(start, fixture.Token());
+        var first = await Connector.WaitForReplyAsync(id);
+        var conversation = start["conversation"]!["id"]!.GetValue<string>();
+        var poster = Host.Services.GetServices<IReplyPoster>().Single(p => p.Channel == "teams");
+        var next = new QuizQuestionReply("s-next", 2, 3, "vector stores", "Which term?", ["HNSW", "IVF", "FAISS", "ANN"], Personal: false, OpenSeconds: 60);
+
+        await poster.PostAsync(conversation, next, CancellationToken.None);
+
+        var posted = await Connector.WaitForAsync(c => c.Card?.ToJsonString().Contains("s-next|1|0", StringComparison.Ordinal) == true);
+        Assert.Equal($"/amer/v3/conversations/{Uri.EscapeDataString(conversation)}/activities", posted.Path);
+        CardSchema.AssertValid(posted.Card);
+        Assert.NotNull(first.Card);
     }
 
     [Fact]
