@@ -104,7 +104,8 @@ public sealed partial class QuizRunner(
     }
 
     public async Task<Reply> LeaderboardAsync(IncomingMessage message, CancellationToken cancellationToken) =>
-        new LeaderboardReply(await store.LeaderboardAsync(message.Channel, message.ConversationId, LeaderboardSize, cancellationToken));
+        new LeaderboardReply(await store.LeaderboardAsync(
+            message.Channel, ConversationSpace.Of(message.Channel, message.ConversationId), LeaderboardSize, cancellationToken));
 
     /// <summary>Moves every quiz whose time is up: the next question when a channel question's time ran out, or the end when nobody answered for too long.</summary>
     public async Task RunDueAsync(CancellationToken cancellationToken)
@@ -182,7 +183,8 @@ public sealed partial class QuizRunner(
             .Select(g => new LeaderboardEntry(g.Key, g.Count(a => a.Correct), g.Count()))
             .OrderByDescending(e => e.Correct).ThenBy(e => e.Answered).ThenBy(e => e.UserId, StringComparer.Ordinal)
             .ToList();
-        var leaderboard = await store.LeaderboardAsync(session.Channel, session.ConversationId, LeaderboardSize, cancellationToken);
+        var leaderboard = await store.LeaderboardAsync(
+            session.Channel, ConversationSpace.Of(session.Channel, session.ConversationId), LeaderboardSize, cancellationToken);
         return new QuizResultsReply(session.Topic, session.QuestionIds.Count, state, scores, leaderboard);
     }
 

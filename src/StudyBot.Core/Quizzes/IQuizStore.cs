@@ -37,7 +37,8 @@ public interface IQuizStore
     /// <summary>Open sessions whose question deadline or idle deadline has passed.</summary>
     Task<IReadOnlyList<QuizSession>> DueSessionsAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<LeaderboardEntry>> LeaderboardAsync(string channel, string conversationId, int max, CancellationToken cancellationToken);
+    /// <summary>Correct answers per person in the quizzes of a <see cref="ConversationSpace"/>: its own conversation and its threads.</summary>
+    Task<IReadOnlyList<LeaderboardEntry>> LeaderboardAsync(string channel, string space, int max, CancellationToken cancellationToken);
 
     Task<LearnerItem?> GetLearnerItemAsync(string userId, string questionId, CancellationToken cancellationToken);
 

@@ -203,11 +203,12 @@ public sealed class EfQuizStore(AppStore store, TimeProvider time) : IQuizStore
         return rows.Select(ToModel).ToList();
     }
 
-    public async Task<IReadOnlyList<LeaderboardEntry>> LeaderboardAsync(string channel, string conversationId, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LeaderboardEntry>> LeaderboardAsync(string channel, string space, int max, CancellationToken cancellationToken)
     {
         await using var context = store.CreateContext();
+        var (thread, teamsThread) = (space + ":", space + ";");
         var rows = await context.QuizAnswers.AsNoTracking()
-            .Where(a => a.Channel == channel && a.ConversationId == conversationId)
+            .Where(a => a.Channel == channel && (a.ConversationId == space || a.ConversationId.StartsWith(thread) || a.ConversationId.StartsWith(teamsThread)))
             .GroupBy(a => a.UserId)
             .Select(g => new { UserId = g.Key, Correct = g.Count(a => a.Correct), Answered = g.Count() })
             .ToListAsync(cancellationToken);

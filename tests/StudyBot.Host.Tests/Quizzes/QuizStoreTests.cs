@@ -115,6 +115,26 @@ public sealed class QuizStoreTests
         Assert.Equal(["idle-due", "question-due"], due.Select(s => s.Id).Order());
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Leaderboard_OfAChannel_CountsTheQuizzesOfAllItsThreadsAndNoOtherChannel(string provider)
+    {
+        await using var bed = await StoreTestBed.StartAsync(provider);
+        var store = bed.Services.GetRequiredService<IQuizStore>();
+        string[] threads = ["C1:1712.01", "C1:1712.02", "C2:1712.03", "C10:1712.04"];
+        foreach (var (thread, i) in threads.Select((t, i) => (t, i)))
+        {
+            await store.StartSessionAsync(Session($"s{i}", thread) with { Channel = "slack" }, CancellationToken.None);
+            await store.RecordAnswerAsync(new QuizAnswer($"s{i}", 0, "alice", 1, Correct: true, Now), Now.AddMinutes(15), CancellationToken.None);
+        }
+
+        await store.RecordAnswerAsync(new QuizAnswer("s1", 0, "bob", 2, Correct: false, Now), Now.AddMinutes(15), CancellationToken.None);
+
+        var board = await store.LeaderboardAsync("slack", ConversationSpace.Of("slack", "C1:1712.99"), 10, CancellationToken.None);
+
+        Assert.Equal([("alice", 2, 2), ("bob", 0, 1)], board.Select(e => (e.UserId, e.Correct, e.Answered)));
+    }
+
     private static QuizSession Session(string id, string conversation) => new(
         id, "teams", conversation, Personal: false, "teacher", "topic", ["q1", "q2"], 0, Now, Now.AddMinutes(1), Now.AddMinutes(15), QuizSessionState.Open);
 }
