@@ -7,6 +7,7 @@ using StudyBot.Assistant.Answering.Generative;
 using StudyBot.Assistant.Commands;
 using StudyBot.Assistant.Models;
 using StudyBot.Assistant.Prompts;
+using StudyBot.Assistant.Quizzes;
 using StudyBot.Assistant.Safety;
 using StudyBot.Assistant.WebSearch;
 using StudyBot.Core.Models;
@@ -31,6 +32,7 @@ public static class AssistantServiceCollectionExtensions
         services.AddSingleton<ConversationLimiter>();
         services.AddSingleton<ConversationEngine>();
         builder.AddStudyBotModels();
+        builder.AddStudyBotQuizzes();
         return builder;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
 using StudyBot.Core.Conversations;
 using StudyBot.Assistant;
+using StudyBot.Assistant.Quizzes;
 using StudyBot.Host.Admin;
 using StudyBot.Host.Alerts;
 using StudyBot.Host.Api;
@@ -65,6 +66,7 @@ public static class HostExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddHostedService<StartupIngestionService>();
         builder.Services.AddHostedService<InboxDispatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<QuizPacer>());
         builder.AddStudyBotSlack();
         builder.AddStudyBotTeams();
         builder.AddStudyBotTelemetry();
@@ -88,6 +90,7 @@ public static class HostExtensions
         var api = app.MapGroup("").AddEndpointFilter(app.Services.GetRequiredService<ApiKeyFilter>());
         api.MapAskEndpoints();
         api.MapChatEndpoints();
+        api.MapQuizEndpoints();
         api.MapStatusEndpoints();
         app.MapSourceFiles();
         app.MapPlayground();

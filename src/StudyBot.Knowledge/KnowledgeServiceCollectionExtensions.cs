@@ -1,16 +1,19 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.VectorData;
 using StudyBot.Core.Chunking;
 using StudyBot.Core.Models;
+using StudyBot.Core.Quizzes;
 using StudyBot.Core.Retrieval;
 using StudyBot.Knowledge.Configuration;
 using StudyBot.Knowledge.Embeddings;
 using StudyBot.Knowledge.Index;
 using StudyBot.Knowledge.Index.Embedded;
 using StudyBot.Knowledge.Ingestion;
+using StudyBot.Knowledge.Quizzes;
 using StudyBot.Knowledge.Retrieval;
 using StudyBot.Knowledge.Sources;
 using StudyBot.Knowledge.Sources.Notion;
@@ -63,6 +66,8 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<KnowledgeIngestion>();
         services.AddSingleton<IKnowledgeStatus, KnowledgeStatusService>();
         services.AddSingleton<IKnowledgeSearch, HybridRetriever>();
+        services.TryAddSingleton<VectorStoreCollection<string, ChunkRecord>>(sp => sp.GetRequiredService<EmbeddedChunkStore>());
+        services.AddSingleton<IQuizMaterial, IndexQuizMaterial>();
         return builder;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Admin;
+using StudyBot.Core.Conversations;
 using StudyBot.Core.Inbox;
 using StudyBot.Slack.Commands;
 using StudyBot.Slack.Configuration;
@@ -65,6 +66,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<ISlackWorkProcessor, ActionProcessor>();
         services.AddSingleton<IInboxHandler, SlackInboxHandler>();
         services.AddSingleton<IChannelNotifier, SlackChannelNotifier>();
+        services.AddSingleton<IReplyPoster, SlackReplyPoster>();
 
         var options = builder.Configuration.GetSection(SlackOptions.SectionName);
         if (!string.IsNullOrWhiteSpace(options[nameof(SlackOptions.AppToken)]))

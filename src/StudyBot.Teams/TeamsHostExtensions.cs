@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Admin;
+using StudyBot.Core.Conversations;
 using StudyBot.Core.Inbox;
 using StudyBot.Teams.Authentication;
 using StudyBot.Teams.Connector;
@@ -42,6 +43,8 @@ public static class TeamsHostExtensions
         services.AddTransient<MessagesEndpoint>();
         services.AddSingleton<IInboxHandler, TeamsInboxHandler>();
         services.AddTransient<IChannelNotifier, TeamsChannelNotifier>();
+        services.AddSingleton<ConversationReferences>();
+        services.AddSingleton<IReplyPoster, TeamsReplyPoster>();
         services.AddHostedService<TeamsStartupCheck>();
         return builder;
     }

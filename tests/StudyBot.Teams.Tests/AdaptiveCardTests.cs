@@ -38,7 +38,7 @@ public sealed class AdaptiveCardTests
             ],
             urls);
         var buttons = card["actions"]!.AsArray();
-        Assert.Equal(["Action.Execute", "Action.Execute"], buttons.Select(b => b!["type"]!.GetValue<string>()));
+        Assert.Equal(["Action.Execute", "Action.Execute", "Action.Execute"], buttons.Select(b => b!["type"]!.GetValue<string>()));
         Assert.Equal("feedback", buttons[0]!["verb"]!.GetValue<string>());
         Assert.Equal("ans-42|up", buttons[0]!["data"]!["value"]!.GetValue<string>());
         Assert.Equal("ans-42|down", buttons[1]!["fallback"]!["data"]!["value"]!.GetValue<string>());

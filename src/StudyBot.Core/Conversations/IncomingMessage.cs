@@ -10,6 +10,7 @@ namespace StudyBot.Core.Conversations;
 /// to the engine. Null when the channel cannot post unprompted (playground, command line).
 /// </param>
 /// <param name="Origin">The workspace, team and channel the message came from, when the platform says.</param>
+/// <param name="Personal">A one-to-one chat (Slack DM, Teams personal chat, the playground): a quiz there is personal.</param>
 public sealed record IncomingMessage(
     string Channel,
     string ConversationId,
@@ -19,7 +20,8 @@ public sealed record IncomingMessage(
     IReadOnlyCollection<string>? Sources = null,
     IReadOnlyList<ConversationTurn>? History = null,
     string? ReplyAddress = null,
-    MessageOrigin? Origin = null);
+    MessageOrigin? Origin = null,
+    bool Personal = false);
 
 /// <summary>Slack workspace or Teams tenant, team and channel ids of a message.</summary>
 public sealed record MessageOrigin(string? TenantId, string? TeamId, string? ChannelId);

@@ -1,6 +1,8 @@
 using StudyBot.Assistant.Commands;
 using StudyBot.Assistant.Safety;
+using StudyBot.Assistant.Quizzes;
 using StudyBot.Core.Conversations;
+using StudyBot.Core.Quizzes;
 using StudyBot.Host.Admin;
 
 namespace StudyBot.Host.Api;
@@ -40,7 +42,8 @@ public static class ChatEndpoints
             return JsonBody.Problem($"'text' is required and at most {limits.MaxQuestionChars} characters.");
         }
 
-        var message = new IncomingMessage("web", body.ConversationId ?? "web", UserOf(request), text, admin.IsAdmin(request.HttpContext), body.Sources);
+        // The playground is one person's window: its quizzes are personal.
+        var message = new IncomingMessage("web", body.ConversationId ?? "web", UserOf(request), text, admin.IsAdmin(request.HttpContext), body.Sources, Personal: true);
         return Results.Ok(ChatResponse.From(await engine.HandleAsync(message, cancellationToken), links));
     }
 
@@ -71,10 +74,11 @@ public sealed record ChatRequest(string? Text, string? ConversationId, IReadOnly
 
 public sealed record FeedbackRequest(string? AnswerId, bool? Helpful);
 
-/// <param name="Type">answer, notice or status.</param>
+/// <param name="Type">answer, notice, status, quiz-question, quiz-feedback, quiz-results or leaderboard.</param>
 /// <param name="ToolsCalled">Answers from a chat model: the tools it called.</param>
 /// <param name="PromptVersion">Answers from a chat model: the conversation's prompt variant.</param>
 /// <param name="Notice">Answers: why the answer differs from the model's, if it does.</param>
+/// <param name="Quiz">The question to show with its answer buttons (quiz-question, or quiz-feedback when the quiz moves on).</param>
 public sealed record ChatResponse(
     string Type,
     string Text,
@@ -83,13 +87,26 @@ public sealed record ChatResponse(
     IReadOnlyList<CitationDto> Citations,
     IReadOnlyList<string>? ToolsCalled = null,
     string? PromptVersion = null,
-    string? Notice = null)
+    string? Notice = null,
+    QuizQuestionDto? Quiz = null)
 {
     public static ChatResponse From(Reply reply, CitationLinks links) => reply switch
     {
         AnswerReply a => new("answer", a.Text, a.Found, a.AnswerId, a.Citations.Select(c => CitationDto.From(c, links)).ToList(), a.ToolsCalled, a.PromptVersion, a.Notice),
         StatusReply s => new("status", StatusText.Format(s), null, null, []),
         NoticeReply n => new("notice", n.Text, null, null, []),
+        QuizQuestionReply q => new("quiz-question", QuizText.Question(q), null, null, [], Quiz: QuizQuestionDto.From(q)),
+        QuizFeedbackReply f => new(
+            "quiz-feedback", QuizText.Feedback(f) + (f.Next is QuizResultsReply end ? "\n\n" + QuizText.Results(end) : ""),
+            f.Correct, null, [CitationDto.From(f.Citation, links)], Quiz: f.Next is QuizQuestionReply next ? QuizQuestionDto.From(next) : null),
+        QuizResultsReply r => new("quiz-results", QuizText.Results(r), null, null, []),
+        LeaderboardReply l => new("leaderboard", QuizText.Leaderboard(l), null, null, []),
         _ => new("notice", reply.ToString() ?? "", null, null, []),
     };
+}
+
+/// <param name="Question">0-based index to send back with the answer.</param>
+public sealed record QuizQuestionDto(string SessionId, int Question, int Number, int Total, string Topic, string Stem, IReadOnlyList<string> Options)
+{
+    public static QuizQuestionDto From(QuizQuestionReply q) => new(q.SessionId, q.Number - 1, q.Number, q.Total, q.Topic, q.Stem, q.Options);
 }

@@ -18,6 +18,14 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<ApiKeyEntity> ApiKeys => Set<ApiKeyEntity>();
 
+    public DbSet<QuizQuestionEntity> QuizQuestions => Set<QuizQuestionEntity>();
+
+    public DbSet<QuizSessionEntity> QuizSessions => Set<QuizSessionEntity>();
+
+    public DbSet<QuizAnswerEntity> QuizAnswers => Set<QuizAnswerEntity>();
+
+    public DbSet<QuizLearnerItemEntity> QuizLearnerItems => Set<QuizLearnerItemEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<AnswerEntity>(answer =>
@@ -51,6 +59,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             key.HasKey(k => k.Id);
             key.HasIndex(k => k.KeyHash).IsUnique();
         });
+        QuizModel.Configure(modelBuilder);
     }
 }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Feedback;
 using StudyBot.Core.Inbox;
+using StudyBot.Core.Quizzes;
 using StudyBot.Knowledge.Storage;
 
 namespace StudyBot.Host.Persistence;
@@ -29,6 +30,7 @@ public static class PersistenceExtensions
         services.AddSingleton<IAnswerLog>(sp => sp.GetRequiredService<EfAnswerLog>());
         services.AddSingleton<IPromptVersionCounts>(sp => sp.GetRequiredService<EfAnswerLog>());
         services.AddSingleton<IInbox, EfInbox>();
+        services.AddSingleton<IQuizStore, EfQuizStore>();
         return builder;
     }
 }

@@ -117,3 +117,55 @@ form.addEventListener("submit", event => {
 });
 
 refreshStatus();
+
+// Quizzes: started through /api/chat, answered through /api/quiz/answer; the playground's quizzes are personal.
+const quizConversation = `playground-${Math.random().toString(36).slice(2)}`;
+const quizBox = document.getElementById("quiz");
+
+function showQuiz(body) {
+  const feedback = document.getElementById("quiz-feedback");
+  const isQuestion = body.type === "quiz-question";
+  feedback.textContent = isQuestion ? "" : body.text;
+  feedback.className = `feedback ${body.found === true ? "right" : body.found === false ? "wrong" : ""}`;
+  feedback.hidden = isQuestion;
+  const options = document.getElementById("quiz-options");
+  options.replaceChildren();
+  document.getElementById("quiz-heading").textContent = body.quiz ? `Question ${body.quiz.number} of ${body.quiz.total} · ${body.quiz.topic}` : "";
+  document.getElementById("quiz-stem").textContent = body.quiz ? body.quiz.stem : "";
+  if (body.quiz) {
+    body.quiz.options.forEach((text, option) => {
+      const button = element("button", { type: "button", class: "option" }, `${String.fromCharCode(65 + option)}) ${text}`);
+      button.addEventListener("click", () => answerQuiz(body.quiz, option));
+      options.append(button);
+    });
+  }
+  quizBox.hidden = false;
+}
+
+async function quizRequest(url, payload) {
+  errorBox.hidden = true;
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ ...payload, conversationId: quizConversation }),
+    });
+    const body = await response.json();
+    if (!response.ok) throw new Error(body.detail || `The server answered ${response.status}.`);
+    showQuiz(body);
+  } catch (error) {
+    errorBox.textContent = error.message;
+    errorBox.hidden = false;
+  }
+}
+
+function answerQuiz(quiz, option) {
+  for (const button of document.querySelectorAll("#quiz-options button")) button.disabled = true;
+  quizRequest("/api/quiz/answer", { sessionId: quiz.sessionId, question: quiz.question, option });
+}
+
+document.getElementById("quiz-form").addEventListener("submit", event => {
+  event.preventDefault();
+  quizRequest("/api/chat", { text: `quiz ${document.getElementById("quiz-topic").value.trim()}`.trim() });
+});
+document.getElementById("quiz-me-button").addEventListener("click", () => quizRequest("/api/chat", { text: "quiz me" }));

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Options;
 using StudyBot.Assistant.Commands;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Inbox;
+using StudyBot.Core.Quizzes;
 using StudyBot.Slack.Configuration;
+using StudyBot.Slack.Events;
 using StudyBot.Slack.Intake;
 using StudyBot.Slack.Json;
 using StudyBot.Slack.Rendering;
@@ -48,13 +50,14 @@ internal sealed partial class CommandProcessor(
                 options.Value.IsAdmin(command.UserId),
                 settings.Sources,
                 ReplyAddress: SlackChannelNotifier.Address(command.ChannelId!, threadTs: null),
-                Origin: new MessageOrigin(command.TeamId, null, command.ChannelId)),
+                Origin: new MessageOrigin(command.TeamId, null, command.ChannelId),
+                Personal: SlackConversation.IsDirect(command.ChannelId!)),
             cancellationToken);
         var messages = renderer.Render(reply);
         var state = ReplyState.Parse(item.State);
         for (var part = state.PartsPosted; part < messages.Count; part++)
         {
-            await SendAsync(command, messages[part], replaceOriginal: part == 0, cancellationToken);
+            await SendAsync(command, messages[part], replaceOriginal: part == 0, Visibility(reply), cancellationToken);
             if (part + 1 < messages.Count)
             {
                 state = state with { PartsPosted = part + 1 };
@@ -65,19 +68,29 @@ internal sealed partial class CommandProcessor(
         LogAnswered(command.Command ?? "", reply.GetType().Name);
     }
 
-    private async Task SendAsync(SlashCommand command, SlackMessage message, bool replaceOriginal, CancellationToken cancellationToken)
+    /// <summary>A channel quiz's question and its results are for everyone taking part; every other reply only for the one who asked.</summary>
+    private static string Visibility(Reply reply) =>
+        reply is QuizQuestionReply { Personal: false } or QuizResultsReply ? CommandResponse.InChannel : CommandResponse.Ephemeral;
+
+    private async Task SendAsync(SlashCommand command, SlackMessage message, bool replaceOriginal, string visibility, CancellationToken cancellationToken)
     {
         if (Uri.TryCreate(command.ResponseUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http")
         {
             try
             {
-                await responses.RespondAsync(url, new CommandResponse(CommandResponse.Ephemeral, message.Text, message.Blocks, replaceOriginal), cancellationToken);
+                await responses.RespondAsync(url, new CommandResponse(visibility, message.Text, message.Blocks, replaceOriginal), cancellationToken);
                 return;
             }
             catch (SlackApiException ex) when (ex.Error is "expired_url" or "used_url" or "http_404")
             {
                 LogResponseUrlGone(ex.Error);
             }
+        }
+
+        if (visibility == CommandResponse.InChannel)
+        {
+            await api.PostMessageAsync(new PostMessageRequest(command.ChannelId!, message.Text, message.Blocks), cancellationToken);
+            return;
         }
 
         await api.PostEphemeralAsync(new PostEphemeralRequest(command.ChannelId!, command.UserId!, message.Text, message.Blocks), cancellationToken);

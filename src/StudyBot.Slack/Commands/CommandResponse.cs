@@ -8,4 +8,6 @@ namespace StudyBot.Slack.Commands;
 internal sealed record CommandResponse(string ResponseType, string Text, IReadOnlyList<Block>? Blocks = null, bool? ReplaceOriginal = null)
 {
     public const string Ephemeral = "ephemeral";
+
+    public const string InChannel = "in_channel";
 }

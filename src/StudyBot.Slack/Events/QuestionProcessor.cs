@@ -65,7 +65,9 @@ internal sealed partial class QuestionProcessor(
             settings.Sources,
             History(thread, e, bot),
             ReplyAddress: conversation,
-            Origin: new MessageOrigin(callback.TeamId, null, target.Channel));
+            Origin: new MessageOrigin(callback.TeamId, null, target.Channel),
+            Personal: SlackConversation.IsDirect(target.Channel));
+
         var reply = await engine.HandleAsync(message, cancellationToken);
         await writer.WriteAsync(item, state, target, renderer.Render(reply), cancellationToken);
         LogAnswered(eventId, target.Channel, reply.GetType().Name);

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
+using StudyBot.Assistant.Quizzes;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Feedback;
+using StudyBot.Core.Quizzes;
 using StudyBot.Core.Retrieval;
 using StudyBot.Slack.Configuration;
 
@@ -24,6 +26,10 @@ internal sealed class BlockKitRenderer(IOptions<SlackOptions> options, FileLinkS
         AnswerReply answer => RenderAnswer(answer),
         StatusReply status => Pack(Sections(StatusText(status.Status) + Helpful(status)), []),
         NoticeReply notice => Pack(Sections(Mrkdwn.Escape(notice.Text)), []),
+        QuizQuestionReply question => [Message(QuizBlocks.Question(question))],
+        QuizFeedbackReply feedback => [Message(QuizBlocks.Feedback(feedback, new CitationLinks(options.Value.PublicBaseUrl, signer))), .. feedback.Next is { } next ? Render(next) : []],
+        QuizResultsReply results => Pack(Sections(Mrkdwn.Escape(QuizText.Results(results))), []),
+        LeaderboardReply leaderboard => Pack(Sections(Mrkdwn.Escape(QuizText.Leaderboard(leaderboard))), []),
         _ => Pack(Sections(Mrkdwn.Escape(reply.ToString() ?? "")), []),
     };
 
@@ -42,6 +48,7 @@ internal sealed class BlockKitRenderer(IOptions<SlackOptions> options, FileLinkS
             [
                 new ButtonElement(TextObject.Plain("👍 Helpful"), FeedbackUpActionId, IncomingAction.FeedbackValue(id, helpful: true)),
                 new ButtonElement(TextObject.Plain("👎 Not helpful"), FeedbackDownActionId, IncomingAction.FeedbackValue(id, helpful: false)),
+                .. answer.Found ? [QuizBlocks.QuizMeOnAnswer(id)] : Array.Empty<ButtonElement>(),
             ]) { BlockId = FeedbackBlockId });
         }
 
@@ -134,6 +141,7 @@ internal sealed class BlockKitRenderer(IOptions<SlackOptions> options, FileLinkS
     private static SlackMessage Message(IReadOnlyList<Block> blocks)
     {
         var first = blocks.OfType<SectionBlock>().FirstOrDefault()?.Text.Text;
+        // Quiz questions open with a context line; the stem section is the notification text.
         return new SlackMessage(string.IsNullOrEmpty(first) ? "StudyBot" : Mrkdwn.Truncate(first, BlockKitLimits.FallbackText), blocks);
     }
 

@@ -41,6 +41,10 @@ internal static class AnswerCard
         {
             actions.Add(CardAction.Button("👍 Helpful", IncomingAction.Feedback, IncomingAction.FeedbackValue(id, helpful: true)));
             actions.Add(CardAction.Button("👎 Not helpful", IncomingAction.Feedback, IncomingAction.FeedbackValue(id, helpful: false)));
+            if (answer.Found)
+            {
+                actions.Add(QuizCards.QuizMeOnAnswer(id));
+            }
         }
 
         return AdaptiveCard.Create(FallbackText(answer), body, actions);

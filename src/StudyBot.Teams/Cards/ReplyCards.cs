@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using StudyBot.Core.Conversations;
+using StudyBot.Core.Quizzes;
 
 namespace StudyBot.Teams.Cards;
 
@@ -13,6 +14,10 @@ internal static class ReplyCards
         AnswerReply answer => AnswerCard.Render(answer, links),
         StatusReply status => StatusCard.Render(status.Status, status.HelpfulRates),
         NoticeReply notice => NoticeCard.Render(notice.Text),
+        QuizQuestionReply question => QuizCards.Question(question),
+        QuizFeedbackReply feedback => QuizCards.Feedback(feedback, links),
+        QuizResultsReply results => QuizCards.Results(results),
+        LeaderboardReply leaderboard => QuizCards.Leaderboard(leaderboard),
         _ => NoticeCard.Render(reply.ToString() ?? ""),
     };
 }

@@ -20,7 +20,8 @@ internal sealed class IncomingTranslator(IOptions<TeamsOptions> options)
             text,
             IsAdmin(activity),
             ReplyAddress: TeamsChannelNotifier.Address(ConversationReference.Of(activity)),
-            Origin: new MessageOrigin(scope.TenantId, scope.TeamId, scope.ChannelId));
+            Origin: new MessageOrigin(scope.TenantId, scope.TeamId, scope.ChannelId),
+            Personal: activity.Conversation.ConversationType == "personal");
     }
 
     public IncomingAction Action(Activity activity, string actionId, string value) =>

@@ -20,6 +20,7 @@ internal sealed partial class MessagesEndpoint(
     TrustedServiceUrls trusted,
     IInbox inbox,
     CardActionInvoke cardActions,
+    ConversationReferences references,
     ILogger<MessagesEndpoint> logger)
 {
     public const string Route = "/api/messages";
@@ -83,6 +84,7 @@ internal sealed partial class MessagesEndpoint(
                 statusCode: StatusCodes.Status403Forbidden);
         }
 
+        references.Remember(activity);
         return activity.Type switch
         {
             ActivityTypes.Message => await AcceptAsync(activity, body, cancellationToken),

@@ -109,7 +109,7 @@ public sealed class EventsTests(SlackHttpFixture fixture) : IClassFixture<SlackH
         Assert.Contains("[1]", answer.BlockText, StringComparison.Ordinal);
         Assert.Contains("<https://studybot.example.com/api/sources/knowledge/files/fine-tuning.md?sig=", answer.BlockText, StringComparison.Ordinal);
         var buttons = answer.Json.GetProperty("blocks").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "actions").GetProperty("elements");
-        Assert.Equal(["feedback:up", "feedback:down"], buttons.EnumerateArray().Select(b => b.GetProperty("action_id").GetString()));
+        Assert.Equal(["feedback:up", "feedback:down", "quiz-on-answer"], buttons.EnumerateArray().Select(b => b.GetProperty("action_id").GetString()));
         Assert.EndsWith("|up", buttons[0].GetProperty("value").GetString(), StringComparison.Ordinal);
     }
 

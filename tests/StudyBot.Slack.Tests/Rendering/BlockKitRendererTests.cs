@@ -37,8 +37,8 @@ public sealed class BlockKitRendererTests
         Assert.Contains("[2] <https://bot.example.com/api/sources/papers/files/llama.pdf#page=3|LLaMA> · p. 3", sources, StringComparison.Ordinal);
         Assert.Contains("[3] <https://www.notion.so/page-1|Notion page>", sources, StringComparison.Ordinal);
         var buttons = blocks[3].GetProperty("elements").EnumerateArray().ToList();
-        Assert.Equal(["feedback:up", "feedback:down"], buttons.Select(b => b.GetProperty("action_id").GetString()));
-        Assert.Equal(["42|up", "42|down"], buttons.Select(b => b.GetProperty("value").GetString()));
+        Assert.Equal(["feedback:up", "feedback:down", "quiz-on-answer"], buttons.Select(b => b.GetProperty("action_id").GetString()));
+        Assert.Equal(["42|up", "42|down", "42"], buttons.Select(b => b.GetProperty("value").GetString()));
         Assert.All(buttons, b => Assert.Equal("button", b.GetProperty("type").GetString()));
         Assert.Equal(blocks[0].GetProperty("text").GetProperty("text").GetString(), message.Text);
     }

@@ -167,6 +167,188 @@ namespace StudyBot.Host.Persistence.Migrations.Postgres
                     b.ToTable("inbox", (string)null);
                 });
 
+            modelBuilder.Entity("StudyBot.Host.Persistence.QuizAnswerEntity", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("QuestionIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ChosenOption")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Correct")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("SessionId", "QuestionIndex", "UserId");
+
+                    b.HasIndex("Channel", "ConversationId");
+
+                    b.ToTable("quiz_answers", (string)null);
+                });
+
+            modelBuilder.Entity("StudyBot.Host.Persistence.QuizLearnerItemEntity", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("QuestionId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Box")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastAnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TimesCorrect")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TimesWrong")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("UserId", "QuestionId");
+
+                    b.ToTable("quiz_learner_items", (string)null);
+                });
+
+            modelBuilder.Entity("StudyBot.Host.Persistence.QuizQuestionEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ChunkId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CitationJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("CorrectOption")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("OptionsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Stem")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChunkId");
+
+                    b.ToTable("quiz_questions", (string)null);
+                });
+
+            modelBuilder.Entity("StudyBot.Host.Persistence.QuizSessionEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Current")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("IdleDeadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenIn")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Personal")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("QuestionDeadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("QuestionIdsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenIn")
+                        .IsUnique();
+
+                    b.HasIndex("State", "IdleDeadline");
+
+                    b.HasIndex("State", "QuestionDeadline");
+
+                    b.ToTable("quiz_sessions", (string)null);
+                });
+
             modelBuilder.Entity("StudyBot.Host.Persistence.SourceRunEntity", b =>
                 {
                     b.Property<string>("Source")

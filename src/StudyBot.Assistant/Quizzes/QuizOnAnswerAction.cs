@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Options;
+using StudyBot.Assistant.Commands;
+using StudyBot.Core.Conversations;
+using StudyBot.Core.Feedback;
+using StudyBot.Core.Quizzes;
+
+namespace StudyBot.Assistant.Quizzes;
+
+/// <summary>"Quiz me on this" under an answer: a personal quiz on the sources that answer cited.</summary>
+public sealed class QuizOnAnswerAction(IAnswerLog answers, QuizPlanner planner, QuizRunner runner, IOptions<QuizOptions> options) : IActionHandler
+{
+    public string ActionId => QuizAction.QuizMeOnAnswer;
+
+    public async Task<Reply> HandleAsync(IncomingAction action, CancellationToken cancellationToken)
+    {
+        if (await answers.FindAsync(action.Value, cancellationToken) is not { } answer)
+        {
+            return new NoticeReply("That button no longer points to an answer I know.");
+        }
+
+        var questions = await planner.OnAnswerAsync(answer.Question, answer.Citations, options.Value.DefaultQuestions, cancellationToken);
+        if (questions.Count == 0)
+        {
+            return new NoticeReply("I could not make sound questions from that answer's sources.");
+        }
+
+        var message = new IncomingMessage(action.Channel, action.ConversationId, action.UserId, "", action.IsAdmin);
+        return await runner.StartAsync(message, answer.Question, questions, personal: true, cancellationToken);
+    }
+}

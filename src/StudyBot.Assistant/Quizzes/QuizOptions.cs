@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace StudyBot.Assistant.Quizzes;
+
+/// <summary>StudyBot:Quiz — pacing and size of quizzes.</summary>
+public sealed class QuizOptions
+{
+    public const string SectionName = "StudyBot:Quiz";
+
+    /// <summary>How long a channel question stays open unless everyone taking part answered sooner.</summary>
+    [Range(5, 3600)]
+    public int QuestionSeconds { get; set; } = 60;
+
+    /// <summary>A quiz nobody answers for this long closes itself.</summary>
+    [Range(1, 1440)]
+    public int IdleMinutes { get; set; } = 15;
+
+    [Range(1, 50)]
+    public int DefaultQuestions { get; set; } = 5;
+
+    [Range(1, 50)]
+    public int MaxQuestions { get; set; } = 20;
+
+    /// <summary>How often the background pacer looks for questions and quizzes whose time is up.</summary>
+    [Range(1, 60)]
+    public int PacerSeconds { get; set; } = 2;
+
+    /// <summary>What `quiz new` looks back over when no date is given.</summary>
+    [Range(1, 365)]
+    public int NewSinceDays { get; set; } = 7;
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using StudyBot.Assistant.Commands;
+using StudyBot.Core.Quizzes;
+
+namespace StudyBot.Assistant.Quizzes;
+
+public static class QuizServiceCollectionExtensions
+{
+    /// <summary>Quiz commands and actions, the rule-built generator and the runner; the store and material come from the host.</summary>
+    public static IHostApplicationBuilder AddStudyBotQuizzes(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<QuizOptions>().BindConfiguration(QuizOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IQuizGenerator, RuleQuizGenerator>();
+        services.AddSingleton<QuizComposer>();
+        services.AddSingleton<QuizPlanner>();
+        services.AddSingleton<QuizRunner>();
+        services.AddSingleton<QuizPacer>();
+        services.AddSingleton<ICommandHandler, QuizCommand>();
+        services.AddSingleton<ICommandHandler, LeaderboardCommand>();
+        services.AddSingleton<IActionHandler, QuizAnswerAction>();
+        services.AddSingleton<IActionHandler, QuizOnAnswerAction>();
+        return builder;
+    }
+}

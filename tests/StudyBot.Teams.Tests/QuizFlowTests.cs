@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Core.Conversations;
+using StudyBot.Core.Quizzes;
+using StudyBot.Teams.Tests.Infrastructure;
+
+namespace StudyBot.Teams.Tests;
+
+/// <summary>Quizzes through the real host with recorded Teams activities: question cards, answers as Action.Execute invokes.</summary>
+public sealed class QuizFlowTests(TeamsFlowFixture fixture) : IClassFixture<TeamsFlowFixture>
+{
+    private FakeConnector Connector => fixture.Connector;
+
+    private TeamsHost Host => fixture.Host;
+
+    private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
+
+    [Fact]
+    public async Task ChannelQuiz_AnswerButton_RefreshesTheCardForTheAnswererOnlyAndASecondPressCountsOnce()
+    {
+        var id = NewId("quiz");
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostActivityAsync(TeamsActivities.Mention(Connector.ServiceUrl, id, "quiz fine-tuning 2"), fixture.Token())).StatusCode);
+        var question = await Connector.WaitForReplyAsync(id);
+        CardSchema.AssertValid(question.Card);
+        var buttons = question.Card!["actions"]!.AsArray();
+        Assert.Equal(4, buttons.Count);
+
+        var first = await PressAsync(buttons[0]!);
+        var second = await PressAsync(buttons[1]!);
+
+        Assert.Equal("application/vnd.microsoft.card.adaptive", first["type"]!.GetValue<string>());
+        CardSchema.AssertValid(first["value"]);
+        Assert.Null(first["value"]!["actions"]);
+        Assert.Contains("fine-tuning.md", first["value"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("application/vnd.microsoft.activity.message", second["type"]!.GetValue<string>());
+        Assert.Contains("first answer", second["value"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NextQuestion_PostedUnprompted_ArrivesAsACardInTheQuizConversation()
+    {
+        var id = NewId("quiz-next");
+        var start = TeamsActivities.Mention(Connector.ServiceUrl, id, "quiz vector stores 3");
+        await Host.PostActivityAsync(start, fixture.Token());
+        var first = await Connector.WaitForReplyAsync(id);
+        var conversation = start["conversation"]!["id"]!.GetValue<string>();
+        var poster = Host.Services.GetServices<IReplyPoster>().Single(p => p.Channel == "teams");
+        var next = new QuizQuestionReply("s-next", 2, 3, "vector stores", "Which term?", ["HNSW", "IVF", "FAISS", "ANN"], Personal: false, OpenSeconds: 60);
+
+        await poster.PostAsync(conversation, next, CancellationToken.None);
+
+        var posted = await Connector.WaitForAsync(c => c.Card?.ToJsonString().Contains("s-next|1|0", StringComparison.Ordinal) == true);
+        Assert.Equal($"/amer/v3/conversations/{Uri.EscapeDataString(conversation)}/activities", posted.Path);
+        CardSchema.AssertValid(posted.Card);
+        Assert.NotNull(first.Card);
+    }
+
+    [Fact]
+    public async Task PersonalQuiz_Answer_ReturnsFeedbackAndTheNextQuestionOnOneCard()
+    {
+        var id = NewId("quiz-personal");
+        var start = TeamsActivities.Load(TeamsActivities.Personal, Connector.ServiceUrl, id);
+        start["text"] = "quiz vector stores 2";
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostActivityAsync(start, fixture.Token())).StatusCode);
+        var question = await Connector.WaitForReplyAsync(id);
+        CardSchema.AssertValid(question.Card);
+
+        var answered = await PressAsync(question.Card!["actions"]![2]!, start["from"]!);
+
+        CardSchema.AssertValid(answered["value"]);
+        var next = answered["value"]!["actions"]!.AsArray();
+        Assert.Equal(4, next.Count);
+        Assert.EndsWith("|1|0", next[0]!["data"]!["value"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The recorded adaptiveCard/action invoke, carrying one of StudyBot's buttons (and optionally another sender).</summary>
+    private async Task<JsonNode> PressAsync(JsonNode button, JsonNode? from = null)
+    {
+        var invoke = TeamsActivities.Load(TeamsActivities.CardActionInvoke, Connector.ServiceUrl, NewId("press"));
+        invoke["value"]!["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = button["verb"]!.DeepClone(), ["data"] = button["data"]!.DeepClone() };
+        invoke["value"]!["trigger"] = "manual";
+        if (from is not null)
+        {
+            invoke["from"] = from.DeepClone();
+        }
+
+        var response = await Host.PostActivityAsync(invoke, fixture.Token());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+    }
+}
