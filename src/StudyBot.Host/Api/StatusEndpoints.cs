@@ -1,5 +1,5 @@
 using StudyBot.Core.Retrieval;
-using StudyBot.Knowledge.Index.Embedded;
+using StudyBot.Knowledge.Index;
 using StudyBot.Knowledge.Sources;
 using StudyBot.Knowledge.Sources.Files;
 
@@ -9,11 +9,22 @@ public static class StatusEndpoints
 {
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/status", async (IKnowledgeStatus status, EmbeddedChunkStore store, CancellationToken cancellationToken) =>
-                Results.Ok(new StatusResponse(store.IsLoaded, await status.GetStatusAsync(cancellationToken))))
+        app.MapGet("/api/status", async (IKnowledgeStatus status, IIndexReadiness index, CancellationToken cancellationToken) =>
+            {
+                var readiness = await index.CheckAsync(cancellationToken);
+                try
+                {
+                    return Results.Ok(new StatusResponse(readiness.Ready, await status.GetStatusAsync(cancellationToken)));
+                }
+                catch (KnowledgeUnavailableException ex)
+                {
+                    return Results.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The index is unavailable");
+                }
+            })
             .WithName("Status")
             .WithSummary("Sources, documents, chunks, last ingestion and its errors.")
-            .Produces<StatusResponse>();
+            .Produces<StatusResponse>()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         app.MapGet("/api/sources/{source}/files/{**path}", (string source, string path, SourceCatalog catalog) =>
                 catalog.Find(source) is FilesSource files && files.TryResolve(path) is { } file

@@ -79,7 +79,7 @@ public sealed partial class IngestionPipeline(
         }
         catch (Exception ex)
         {
-            // Listing failed (folder gone, API down): nothing is removed, the previous index keeps serving.
+            // Listing failed (folder gone, API down) or the index is unreachable: nothing is removed, the previous index keeps serving.
             var reason = ex is OperationCanceledException ? "cancelled" : ex.Message;
             tracker.Finish(source.Name, Counts(), reason);
             LogSourceFailed(ex, source.Name, reason);
@@ -105,7 +105,7 @@ public sealed partial class IngestionPipeline(
             await index.ReplaceDocumentAsync(entry, records, cancellationToken);
             return true;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not (OperationCanceledException or KnowledgeUnavailableException))
         {
             tracker.AddError(source.Name, item.Id, ex.Message);
             LogDocumentFailed(ex, source.Name, item.Id, ex.Message);
