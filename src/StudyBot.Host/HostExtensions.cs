@@ -53,6 +53,7 @@ public static class HostExtensions
         builder.Services.AddSingleton<ApiKeyService>();
         builder.Services.AddSingleton<ApiKeyFilter>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<IndexUnavailableHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddHostedService<StartupIngestionService>();
         builder.Services.AddHostedService<InboxDispatcher>();

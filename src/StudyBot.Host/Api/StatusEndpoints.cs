@@ -10,17 +10,7 @@ public static class StatusEndpoints
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/status", async (IKnowledgeStatus status, IIndexReadiness index, CancellationToken cancellationToken) =>
-            {
-                var readiness = await index.CheckAsync(cancellationToken);
-                try
-                {
-                    return Results.Ok(new StatusResponse(readiness.Ready, await status.GetStatusAsync(cancellationToken)));
-                }
-                catch (KnowledgeUnavailableException ex)
-                {
-                    return Results.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The index is unavailable");
-                }
-            })
+                Results.Ok(new StatusResponse((await index.CheckAsync(cancellationToken)).Ready, await status.GetStatusAsync(cancellationToken))))
             .WithName("Status")
             .WithSummary("Sources, documents, chunks, last ingestion and its errors.")
             .Produces<StatusResponse>()
