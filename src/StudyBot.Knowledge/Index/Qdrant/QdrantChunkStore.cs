@@ -189,10 +189,9 @@ public sealed class QdrantChunkStore(QdrantClient client, QdrantClient probe, st
         }
 
         var request = new QueryRequest(new RrfQuery(new Rrf(60, weights)), top, prefetch, Filter: filter, Offset: options?.Skip is > 0 ? options.Skip : null);
-        var idf = RefreshInverseDocumentFrequenciesAsync(terms, cancellationToken);
-        var response = await client.QueryAsync(request, cancellationToken);
-        await idf;
-        foreach (var result in Results(response))
+        var query = client.QueryAsync(request, cancellationToken);
+        await Task.WhenAll(query, RefreshInverseDocumentFrequenciesAsync(terms, cancellationToken));
+        foreach (var result in Results(await query))
         {
             yield return result;
         }
