@@ -63,6 +63,7 @@ public static class HostExtensions
         // The API's file links are relative to this host, where the playground runs.
         builder.Services.AddSingleton(sp => new CitationLinks("/", sp.GetRequiredService<FileLinkSigner>()));
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<IndexUnavailableHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddHostedService<StartupIngestionService>();
         builder.Services.AddHostedService<InboxDispatcher>();

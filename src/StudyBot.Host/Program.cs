@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using StudyBot.Host;
 using StudyBot.Host.CommandLine;
+using StudyBot.Knowledge.Index.Qdrant;
 using StudyBot.Knowledge.Storage;
 
 if (CommandLineRunner.IsCommand(args))
@@ -17,7 +18,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception ex) when (ex is DataFolderException or OptionsValidationException)
+catch (Exception ex) when (ex is DataFolderException or OptionsValidationException or QdrantCollectionMismatchException)
 {
     await Console.Error.WriteLineAsync($"StudyBot cannot start: {ex.Message}");
     return 1;

@@ -11,7 +11,6 @@ using StudyBot.Core.Retrieval;
 using StudyBot.Knowledge.Configuration;
 using StudyBot.Knowledge.Embeddings;
 using StudyBot.Knowledge.Index;
-using StudyBot.Knowledge.Index.Embedded;
 using StudyBot.Knowledge.Ingestion;
 using StudyBot.Knowledge.Quizzes;
 using StudyBot.Knowledge.Retrieval;
@@ -37,18 +36,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton(sp => new DataFolder(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.DataDirectory));
         services.AddSingleton(sp => EmbeddingGeneratorFactory.Create(sp.GetRequiredService<IOptions<LlmOptions>>().Value));
         services.AddSingleton(sp => sp.GetRequiredService<EmbedderSelection>().Generator);
-        services.AddSingleton(sp =>
-        {
-            var embedder = sp.GetRequiredService<EmbedderSelection>();
-            var index = sp.GetRequiredService<IOptions<IndexOptions>>().Value;
-            var folder = sp.GetRequiredService<DataFolder>();
-            return new EmbeddedChunkStore(folder.PathOf("index.db"), embedder.Id, embedder.Dimensions)
-            {
-                FusionWeights = [index.LexicalWeight, index.DenseWeight],
-            };
-        });
-        services.AddSingleton<IDocumentIndex>(sp => sp.GetRequiredService<EmbeddedChunkStore>());
-        services.AddSingleton<IKeywordHybridSearchable<ChunkRecord>>(sp => sp.GetRequiredService<EmbeddedChunkStore>());
+        services.AddStudyBotVectorStore();
         services.AddSingleton(sp =>
         {
             var index = sp.GetRequiredService<IOptions<IndexOptions>>().Value;
@@ -66,7 +54,6 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<KnowledgeIngestion>();
         services.AddSingleton<IKnowledgeStatus, KnowledgeStatusService>();
         services.AddSingleton<IKnowledgeSearch, HybridRetriever>();
-        services.TryAddSingleton<VectorStoreCollection<string, ChunkRecord>>(sp => sp.GetRequiredService<EmbeddedChunkStore>());
         services.AddSingleton<IQuizMaterial, IndexQuizMaterial>();
         return builder;
     }

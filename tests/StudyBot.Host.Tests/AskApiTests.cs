@@ -6,9 +6,10 @@ using StudyBot.Tests;
 
 namespace StudyBot.Host.Tests;
 
-public sealed class AskApiTests : RunningHostTests
+/// <summary>Answers, citations, status and readiness: run against both vector stores with the same tests.</summary>
+public abstract class AskApiTests : RunningHostTests
 {
-    private async Task<JsonElement> AskAsync(string question, params string[] sources)
+    protected async Task<JsonElement> AskAsync(string question, params string[] sources)
     {
         var response = await Client.PostAsJsonAsync("/api/ask", new { question, sources });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -76,38 +77,6 @@ public sealed class AskApiTests : RunningHostTests
         Assert.Equal(2, source.GetProperty("lastRun").GetProperty("failed").GetInt32());
     }
 
-    [Theory]
-    [InlineData("{\"question\": \"\"}", "required")]
-    [InlineData("{\"question\": \"   \"}", "required")]
-    [InlineData("{}", "required")]
-    [InlineData("{\"question\": \"What is QLoRA?\"", "not valid JSON")]
-    [InlineData("{\"question\": \"What is QLoRA?\", \"sources\": [\"nowhere\"]}", "Unknown source")]
-    public async Task Ask_BadRequest_Returns400WithTheReason(string body, string reason)
-    {
-        var response = await Client.PostAsync("/api/ask", new StringContent(body, Encoding.UTF8, "application/json"));
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Contains(reason, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Ask_QuestionOver2000Characters_Returns400()
-    {
-        var response = await Client.PostAsJsonAsync("/api/ask", new { question = new string('q', 2001) });
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("2000", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Ask_NotJson_Returns415()
-    {
-        var response = await Client.PostAsync("/api/ask", new StringContent("question=hi", Encoding.UTF8, "application/x-www-form-urlencoded"));
-
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-    }
-
     [Fact]
     public async Task HealthReadinessAndOpenApi_AreServed()
     {
@@ -117,4 +86,11 @@ public sealed class AskApiTests : RunningHostTests
         Assert.Contains("/api/ask", openApi, StringComparison.Ordinal);
         Assert.Contains("/api/status", openApi, StringComparison.Ordinal);
     }
+}
+
+public sealed class AskApiEmbeddedTests : AskApiTests;
+
+public sealed class AskApiQdrantTests(FakeQdrantFixture qdrant) : AskApiTests, IClassFixture<FakeQdrantFixture>
+{
+    protected override Dictionary<string, string?> Settings() => qdrant.NewCollectionSettings();
 }

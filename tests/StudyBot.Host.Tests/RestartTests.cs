@@ -1,19 +1,21 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using StudyBot.Knowledge.Storage;
 using StudyBot.Tests;
 
 namespace StudyBot.Host.Tests;
 
-public sealed class RestartTests : IDisposable
+/// <summary>A restart keeps the index (embedded file or Qdrant collection): run against both vector stores.</summary>
+public abstract class RestartTests : IDisposable
 {
     private readonly TestCorpus _corpus = new();
     private readonly TempFolder _data = new();
 
+    /// <summary>Extra settings, the same for every start of one test.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
     private async Task<(JsonElement Status, Func<string, Task<JsonElement>> Ask, StudyBotHost Host)> StartAsync()
     {
-        var host = new StudyBotHost(_data.Path, _corpus.Path);
+        var host = new StudyBotHost(_data.Path, _corpus.Path, Settings);
         var client = host.CreateClient();
         var status = await StudyBotHost.WaitForIngestionAsync(client);
         async Task<JsonElement> Ask(string question) =>
@@ -55,62 +57,17 @@ public sealed class RestartTests : IDisposable
         await second.DisposeAsync();
     }
 
-    [Fact]
-    public async Task Start_DataFolderLockedByAnotherProcess_ExitsWithAClearError()
-    {
-        using var held = new DataFolder(_data.Path);
-
-        var (exitCode, stderr) = await RunHostProcessAsync(new Dictionary<string, string>());
-
-        Assert.Equal(1, exitCode);
-        Assert.Contains("is locked by another StudyBot process", stderr, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Start_InvalidOption_ExitsNamingTheOption()
-    {
-        var (exitCode, stderr) = await RunHostProcessAsync(new Dictionary<string, string> { ["StudyBot__Index__ChunkTokens"] = "5" });
-
-        Assert.Equal(1, exitCode);
-        Assert.Contains("StudyBot:Index:ChunkTokens must be between 32 and 8192", stderr, StringComparison.Ordinal);
-    }
-
-    /// <summary>Starts the real host executable (not the test server) and waits for it to exit.</summary>
-    private async Task<(int ExitCode, string Stderr)> RunHostProcessAsync(Dictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, "--urls", "http://127.0.0.1:0"])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        start.Environment["StudyBot__DataDirectory"] = _data.Path;
-        start.Environment["StudyBot__Sources__knowledge__Path"] = _corpus.Path;
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-
-        return (process.ExitCode, await stderr);
-    }
-
     public void Dispose()
     {
         _data.Dispose();
         _corpus.Dispose();
+        GC.SuppressFinalize(this);
     }
+}
+
+public sealed class RestartEmbeddedTests : RestartTests;
+
+public sealed class RestartQdrantTests(FakeQdrantFixture qdrant) : RestartTests, IClassFixture<FakeQdrantFixture>
+{
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = qdrant.NewCollectionSettings();
 }

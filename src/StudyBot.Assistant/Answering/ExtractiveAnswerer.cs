@@ -23,6 +23,8 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search) : IAnswe
     private const double HeadingCredit = 0.3;
     private const int MaxSentenceWords = 80;
 
+    public const string UnavailableText = "I can't reach the knowledge base right now, so I can't answer from it. Please try again in a few minutes; an admin can check /readyz.";
+
     public async Task<AnswerReply> AnswerAsync(Question question, CancellationToken cancellationToken)
     {
         var terms = TextAnalyzer.Terms(question.Text).Distinct(StringComparer.Ordinal).ToList();
@@ -40,7 +42,16 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search) : IAnswe
             return NotFound("I need a few more words to search for — what would you like to know?");
         }
 
-        var chunks = await search.SearchAsync(new KnowledgeQuery(searchText, ChunksConsidered, question.Sources), cancellationToken);
+        IReadOnlyList<RetrievedChunk> chunks;
+        try
+        {
+            chunks = await search.SearchAsync(new KnowledgeQuery(searchText, ChunksConsidered, question.Sources), cancellationToken);
+        }
+        catch (KnowledgeUnavailableException)
+        {
+            return NotFound(UnavailableText);
+        }
+
         var weights = terms.ToDictionary(t => t, search.InverseDocumentFrequency, StringComparer.Ordinal);
         var total = weights.Values.Sum();
         var scored = new List<Candidate>();

@@ -1,16 +1,17 @@
-using StudyBot.Knowledge.Index.Embedded;
+using StudyBot.Knowledge.Index;
 
 namespace StudyBot.Host.Api;
 
 public static class HealthEndpoints
 {
-    /// <summary>/healthz: the process runs. /readyz: the index is loaded and can answer.</summary>
+    /// <summary>/healthz: the process runs. /readyz: the vector store is loaded (embedded) or reachable (Qdrant) and can answer.</summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => Results.Text("ok")).ExcludeFromDescription();
-        app.MapGet("/readyz", (EmbeddedChunkStore store) => store.IsLoaded
-                ? Results.Text("ready")
-                : Results.Text("index loading", statusCode: StatusCodes.Status503ServiceUnavailable))
+        app.MapGet("/readyz", async (IIndexReadiness index, CancellationToken cancellationToken) =>
+                await index.CheckAsync(cancellationToken) is { Ready: false } readiness
+                    ? Results.Text(readiness.Detail, statusCode: StatusCodes.Status503ServiceUnavailable)
+                    : Results.Text("ready"))
             .ExcludeFromDescription();
         return app;
     }

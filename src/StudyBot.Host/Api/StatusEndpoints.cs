@@ -4,7 +4,7 @@ using StudyBot.Core.Feedback;
 using StudyBot.Core.Retrieval;
 using StudyBot.Host.Admin;
 using StudyBot.Host.ApiKeys;
-using StudyBot.Knowledge.Index.Embedded;
+using StudyBot.Knowledge.Index;
 using StudyBot.Knowledge.Sources;
 using StudyBot.Knowledge.Sources.Files;
 
@@ -14,15 +14,16 @@ public static class StatusEndpoints
 {
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/status", async (IKnowledgeStatus status, EmbeddedChunkStore store, IFeedbackSummary feedback, IPromptVersionCounts prompts, CancellationToken cancellationToken) =>
+        app.MapGet("/api/status", async (IKnowledgeStatus status, IIndexReadiness index, IFeedbackSummary feedback, IPromptVersionCounts prompts, CancellationToken cancellationToken) =>
                 Results.Ok(new StatusResponse(
-                    store.IsLoaded,
+                    (await index.CheckAsync(cancellationToken)).Ready,
                     await status.GetStatusAsync(cancellationToken),
                     await feedback.GetHelpfulRatesAsync(cancellationToken),
                     await prompts.CountAnswersByPromptVersionAsync(cancellationToken))))
             .WithName("Status")
             .WithSummary("Sources, documents, chunks, last ingestion and its errors; helpful-rate per prompt version.")
-            .Produces<StatusResponse>();
+            .Produces<StatusResponse>()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         return app;
     }

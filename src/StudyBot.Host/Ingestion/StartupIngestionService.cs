@@ -1,4 +1,5 @@
 using StudyBot.Core.Admin;
+using StudyBot.Core.Retrieval;
 using StudyBot.Knowledge.Ingestion;
 
 namespace StudyBot.Host.Ingestion;
@@ -10,7 +11,16 @@ public sealed partial class StartupIngestionService(KnowledgeIngestion ingestion
     {
         try
         {
-            await ingestion.LoadIndexAsync(stoppingToken);
+            try
+            {
+                await ingestion.LoadIndexAsync(stoppingToken);
+            }
+            catch (KnowledgeUnavailableException ex)
+            {
+                // Qdrant down at start: the runs below fail and are retried until it is back.
+                LogIndexUnavailable(ex.Message);
+            }
+
             await reindex.RequestAsync(source: null, notify: null, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -21,6 +31,9 @@ public sealed partial class StartupIngestionService(KnowledgeIngestion ingestion
             LogFailed(ex);
         }
     }
+
+    [LoggerMessage(LogLevel.Warning, "The index is unavailable at start-up: {Reason}")]
+    private partial void LogIndexUnavailable(string reason);
 
     [LoggerMessage(LogLevel.Error, "Start-up ingestion failed")]
     private partial void LogFailed(Exception exception);

@@ -16,26 +16,35 @@ namespace StudyBot.Knowledge.Http;
 public static class ApiResilience
 {
     /// <param name="requestsPerSecond">Average pace of requests for one named client; null = unpaced.</param>
-    public static IHttpClientBuilder AddApiResilience(this IHttpClientBuilder builder, double? requestsPerSecond, int maxRetryAttempts = 5)
+    public static IHttpClientBuilder AddApiResilience(this IHttpClientBuilder builder, double? requestsPerSecond, int maxRetryAttempts = 5) =>
+        builder.AddApiResilience(_ => new ApiResilienceLimits(requestsPerSecond, maxRetryAttempts, TimeSpan.FromSeconds(30)));
+
+    /// <summary>The same policy with limits read from the client's options when the pipeline is built.</summary>
+    public static IHttpClientBuilder AddApiResilience(this IHttpClientBuilder builder, Func<IServiceProvider, ApiResilienceLimits> limits)
     {
-        builder.AddResilienceHandler(builder.Name, pipeline =>
+        builder.AddResilienceHandler(builder.Name, (pipeline, context) =>
         {
+            var (requestsPerSecond, maxRetryAttempts, attemptTimeout) = limits(context.ServiceProvider);
             pipeline.AddTimeout(TimeSpan.FromMinutes(3));
-            pipeline.AddRetry(new HttpRetryStrategyOptions
+            if (maxRetryAttempts > 0)
             {
-                MaxRetryAttempts = maxRetryAttempts,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(500),
-                ShouldRetryAfterHeader = true,
-                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
-            });
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = maxRetryAttempts,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromMilliseconds(500),
+                    ShouldRetryAfterHeader = true,
+                    ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+                });
+            }
+
             if (requestsPerSecond is { } rate)
             {
                 pipeline.AddRateLimiter(new RateLimiterStrategyOptions { RateLimiter = Pace(rate) });
             }
 
-            pipeline.AddTimeout(TimeSpan.FromSeconds(30));
+            pipeline.AddTimeout(attemptTimeout);
         });
         return builder;
     }
@@ -58,3 +67,8 @@ public static class ApiResilience
         outcome.Exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException
         || outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout or >= HttpStatusCode.InternalServerError };
 }
+
+/// <param name="RequestsPerSecond">Average pace of requests; null = unpaced.</param>
+/// <param name="MaxRetryAttempts">Retries of a transient failure; 0 = none.</param>
+/// <param name="AttemptTimeout">Longest wait for one attempt.</param>
+public sealed record ApiResilienceLimits(double? RequestsPerSecond, int MaxRetryAttempts, TimeSpan AttemptTimeout);

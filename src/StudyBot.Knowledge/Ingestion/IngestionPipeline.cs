@@ -82,7 +82,7 @@ public sealed partial class IngestionPipeline(
         }
         catch (Exception ex)
         {
-            // Listing failed (folder gone, API down): nothing is removed, the previous index keeps serving.
+            // Listing failed (folder gone, API down) or the index is unreachable: nothing is removed, the previous index keeps serving.
             var reason = ex is OperationCanceledException ? "cancelled" : ex.Message;
             tracker.Finish(source.Name, Counts(), reason);
             Record(source.Name, Counts(), activity, reason);
@@ -110,7 +110,7 @@ public sealed partial class IngestionPipeline(
             IngestionTelemetry.RecordChunks(source.Name, records.Count);
             return true;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not (OperationCanceledException or KnowledgeUnavailableException))
         {
             tracker.AddError(source.Name, item.Id, ex.Message);
             IngestionTelemetry.RecordDocumentError(source.Name);

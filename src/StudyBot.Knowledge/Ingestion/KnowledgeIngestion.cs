@@ -1,11 +1,12 @@
 using StudyBot.Core.Retrieval;
-using StudyBot.Knowledge.Index.Embedded;
+using Microsoft.Extensions.VectorData;
+using StudyBot.Knowledge.Index;
 using StudyBot.Knowledge.Sources;
 
 namespace StudyBot.Knowledge.Ingestion;
 
 /// <summary>Entry point for ingestion: loads the index once, then runs sources one after another.</summary>
-public sealed class KnowledgeIngestion(EmbeddedChunkStore index, SourceCatalog catalog, IngestionPipeline pipeline)
+public sealed class KnowledgeIngestion(VectorStoreCollection<string, ChunkRecord> index, SourceCatalog catalog, IngestionPipeline pipeline)
 {
     public Task LoadIndexAsync(CancellationToken cancellationToken) => index.EnsureCollectionExistsAsync(cancellationToken);
 

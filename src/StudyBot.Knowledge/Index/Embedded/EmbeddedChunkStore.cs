@@ -10,7 +10,7 @@ namespace StudyBot.Knowledge.Index.Embedded;
 /// The default vector store: chunks persisted in SQLite under the data folder and searched in
 /// memory (SIMD dense scan + BM25), so a restart reloads instead of re-ingesting.
 /// </summary>
-public sealed class EmbeddedChunkStore : VectorStoreCollection<string, ChunkRecord>, IKeywordHybridSearchable<ChunkRecord>, IDocumentIndex
+public sealed class EmbeddedChunkStore : VectorStoreCollection<string, ChunkRecord>, IKeywordHybridSearchable<ChunkRecord>, IDocumentIndex, IIndexReadiness
 {
     private readonly IndexDatabase _database;
     private readonly ChunkTable _table;
@@ -30,6 +30,9 @@ public sealed class EmbeddedChunkStore : VectorStoreCollection<string, ChunkReco
     public override string Name => "chunks";
 
     public bool IsLoaded => Volatile.Read(ref _loaded);
+
+    public Task<IndexReadiness> CheckAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(IsLoaded ? new IndexReadiness(true, "ready") : new IndexReadiness(false, "index loading"));
 
     public override Task<bool> CollectionExistsAsync(CancellationToken cancellationToken = default) => Task.FromResult(IsLoaded);
 
