@@ -15,8 +15,11 @@ public sealed class QuizFlowTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // vector-stores.md last changed a month ago, fine-tuning.md today: `quiz new` must pick the latter.
-        File.SetLastWriteTimeUtc(_corpus.Combine("vector-stores.md"), DateTime.UtcNow.AddDays(-30));
+        // Every file but fine-tuning.md last changed a month ago: `quiz new` must pick fine-tuning.md.
+        foreach (var file in Directory.EnumerateFiles(_corpus.Path, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != "fine-tuning.md"))
+        {
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddDays(-30));
+        }
         _host = await QuizTestHost.StartAsync(_data.Path, _corpus.Path, _time);
     }
 
