@@ -3,28 +3,35 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using StudyBot.Core.Feedback;
+using StudyBot.Core.Quizzes;
 
 namespace StudyBot.Host.Tests;
 
 public sealed class KnowledgeGapTests : RunningHostTests
 {
-    /// <summary>Stands in for the quiz engine: one missed question about the vector-stores page.</summary>
-    private sealed class QuizMisses : IKnowledgeGapSignals
-    {
-        public string Kind => "quiz-miss";
-
-        public Task<IReadOnlyList<PageSignal>> GetSignalsAsync(DateTimeOffset? since, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<PageSignal>>([new PageSignal("knowledge", "vector-stores.md", "Vector stores", "Which index does Qdrant use?")]);
-    }
-
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IKnowledgeGapSignals, QuizMisses>();
-
     private async Task<JsonElement> ChatAsync(string text, string user)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/chat") { Content = JsonContent.Create(new { text }) };
         request.Headers.Add("X-StudyBot-User", user);
         return await (await Client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Takes a one-question playground quiz and picks a wrong option; returns the question.</summary>
+    private async Task<QuizQuestion> MissAQuizQuestionAsync(string topic)
+    {
+        var quiz = (await (await Client.PostAsJsonAsync("/api/chat", new { text = $"quiz {topic} 1", conversationId = "gap-quiz" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("quiz");
+        var store = Host.Services.GetRequiredService<IQuizStore>();
+        var session = await store.GetSessionAsync(quiz.GetProperty("sessionId").GetString()!, CancellationToken.None);
+        var question = Assert.Single(await store.GetQuestionsAsync([session!.QuestionIds[0]], CancellationToken.None));
+        var answer = await Client.PostAsJsonAsync("/api/quiz/answer", new
+        {
+            sessionId = session.Id,
+            question = 0,
+            option = (question.CorrectOption + 1) % question.Options.Count,
+            conversationId = "gap-quiz",
+        });
+        Assert.False((await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("found").GetBoolean());
+        return question;
     }
 
     private async Task ThumbsDownAsync(JsonElement answer, string user)
@@ -47,6 +54,7 @@ public sealed class KnowledgeGapTests : RunningHostTests
         await ThumbsDownAsync(qlora, "ann");
         await ThumbsDownAsync(qlora, "bob");
         await ThumbsDownAsync(await ChatAsync("What is HNSW?", "ann"), "ann");
+        var missed = await MissAQuizQuestionAsync("vector stores");
 
         var report = await Admin.GetFromJsonAsync<JsonElement>("/api/admin/knowledge-gaps");
 
@@ -59,10 +67,10 @@ public sealed class KnowledgeGapTests : RunningHostTests
         Assert.Equal(2, fineTuning.GetProperty("signals").GetProperty("thumbs-down").GetInt32());
         Assert.Equal("What is QLoRA?", Assert.Single(fineTuning.GetProperty("examples").EnumerateArray()).GetString());
         Assert.Matches(@"^/api/sources/knowledge/files/fine-tuning\.md\?sig=[\w-]+$", fineTuning.GetProperty("url").GetString());
-        var vectorStores = pages["vector-stores.md"];
-        Assert.Equal(1, vectorStores.GetProperty("signals").GetProperty("thumbs-down").GetInt32());
-        Assert.Equal(1, vectorStores.GetProperty("signals").GetProperty("quiz-miss").GetInt32());
-        Assert.Equal(2, vectorStores.GetProperty("total").GetInt32());
+        Assert.Equal(1, pages["vector-stores.md"].GetProperty("signals").GetProperty("thumbs-down").GetInt32());
+        var quizPage = pages[missed.Citation.Link];
+        Assert.Equal(1, quizPage.GetProperty("signals").GetProperty("quiz-miss").GetInt32());
+        Assert.Contains(missed.Stem, quizPage.GetProperty("examples").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using StudyBot.Core.Feedback;
 using StudyBot.Core.Inbox;
 using StudyBot.Core.Quizzes;
+using StudyBot.Host.KnowledgeGaps;
 using StudyBot.Knowledge.Storage;
 
 namespace StudyBot.Host.Persistence;
@@ -31,6 +32,7 @@ public static class PersistenceExtensions
         services.AddSingleton<IPromptVersionCounts>(sp => sp.GetRequiredService<EfAnswerLog>());
         services.AddSingleton<IInbox, EfInbox>();
         services.AddSingleton<IQuizStore, EfQuizStore>();
+        services.AddSingleton<IKnowledgeGapSignals, QuizMissSignals>();
         return builder;
     }
 }

@@ -165,7 +165,11 @@ public sealed class QuizFlowTests : IAsyncLifetime
         var question = Assert.IsType<QuizQuestionReply>(await _host.SayAsync("ivan", "quiz fine-tuning 3"));
         var session = await _host.Store.GetSessionAsync(question.SessionId, CancellationToken.None);
         File.WriteAllText(_corpus.Combine("fine-tuning.md"), "# Fine-tuning\n\nThis page was rewritten and no longer says what the quiz asked.\n");
-        File.Delete(_corpus.Combine("vector-stores.md"));
+        foreach (var other in Directory.EnumerateFiles(_corpus.Path, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != "fine-tuning.md"))
+        {
+            File.Delete(other);
+        }
+
         (await _host.Client.PostAsync("/api/admin/reindex", null)).EnsureSuccessStatusCode();
         await StudyBotHost.WaitForIngestionAsync(_host.Client);
 

@@ -10,7 +10,7 @@ namespace StudyBot.Knowledge.Index.Embedded;
 /// The default vector store: chunks persisted in SQLite under the data folder and searched in
 /// memory (SIMD dense scan + BM25), so a restart reloads instead of re-ingesting.
 /// </summary>
-public sealed class EmbeddedChunkStore : VectorStoreCollection<string, ChunkRecord>, IKeywordHybridSearchable<ChunkRecord>, IDocumentIndex, IIndexReadiness
+public sealed class EmbeddedChunkStore : DocumentChunkStore, IKeywordHybridSearchable<ChunkRecord>, IDocumentIndex, IIndexReadiness
 {
     private readonly IndexDatabase _database;
     private readonly ChunkTable _table;
@@ -79,21 +79,6 @@ public sealed class EmbeddedChunkStore : VectorStoreCollection<string, ChunkReco
             yield return chunk;
         }
     }
-
-    public override IAsyncEnumerable<ChunkRecord> GetAsync(Expression<Func<ChunkRecord, bool>> filter, int top, FilteredRecordRetrievalOptions<ChunkRecord>? options = null, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("list documents with GetDocumentsAsync; chunks are fetched by key");
-
-    public override Task DeleteAsync(string key, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException($"chunks are removed with their document: RemoveDocumentAsync (key {key})");
-
-    public override Task DeleteAsync(IEnumerable<string> keys, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("chunks are removed with their document: RemoveDocumentAsync");
-
-    public override Task UpsertAsync(ChunkRecord record, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("chunks are written with their document: ReplaceDocumentAsync");
-
-    public override Task UpsertAsync(IEnumerable<ChunkRecord> records, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("chunks are written with their document: ReplaceDocumentAsync");
 
     public override async IAsyncEnumerable<VectorSearchResult<ChunkRecord>> SearchAsync<TInput>(
         TInput searchValue, int top, VectorSearchOptions<ChunkRecord>? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)

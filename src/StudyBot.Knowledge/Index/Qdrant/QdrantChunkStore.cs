@@ -16,7 +16,7 @@ namespace StudyBot.Knowledge.Index.Qdrant;
 /// a failed write leaves the old chunks serving and its hidden leftovers are dropped by the next.
 /// </summary>
 public sealed class QdrantChunkStore(QdrantClient client, QdrantClient probe, string embedderId, int dimensions, int batchSize)
-    : VectorStoreCollection<string, ChunkRecord>, IKeywordHybridSearchable<ChunkRecord>, IDocumentIndex, IIndexReadiness
+    : DocumentChunkStore, IKeywordHybridSearchable<ChunkRecord>, IDocumentIndex, IIndexReadiness
 {
     private const int ScrollPage = 256;
     private const int IdfCacheLimit = 50_000;
@@ -131,21 +131,6 @@ public sealed class QdrantChunkStore(QdrantClient client, QdrantClient probe, st
             yield return QdrantPoints.ToChunk(payload);
         }
     }
-
-    public override IAsyncEnumerable<ChunkRecord> GetAsync(Expression<Func<ChunkRecord, bool>> filter, int top, FilteredRecordRetrievalOptions<ChunkRecord>? options = null, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("list documents with GetDocumentsAsync; chunks are fetched by key");
-
-    public override Task DeleteAsync(string key, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException($"chunks are removed with their document: RemoveDocumentAsync (key {key})");
-
-    public override Task DeleteAsync(IEnumerable<string> keys, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("chunks are removed with their document: RemoveDocumentAsync");
-
-    public override Task UpsertAsync(ChunkRecord record, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("chunks are written with their document: ReplaceDocumentAsync");
-
-    public override Task UpsertAsync(IEnumerable<ChunkRecord> records, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("chunks are written with their document: ReplaceDocumentAsync");
 
     public override async IAsyncEnumerable<VectorSearchResult<ChunkRecord>> SearchAsync<TInput>(
         TInput searchValue, int top, VectorSearchOptions<ChunkRecord>? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
