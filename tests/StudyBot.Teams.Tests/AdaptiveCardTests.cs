@@ -23,6 +23,17 @@ public sealed class AdaptiveCardTests
         AnswerId: "ans-42");
 
     [Fact]
+    public void AnswerCard_ModelAnswerWithANotice_IsValidAndShowsTheNoticeAndTools()
+    {
+        var card = AnswerCard.Render(Answer with { ToolsCalled = ["knowledge_search"], Notice = "The model timed out; this is the extractive answer." }, new CitationLinks(BaseUrl, null));
+
+        CardSchema.AssertValid(card);
+        Assert.Equal(
+            "The model timed out; this is the extractive answer. · Tools used: knowledge_search",
+            card["body"]![1]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void AnswerCard_WithCitationsAndAnswerId_IsValidWithOpenUrlAndFeedbackButtons()
     {
         var card = AnswerCard.Render(Answer, new CitationLinks(BaseUrl, null));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
+using StudyBot.Assistant.Answering;
 using StudyBot.Assistant.Quizzes;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Feedback;
@@ -40,6 +41,11 @@ internal sealed class BlockKitRenderer(IOptions<SlackOptions> options, FileLinkS
         {
             tail.Add(new DividerBlock());
             tail.AddRange(Sections(SourcesText(answer.Citations)));
+        }
+
+        if (AnswerFootnote.For(answer) is { } footnote)
+        {
+            tail.Add(new ContextBlock([TextObject.Mrkdwn(Mrkdwn.Truncate(Mrkdwn.Escape(footnote), BlockKitLimits.SectionText))]));
         }
 
         if (answer.AnswerId is { } id && IncomingAction.FeedbackValue(id, helpful: false).Length <= BlockKitLimits.ButtonValue)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using StudyBot.Assistant.Answering;
 using StudyBot.Core.Conversations;
 
 namespace StudyBot.Teams.Cards;
@@ -11,6 +12,11 @@ internal static class AnswerCard
     public static JsonObject Render(AnswerReply answer, CitationLinks links, string? confirmation = null)
     {
         var body = new List<JsonNode> { AdaptiveCard.Text(answer.Text) };
+        if (AnswerFootnote.For(answer) is { } footnote)
+        {
+            body.Add(AdaptiveCard.Text(footnote, size: "Small", subtle: true));
+        }
+
         var openButtons = new List<JsonNode>();
         if (answer.Citations.Count > 0)
         {

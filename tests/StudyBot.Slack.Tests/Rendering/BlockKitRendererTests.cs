@@ -20,6 +20,21 @@ public sealed class BlockKitRendererTests
     private static string Json(SlackMessage message) => JsonSerializer.Serialize(message.Blocks, SlackJson.Default.IReadOnlyListBlock);
 
     [Fact]
+    public void Render_ModelAnswerWithANotice_ShowsTheNoticeAndToolsUnderTheSources()
+    {
+        var reply = new AnswerReply("QLoRA quantizes to 4 bits [1].", [Note], Found: true, AnswerId: "43",
+            ToolsCalled: ["knowledge_search", "knowledge_search", "web_search"], Notice: "1 sentence without support was removed.");
+
+        using var doc = JsonDocument.Parse(Json(Assert.Single(Renderer().Render(reply))));
+
+        var blocks = doc.RootElement.EnumerateArray().ToList();
+        Assert.Equal(["section", "divider", "section", "context", "actions"], blocks.Select(b => b.GetProperty("type").GetString()));
+        Assert.Equal(
+            "1 sentence without support was removed. · Tools used: knowledge_search, web_search",
+            blocks[3].GetProperty("elements")[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
     public void Render_Answer_EscapesTextListsNumberedSourcesAndOffersFeedback()
     {
         var reply = new AnswerReply("QLoRA <b>fine-tunes</b> 4-bit models & adapters [1][2].", [Note, Paper, Web], Found: true, AnswerId: "42");
