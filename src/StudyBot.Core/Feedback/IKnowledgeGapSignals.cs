@@ -3,8 +3,8 @@ namespace StudyBot.Core.Feedback;
 /// <summary>
 /// Evidence that a page of the knowledge base needs work, for the knowledge-gap report, which groups
 /// every registered source of signals by page. The answer log contributes 👎 answers (kind
-/// "thumbs-down", one signal per cited page); the quiz engine adds its missed questions by registering
-/// another implementation (kind "quiz-miss", the page the question came from).
+/// "thumbs-down", one signal per cited page), the quiz store its wrong answers (kind "quiz-miss", the
+/// page the question came from).
 /// </summary>
 public interface IKnowledgeGapSignals
 {

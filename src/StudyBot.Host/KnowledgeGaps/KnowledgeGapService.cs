@@ -8,8 +8,8 @@ namespace StudyBot.Host.KnowledgeGaps;
 
 /// <summary>
 /// Builds the knowledge-gap report from the answer log (questions answered "not in the knowledge
-/// base") and every registered <see cref="IKnowledgeGapSignals"/> (👎 answers; quiz misses once
-/// the quiz engine registers its own), grouped by the page they point at.
+/// base") and every registered <see cref="IKnowledgeGapSignals"/> (👎 answers, missed quiz
+/// questions), grouped by the page they point at.
 /// </summary>
 public sealed partial class KnowledgeGapService(AppStore store, IEnumerable<IKnowledgeGapSignals> signals, CitationLinks links, TimeProvider time)
 {
