@@ -49,7 +49,7 @@ internal sealed partial class CommandProcessor(
                 text,
                 options.Value.IsAdmin(command.UserId),
                 settings.Sources,
-                ReplyAddress: SlackChannelNotifier.Address(command.ChannelId!, threadTs: null),
+                ReplyAddress: SlackConversation.Address(command.ChannelId!, threadTs: null),
                 Origin: new MessageOrigin(command.TeamId, null, command.ChannelId),
                 Personal: SlackConversation.IsDirect(command.ChannelId!)),
             cancellationToken);

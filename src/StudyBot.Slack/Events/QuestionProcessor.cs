@@ -55,7 +55,7 @@ internal sealed partial class QuestionProcessor(
 
         state = Recover(state, thread, bot, eventId);
         state = await writer.EnsurePlaceholderAsync(item, state, target, options.Value.WorkingText, cancellationToken);
-        var conversation = SlackChannelNotifier.Address(target.Channel, target.ThreadTs);
+        var conversation = SlackConversation.Address(target.Channel, target.ThreadTs);
         var message = new IncomingMessage(
             SlackWork.Channel,
             conversation,

@@ -28,7 +28,7 @@ internal sealed class BlockKitRenderer(IOptions<SlackOptions> options, FileLinkS
         StatusReply status => Pack(Sections(StatusText(status.Status) + Helpful(status)), []),
         NoticeReply notice => Pack(Sections(Mrkdwn.Escape(notice.Text)), []),
         QuizQuestionReply question => [Message(QuizBlocks.Question(question))],
-        QuizFeedbackReply feedback => [Message(QuizBlocks.Feedback(feedback, new CitationLinks(options.Value.PublicBaseUrl, signer))), .. feedback.Next is { } next ? Render(next) : []],
+        QuizFeedbackReply feedback => [Message(QuizBlocks.Feedback(feedback, Links)), .. feedback.Next is { } next ? Render(next) : []],
         QuizResultsReply results => Pack(Sections(Mrkdwn.Escape(QuizText.Results(results))), []),
         LeaderboardReply leaderboard => Pack(Sections(Mrkdwn.Escape(QuizText.Leaderboard(leaderboard))), []),
         _ => Pack(Sections(Mrkdwn.Escape(reply.ToString() ?? "")), []),
@@ -61,13 +61,14 @@ internal sealed class BlockKitRenderer(IOptions<SlackOptions> options, FileLinkS
         return Pack(Sections(Mrkdwn.Escape(answer.Text)), tail);
     }
 
+    private CitationLinks Links => new(options.Value.PublicBaseUrl, signer);
+
     private string SourcesText(IReadOnlyList<Citation> citations)
     {
         var text = new StringBuilder("*Sources*");
-        var links = new CitationLinks(options.Value.PublicBaseUrl, signer);
         foreach (var c in citations)
         {
-            var url = links.UrlOf(c);
+            var url = Links.UrlOf(c);
             var title = string.IsNullOrWhiteSpace(c.Title) ? c.Link : c.Title;
             text.Append('\n').Append(CultureInfo.InvariantCulture, $"[{c.Number}] ");
             text.Append(url is null ? $"*{Mrkdwn.Escape(title)}* ({Mrkdwn.Escape(c.Source)}/{Mrkdwn.Escape(c.Link)})" : Mrkdwn.Link(url, title));

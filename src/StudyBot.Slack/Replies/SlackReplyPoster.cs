@@ -1,4 +1,5 @@
 using StudyBot.Core.Conversations;
+using StudyBot.Slack.Events;
 using StudyBot.Slack.Intake;
 using StudyBot.Slack.Rendering;
 using StudyBot.Slack.WebApi;
@@ -12,9 +13,7 @@ internal sealed class SlackReplyPoster(SlackApiClient api, BlockKitRenderer rend
 
     public async Task PostAsync(string conversationId, Reply reply, CancellationToken cancellationToken)
     {
-        var separator = conversationId.IndexOf(':', StringComparison.Ordinal);
-        var channel = separator < 0 ? conversationId : conversationId[..separator];
-        var thread = separator < 0 || separator == conversationId.Length - 1 ? null : conversationId[(separator + 1)..];
+        var (channel, thread) = SlackConversation.Parse(conversationId);
         foreach (var message in renderer.Render(reply))
         {
             await api.PostMessageAsync(new PostMessageRequest(channel, message.Text, message.Blocks, thread), cancellationToken);

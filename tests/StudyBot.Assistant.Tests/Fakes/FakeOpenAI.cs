@@ -16,7 +16,7 @@ internal sealed class FakeOpenAI : IAsyncDisposable
     private readonly ConcurrentQueue<Func<HttpContext, Task>> _script = new();
     private Func<HttpContext, Task>? _last;
 
-    private LoopbackApp? _server;
+    private LoopbackServer? _server;
 
     /// <summary>http://127.0.0.1:port — the server answers chat completions under any path prefix.</summary>
     public string BaseUrl => _server!.BaseUrl;
@@ -26,7 +26,7 @@ internal sealed class FakeOpenAI : IAsyncDisposable
     public static async Task<FakeOpenAI> StartAsync()
     {
         var fake = new FakeOpenAI();
-        fake._server = await LoopbackApp.StartAsync(fake.HandleAsync);
+        fake._server = await LoopbackServer.StartAsync(fake.HandleAsync);
         return fake;
     }
 

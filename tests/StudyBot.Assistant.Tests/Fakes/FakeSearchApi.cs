@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
+using StudyBot.Tests;
 
 namespace StudyBot.Assistant.Tests.Fakes;
 
@@ -7,7 +8,7 @@ namespace StudyBot.Assistant.Tests.Fakes;
 internal sealed class FakeSearchApi : IAsyncDisposable
 {
     private readonly ConcurrentQueue<HttpRequestRecord> _requests = new();
-    private LoopbackApp? _server;
+    private LoopbackServer? _server;
 
     public string BaseUrl => _server!.BaseUrl;
 
@@ -17,7 +18,7 @@ internal sealed class FakeSearchApi : IAsyncDisposable
     public static async Task<FakeSearchApi> StartAsync(int status, string body)
     {
         var fake = new FakeSearchApi();
-        fake._server = await LoopbackApp.StartAsync(async context =>
+        fake._server = await LoopbackServer.StartAsync(async context =>
         {
             fake._requests.Enqueue(new HttpRequestRecord(
                 context.Request.Method,

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using StudyBot.Tests;
 
 namespace StudyBot.Teams.Tests.Infrastructure;
 

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using StudyBot.Teams.Tests.Infrastructure;
 using StudyBot.Tests;
 
 namespace StudyBot.Knowledge.Tests.Sources.Notion.Fake;

@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace StudyBot.Teams.Tests.Infrastructure;
+namespace StudyBot.Tests;
 
-/// <summary>A real Kestrel server on 127.0.0.1 with a free port, for the fakes of Microsoft's services.</summary>
+/// <summary>A real Kestrel server on 127.0.0.1 with a free port, for the fakes of external services.</summary>
 internal sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -21,6 +22,9 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     /// <summary>http://127.0.0.1:port, without a trailing slash.</summary>
     public string BaseUrl { get; }
+
+    /// <summary>Starts a server that answers every request with <paramref name="handle"/>.</summary>
+    public static Task<LoopbackServer> StartAsync(RequestDelegate handle) => StartAsync(app => app.Run(handle));
 
     public static async Task<LoopbackServer> StartAsync(Action<WebApplication> map)
     {
