@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using StudyBot.Tests;
 
 namespace StudyBot.Host.Tests;
 
@@ -17,23 +12,18 @@ namespace StudyBot.Host.Tests;
 /// </summary>
 internal sealed class FakeWebhook : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private const string HookPath = "/services/T000/B000/hook";
     private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _script = new();
-
-    private FakeWebhook(WebApplication app) => _app = app;
+    private LoopbackServer? _server;
 
     public ConcurrentQueue<JsonElement> Posts { get; } = new();
 
-    public string Url { get; private set; } = "";
+    public string Url => _server!.BaseUrl + HookPath;
 
     public static async Task<FakeWebhook> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var webhook = new FakeWebhook(app);
-        app.MapPost("/services/T000/B000/hook", async (HttpRequest request) =>
+        var webhook = new FakeWebhook();
+        webhook._server = await LoopbackServer.StartAsync(app => app.MapPost(HookPath, async (HttpRequest request) =>
         {
             webhook.Posts.Enqueue(await JsonSerializer.DeserializeAsync<JsonElement>(request.Body));
             if (!webhook._script.TryDequeue(out var next))
@@ -47,18 +37,11 @@ internal sealed class FakeWebhook : IAsyncDisposable
             }
 
             return Results.Text(next.Status == 429 ? "rate_limited" : "error", statusCode: next.Status);
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        webhook.Url = address.TrimEnd('/') + "/services/T000/B000/hook";
+        }));
         return webhook;
     }
 
     public void RespondNext(int status, string? retryAfter = null) => _script.Enqueue((status, retryAfter));
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server!.DisposeAsync();
 }

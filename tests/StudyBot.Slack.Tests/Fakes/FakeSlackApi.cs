@@ -4,13 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using StudyBot.Tests;
 
 namespace StudyBot.Slack.Tests.Fakes;
@@ -27,19 +21,17 @@ internal sealed class FakeSlackApi : IAsyncDisposable
     public const string BotId = "B0STUDYBOT";
     public const string TeamId = "T123ABC456";
 
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<FakeSlackCall> _calls = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedResponse>> _scripted = new(StringComparer.Ordinal);
     private readonly JsonObject _postMessageOk = JsonNode.Parse(File.ReadAllText(TestPaths.Fixture("slack", "web_api", "chat.postMessage.response.ok.json")))!.AsObject();
     private readonly FakeSocket _socket = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _socketTickets;
-
-    private FakeSlackApi(WebApplication app) => _app = app;
+    private LoopbackServer? _server;
 
     public FakeThreadStore Threads { get; } = new();
 
-    public Uri BaseUrl { get; private set; } = null!;
+    public Uri BaseUrl => new(_server!.BaseUrl + "/");
 
     public Uri ApiBaseUrl => new(BaseUrl, "api/");
 
@@ -49,18 +41,14 @@ internal sealed class FakeSlackApi : IAsyncDisposable
 
     public static async Task<FakeSlackApi> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeSlackApi(app);
-        app.UseWebSockets();
-        app.Map("/api/{method}", fake.WebApiAsync);
-        app.MapPost("/hooks/{id}", (HttpContext context) => fake.RecordHookAsync(context));
-        app.Map("/socket", fake._socket.AcceptAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        fake.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        var fake = new FakeSlackApi();
+        fake._server = await LoopbackServer.StartAsync(app =>
+        {
+            app.UseWebSockets();
+            app.Map("/api/{method}", fake.WebApiAsync);
+            app.MapPost("/hooks/{id}", (HttpContext context) => fake.RecordHookAsync(context));
+            app.Map("/socket", fake._socket.AcceptAsync);
+        });
         fake._socket.Changed = fake.Signal;
         return fake;
     }
@@ -143,8 +131,7 @@ internal sealed class FakeSlackApi : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _socket.Abort();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _server!.DisposeAsync();
     }
 
     private async Task WebApiAsync(HttpContext context, string method)

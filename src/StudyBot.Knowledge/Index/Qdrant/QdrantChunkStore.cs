@@ -15,14 +15,17 @@ namespace StudyBot.Knowledge.Index.Qdrant;
 /// its new chunks are written hidden, then one batch request shows them and drops the old ones;
 /// a failed write leaves the old chunks serving and its hidden leftovers are dropped by the next.
 /// </summary>
-public sealed class QdrantChunkStore(QdrantClient client, QdrantClient probe, string embedderId, int dimensions, int batchSize)
+public sealed class QdrantChunkStore(QdrantClient client, QdrantClient probe, string embedderId, int dimensions, int batchSize, TimeProvider time)
     : DocumentChunkStore, IKeywordHybridSearchable<ChunkRecord>, IDocumentIndex, IIndexReadiness
 {
     private const int ScrollPage = 256;
     private const int IdfCacheLimit = 50_000;
 
+    /// <summary>How long a term's idf is reused before it is counted again (other instances write too).</summary>
+    private static readonly TimeSpan IdfMaxAge = TimeSpan.FromMinutes(1);
+
     private readonly SemaphoreSlim _ensureGate = new(1, 1);
-    private readonly ConcurrentDictionary<string, double> _idf = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (double Idf, long CountedAt)> _idf = new(StringComparer.Ordinal);
     private long _liveChunks;
     private bool _ready;
 
@@ -224,12 +227,13 @@ public sealed class QdrantChunkStore(QdrantClient client, QdrantClient probe, st
 
     /// <summary>
     /// BM25 idf of a term among live chunks. Qdrant keeps its own statistics server-side, so the
-    /// figures are fetched for each hybrid search's terms; terms not fetched yet count as the rarest.
+    /// figures are counted for a hybrid search's terms and reused for <see cref="IdfMaxAge"/> or until
+    /// this instance writes; terms not counted yet count as the rarest.
     /// </summary>
     public double InverseDocumentFrequency(string term)
     {
         var total = Interlocked.Read(ref _liveChunks);
-        return _idf.TryGetValue(term, out var idf) ? idf : Idf(total, 0);
+        return _idf.TryGetValue(term, out var known) ? known.Idf : Idf(total, 0);
     }
 
     public async Task ReplaceDocumentAsync(IndexedDocument document, IReadOnlyList<ChunkRecord> chunks, CancellationToken cancellationToken)
@@ -254,6 +258,7 @@ public sealed class QdrantChunkStore(QdrantClient client, QdrantClient probe, st
             new SetPayloadOperation(new SetPayload(new Dictionary<string, object?> { [QdrantPoints.Live] = true }, new Filter([.. ofDocument, thisGeneration]))),
             new DeleteOperation(new FilterSelector(new Filter(ofDocument, MustNot: [thisGeneration]))),
         ]), cancellationToken);
+        _idf.Clear();
     }
 
     public async Task RemoveDocumentAsync(string source, string documentId, CancellationToken cancellationToken)
@@ -261,6 +266,7 @@ public sealed class QdrantChunkStore(QdrantClient client, QdrantClient probe, st
         await EnsureCollectionExistsAsync(cancellationToken);
         await client.DeleteAsync(new FilterSelector(new Filter(
             [QdrantPoints.Is(QdrantPoints.Source, source), QdrantPoints.Is(QdrantPoints.DocumentId, documentId)])), cancellationToken);
+        _idf.Clear();
     }
 
     public override object? GetService(Type serviceType, object? serviceKey = null) =>
@@ -283,13 +289,20 @@ public sealed class QdrantChunkStore(QdrantClient client, QdrantClient probe, st
             _idf.Clear();
         }
 
+        var stale = terms.Where(t => !_idf.TryGetValue(t, out var known) || time.GetElapsedTime(known.CountedAt) > IdfMaxAge).ToList();
+        if (stale.Count == 0)
+        {
+            return;
+        }
+
+        var countedAt = time.GetTimestamp();
         var total = client.CountAsync(new CountRequest(QdrantPoints.LiveChunks(null)), cancellationToken);
-        var frequencies = terms.Select(t => client.CountAsync(new CountRequest(QdrantPoints.LiveChunks(null, QdrantPoints.Is(QdrantPoints.Terms, t))), cancellationToken)).ToList();
+        var frequencies = stale.Select(t => client.CountAsync(new CountRequest(QdrantPoints.LiveChunks(null, QdrantPoints.Is(QdrantPoints.Terms, t))), cancellationToken)).ToList();
         var n = await total;
         Interlocked.Exchange(ref _liveChunks, n);
-        for (var i = 0; i < terms.Count; i++)
+        for (var i = 0; i < stale.Count; i++)
         {
-            _idf[terms[i]] = Idf(n, await frequencies[i]);
+            _idf[stale[i]] = (Idf(n, await frequencies[i]), countedAt);
         }
     }
 

@@ -1,14 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using StudyBot.Tests;
 
 namespace StudyBot.Knowledge.Tests.Qdrant.Fake;
 
@@ -20,20 +14,16 @@ namespace StudyBot.Knowledge.Tests.Qdrant.Fake;
 /// </summary>
 internal sealed class FakeQdrant : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, FakeQdrantCollection> _collections = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<FakeQdrantCall> _calls = new();
     private readonly ConcurrentQueue<string> _schemaErrors = new();
     private readonly string? _apiKey;
+    private LoopbackServer? _server;
 
-    private FakeQdrant(WebApplication app, string? apiKey)
-    {
-        _app = app;
-        _apiKey = apiKey;
-    }
+    private FakeQdrant(string? apiKey) => _apiKey = apiKey;
 
     /// <summary>http://127.0.0.1:port</summary>
-    public string Url { get; private set; } = "";
+    public string Url => _server!.BaseUrl;
 
     public IReadOnlyList<FakeQdrantCall> Calls => [.. _calls];
 
@@ -48,14 +38,8 @@ internal sealed class FakeQdrant : IAsyncDisposable
 
     public static async Task<FakeQdrant> StartAsync(string? apiKey = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeQdrant(app, apiKey);
-        app.Run(fake.HandleAsync);
-        await app.StartAsync();
-        fake.Url = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single().TrimEnd('/');
+        var fake = new FakeQdrant(apiKey);
+        fake._server = await LoopbackServer.StartAsync(fake.HandleAsync);
         return fake;
     }
 
@@ -302,11 +286,7 @@ internal sealed class FakeQdrant : IAsyncDisposable
         };
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server!.DisposeAsync();
 }
 
 /// <summary>One request the fake received: method, the spec's path template, query string, body, and its answer.</summary>

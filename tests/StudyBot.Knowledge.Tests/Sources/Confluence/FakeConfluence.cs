@@ -4,14 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using StudyBot.Knowledge.Sources.Confluence;
 using StudyBot.Tests;
 
@@ -34,24 +27,21 @@ internal sealed partial class FakeConfluence : IAsyncDisposable
     private static readonly JsonObject ContentTemplate = Fixture("get-content.go-atlassian.json");
     private static readonly JsonObject ListTemplate = Fixture("get-contents.go-atlassian.json");
 
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<FakeConfluenceRequest> _requests = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeResponse>> _scripted = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly List<FakeConfluencePage> _content = [];
 
-    private FakeConfluence(WebApplication app, ConfluenceFlavor flavor)
-    {
-        _app = app;
-        Flavor = flavor;
-    }
+    private LoopbackServer? _server;
+
+    private FakeConfluence(ConfluenceFlavor flavor) => Flavor = flavor;
 
     public ConfluenceFlavor Flavor { get; }
 
     public string Context => Flavor == ConfluenceFlavor.Cloud ? "/wiki" : "/confluence";
 
     /// <summary>The site root StudyBot is configured with (BaseUrl).</summary>
-    public Uri BaseUrl { get; private set; } = null!;
+    public Uri BaseUrl => new(_server!.BaseUrl + Context);
 
     /// <summary>Largest page of results the fake returns, whatever limit is asked for (Confluence clamps too).</summary>
     public int MaxLimit { get; set; } = 250;
@@ -69,15 +59,8 @@ internal sealed partial class FakeConfluence : IAsyncDisposable
 
     public static async Task<FakeConfluence> StartAsync(ConfluenceFlavor flavor)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeConfluence(app, flavor);
-        app.Run(fake.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        fake.BaseUrl = new Uri(address.TrimEnd('/') + fake.Context);
+        var fake = new FakeConfluence(flavor);
+        fake._server = await LoopbackServer.StartAsync(fake.HandleAsync);
         return fake;
     }
 
@@ -150,7 +133,7 @@ internal sealed partial class FakeConfluence : IAsyncDisposable
 
     public void ClearRequests() => _requests.Clear();
 
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    public ValueTask DisposeAsync() => _server!.DisposeAsync();
 
     private async Task HandleAsync(HttpContext context)
     {
