@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
-using StudyBot.Core.Admin;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Inbox;
 using StudyBot.Slack.Commands;
@@ -65,7 +64,6 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<ISlackWorkProcessor, CommandProcessor>();
         services.AddSingleton<ISlackWorkProcessor, ActionProcessor>();
         services.AddSingleton<IInboxHandler, SlackInboxHandler>();
-        services.AddSingleton<IChannelNotifier, SlackChannelNotifier>();
         services.AddSingleton<IReplyPoster, SlackReplyPoster>();
 
         var options = builder.Configuration.GetSection(SlackOptions.SectionName);

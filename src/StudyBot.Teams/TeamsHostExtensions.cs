@@ -5,12 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using StudyBot.Core.Admin;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Inbox;
 using StudyBot.Teams.Authentication;
 using StudyBot.Teams.Connector;
 using StudyBot.Teams.Handling;
+using StudyBot.Teams.Replies;
 
 namespace StudyBot.Teams;
 
@@ -42,8 +42,6 @@ public static class TeamsHostExtensions
         services.AddTransient<CardActionInvoke>();
         services.AddTransient<MessagesEndpoint>();
         services.AddSingleton<IInboxHandler, TeamsInboxHandler>();
-        services.AddTransient<IChannelNotifier, TeamsChannelNotifier>();
-        services.AddSingleton<ConversationReferences>();
         services.AddSingleton<IReplyPoster, TeamsReplyPoster>();
         services.AddHostedService<TeamsStartupCheck>();
         return builder;

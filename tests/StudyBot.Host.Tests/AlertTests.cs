@@ -42,7 +42,7 @@ public sealed class SourceAlertTests : RunningHostTests, IAsyncLifetime
         using var scope = Host.Services.CreateScope();
         try
         {
-            await scope.ServiceProvider.GetRequiredService<IngestionJobs>().RunAsync(source, null, null, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<IngestionJobs>().RunAsync(source, null, CancellationToken.None);
         }
         catch (IngestionFailedException)
         {

@@ -43,7 +43,7 @@ public static class ChatEndpoints
         }
 
         // The playground is one person's window: its quizzes are personal.
-        var message = new IncomingMessage("web", body.ConversationId ?? "web", UserOf(request), text, admin.IsAdmin(request.HttpContext), body.Sources, Personal: true);
+        var message = new IncomingMessage(Playground(body.ConversationId), UserOf(request), text, admin.IsAdmin(request.HttpContext), body.Sources, Personal: true);
         return Results.Ok(ChatResponse.From(await engine.HandleAsync(message, cancellationToken), links));
     }
 
@@ -60,9 +60,12 @@ public static class ChatEndpoints
             return JsonBody.Problem("'answerId' and 'helpful' are required.");
         }
 
-        var action = new IncomingAction("web", "web", UserOf(request), IncomingAction.Feedback, IncomingAction.FeedbackValue(body.AnswerId, body.Helpful.Value));
+        var action = new IncomingAction(Playground(null), UserOf(request), IncomingAction.Feedback, IncomingAction.FeedbackValue(body.AnswerId, body.Helpful.Value));
         return Results.Ok(ChatResponse.From(await engine.HandleActionAsync(action, cancellationToken), links));
     }
+
+    /// <summary>A playground session (or the API caller's conversation id) is a space of its own.</summary>
+    internal static ConversationAddress Playground(string? conversationId) => new("web", conversationId ?? "web");
 
     /// <summary>The playground has no sign-in; one browser is one user for feedback purposes.</summary>
     internal static string UserOf(HttpRequest request) =>

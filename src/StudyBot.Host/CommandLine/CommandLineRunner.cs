@@ -60,7 +60,7 @@ public static class CommandLineRunner
         // Bring the index up to date first; unchanged documents are skipped, so this is quick after the first run.
         await ingestion.IngestAllAsync(cancellationToken);
         var engine = services.GetRequiredService<ConversationEngine>();
-        var reply = await engine.HandleAsync(new IncomingMessage("cli", "cli", Environment.UserName, "ask " + question), cancellationToken);
+        var reply = await engine.HandleAsync(new IncomingMessage(new ConversationAddress("cli", "cli"), Environment.UserName, "ask " + question), cancellationToken);
         Console.WriteLine(ReplyText.Format(reply));
         return reply is AnswerReply { Found: false } ? 3 : 0;
     }

@@ -43,15 +43,13 @@ internal sealed partial class CommandProcessor(
         var settings = options.Value.ForChannel(command.ChannelId!);
         var reply = await engine.HandleAsync(
             new IncomingMessage(
-                SlackWork.Channel,
-                command.ChannelId!,
+                SlackAddress.Of(command.ChannelId!, threadTs: null),
                 command.UserId!,
                 text,
                 options.Value.IsAdmin(command.UserId),
                 settings.Sources,
-                ReplyAddress: SlackConversation.Address(command.ChannelId!, threadTs: null),
                 Origin: new MessageOrigin(command.TeamId, null, command.ChannelId),
-                Personal: SlackConversation.IsDirect(command.ChannelId!)),
+                Personal: SlackAddress.IsDirect(command.ChannelId!)),
             cancellationToken);
         var messages = renderer.Render(reply);
         var state = ReplyState.Parse(item.State);

@@ -55,18 +55,15 @@ internal sealed partial class QuestionProcessor(
 
         state = Recover(state, thread, bot, eventId);
         state = await writer.EnsurePlaceholderAsync(item, state, target, options.Value.WorkingText, cancellationToken);
-        var conversation = SlackConversation.Address(target.Channel, target.ThreadTs);
         var message = new IncomingMessage(
-            SlackWork.Channel,
-            conversation,
+            SlackAddress.Of(target.Channel, target.ThreadTs),
             e.User!,
             SlackText.ToPlain(e.Text, bot.UserId),
             options.Value.IsAdmin(e.User),
             settings.Sources,
             History(thread, e, bot),
-            ReplyAddress: conversation,
             Origin: new MessageOrigin(callback.TeamId, null, target.Channel),
-            Personal: SlackConversation.IsDirect(target.Channel));
+            Personal: SlackAddress.IsDirect(target.Channel));
 
         var reply = await engine.HandleAsync(message, cancellationToken);
         await writer.WriteAsync(item, state, target, renderer.Render(reply), cancellationToken);

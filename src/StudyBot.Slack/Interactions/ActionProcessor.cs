@@ -9,6 +9,7 @@ using StudyBot.Slack.Configuration;
 using StudyBot.Slack.Intake;
 using StudyBot.Slack.Json;
 using StudyBot.Slack.Rendering;
+using StudyBot.Slack.Replies;
 using StudyBot.Slack.WebApi;
 
 namespace StudyBot.Slack.Interactions;
@@ -39,7 +40,7 @@ internal sealed partial class ActionProcessor(
         {
             var actionId = (action.ActionId ?? "").Split(':')[0];
             var reply = await engine.HandleActionAsync(
-                new IncomingAction(SlackWork.Channel, $"{channel}:{payload.ThreadTs}", user, actionId, action.ChosenValue, options.Value.IsAdmin(user)),
+                new IncomingAction(SlackAddress.Of(channel, payload.ThreadTs), user, actionId, action.ChosenValue, options.Value.IsAdmin(user)),
                 cancellationToken);
             foreach (var message in renderer.Render(reply))
             {

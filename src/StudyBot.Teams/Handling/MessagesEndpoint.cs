@@ -7,6 +7,7 @@ using StudyBot.Teams.Activities;
 using StudyBot.Teams.Authentication;
 using StudyBot.Teams.Cards;
 using StudyBot.Teams.Connector;
+using StudyBot.Teams.Replies;
 
 namespace StudyBot.Teams.Handling;
 
@@ -20,7 +21,6 @@ internal sealed partial class MessagesEndpoint(
     TrustedServiceUrls trusted,
     IInbox inbox,
     CardActionInvoke cardActions,
-    ConversationReferences references,
     ILogger<MessagesEndpoint> logger)
 {
     public const string Route = "/api/messages";
@@ -84,7 +84,6 @@ internal sealed partial class MessagesEndpoint(
                 statusCode: StatusCodes.Status403Forbidden);
         }
 
-        references.Remember(activity);
         return activity.Type switch
         {
             ActivityTypes.Message => await AcceptAsync(activity, body, cancellationToken),
@@ -101,7 +100,7 @@ internal sealed partial class MessagesEndpoint(
     private async Task<IResult> AcceptAsync(Activity activity, byte[] body, CancellationToken cancellationToken)
     {
         var key = InboxKey(activity);
-        if (!await inbox.TryAcceptAsync(key, IncomingTranslator.Channel, Encoding.UTF8.GetString(body), cancellationToken))
+        if (!await inbox.TryAcceptAsync(key, TeamsAddress.Channel, Encoding.UTF8.GetString(body), cancellationToken))
         {
             LogRedelivery(key);
         }

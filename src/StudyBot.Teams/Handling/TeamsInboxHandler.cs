@@ -5,6 +5,7 @@ using StudyBot.Core.Inbox;
 using StudyBot.Teams.Activities;
 using StudyBot.Teams.Cards;
 using StudyBot.Teams.Connector;
+using StudyBot.Teams.Replies;
 
 namespace StudyBot.Teams.Handling;
 
@@ -17,7 +18,7 @@ internal sealed partial class TeamsInboxHandler(
     TrustedServiceUrls trusted,
     ILogger<TeamsInboxHandler> logger) : IInboxHandler
 {
-    public string Channel => IncomingTranslator.Channel;
+    public string Channel => TeamsAddress.Channel;
 
     public async Task HandleAsync(InboxItem item, CancellationToken cancellationToken)
     {

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Options;
+using StudyBot.Core.Conversations;
+using StudyBot.Teams.Cards;
+using StudyBot.Teams.Connector;
+
+namespace StudyBot.Teams.Replies;
+
+/// <summary>Posts an engine reply unprompted (a quiz's next question, its results, a re-index outcome) as a card into a Teams conversation.</summary>
+internal sealed class TeamsReplyPoster(ConnectorClient connector, TrustedServiceUrls trusted, IOptions<TeamsOptions> options, FileLinkSigner? signer = null) : IReplyPoster
+{
+    public string Channel => TeamsAddress.Channel;
+
+    public async Task PostAsync(ConversationAddress conversation, Reply reply, CancellationToken cancellationToken)
+    {
+        var to = TeamsAddress.ReferenceOf(conversation);
+
+        // The reference was taken from an authenticated activity; this instance may not have seen its serviceUrl yet.
+        trusted.Trust(to.ServiceUrl);
+        await connector.SendAsync(to, AdaptiveCard.Message(ReplyCards.Render(reply, options.Value.Links(signer))), cancellationToken);
+    }
+}
