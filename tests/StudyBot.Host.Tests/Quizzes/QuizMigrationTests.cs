@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Quizzes;
 using StudyBot.Host.Persistence;
+using StudyBot.Tests;
 
 namespace StudyBot.Host.Tests.Quizzes;
 
@@ -13,10 +14,9 @@ public sealed class QuizMigrationTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
 
-    public static TheoryData<string> Providers => ["Sqlite", "Postgres"];
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData("Sqlite")]
+    [PostgresData]
     public async Task Migrate_RowsWithConversationIds_KeepTheirOpenQuizzesAndLeaderboards(string provider)
     {
         await using var bed = await StoreTestBed.StartAsync(provider, migrate: false);
