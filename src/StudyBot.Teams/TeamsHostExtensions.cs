@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Inbox;
 using StudyBot.Teams.Authentication;
+using StudyBot.Teams.Cards;
 using StudyBot.Teams.Connector;
 using StudyBot.Teams.Handling;
 using StudyBot.Teams.Replies;
@@ -34,6 +35,7 @@ public static class TeamsHostExtensions
         services.AddSingleton<TrustedServiceUrls>();
         services.AddSingleton<AppTokenProvider>();
         services.AddSingleton<IncomingTranslator>();
+        services.AddSingleton<AdaptiveCardRenderer>();
         services.AddTransient<TypingIndicator>();
         services.AddTransient<ReplyDelivery>();
         services.AddTransient<QuestionHandler>();

@@ -1,6 +1,5 @@
 using StudyBot.Assistant.Commands;
 using StudyBot.Assistant.Safety;
-using StudyBot.Assistant.Quizzes;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Quizzes;
 using StudyBot.Host.Admin;
@@ -93,19 +92,7 @@ public sealed record ChatResponse(
     string? Notice = null,
     QuizQuestionDto? Quiz = null)
 {
-    public static ChatResponse From(Reply reply, CitationLinks links) => reply switch
-    {
-        AnswerReply a => new("answer", a.Text, a.Found, a.AnswerId, a.Citations.Select(c => CitationDto.From(c, links)).ToList(), a.ToolsCalled, a.PromptVersion, a.Notice),
-        StatusReply s => new("status", StatusText.Format(s), null, null, []),
-        NoticeReply n => new("notice", n.Text, null, null, []),
-        QuizQuestionReply q => new("quiz-question", QuizText.Question(q), null, null, [], Quiz: QuizQuestionDto.From(q)),
-        QuizFeedbackReply f => new(
-            "quiz-feedback", QuizText.Feedback(f) + (f.Next is QuizResultsReply end ? "\n\n" + QuizText.Results(end) : ""),
-            f.Correct, null, [CitationDto.From(f.Citation, links)], Quiz: f.Next is QuizQuestionReply next ? QuizQuestionDto.From(next) : null),
-        QuizResultsReply r => new("quiz-results", QuizText.Results(r), null, null, []),
-        LeaderboardReply l => new("leaderboard", QuizText.Leaderboard(l), null, null, []),
-        _ => new("notice", reply.ToString() ?? "", null, null, []),
-    };
+    public static ChatResponse From(Reply reply, CitationLinks links) => reply.Render(new ChatResponseRenderer(links));
 }
 
 /// <param name="Question">0-based index to send back with the answer.</param>

@@ -1,4 +1,5 @@
 using StudyBot.Assistant.Commands;
+using StudyBot.Assistant.Rendering;
 using StudyBot.Core.Conversations;
 using StudyBot.Knowledge.Ingestion;
 using StudyBot.Knowledge.Sources;
@@ -61,7 +62,7 @@ public static class CommandLineRunner
         await ingestion.IngestAllAsync(cancellationToken);
         var engine = services.GetRequiredService<ConversationEngine>();
         var reply = await engine.HandleAsync(new IncomingMessage(new ConversationAddress("cli", "cli"), Environment.UserName, "ask " + question), cancellationToken);
-        Console.WriteLine(ReplyText.Format(reply));
+        Console.WriteLine(reply.Render(PlainTextRenderer.Instance));
         return reply is AnswerReply { Found: false } ? 3 : 0;
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using StudyBot.Assistant.Answering;
+using StudyBot.Assistant.Rendering;
 using StudyBot.Core.Conversations;
 
 namespace StudyBot.Teams.Cards;
@@ -53,7 +54,7 @@ internal static class AnswerCard
             }
         }
 
-        return AdaptiveCard.Create(FallbackText(answer), body, actions);
+        return AdaptiveCard.Create(PlainTextRenderer.Instance.Answer(answer), body, actions);
     }
 
     private static string Where(Citation citation)
@@ -68,9 +69,4 @@ internal static class AnswerCard
     }
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
-
-    private static string FallbackText(AnswerReply answer) =>
-        answer.Citations.Count == 0
-            ? answer.Text
-            : answer.Text + "\n\nSources:\n" + string.Join('\n', answer.Citations.Select(c => $"[{c.Number}] {c.Title} — {Where(c)}"));
 }

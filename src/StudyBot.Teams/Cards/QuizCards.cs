@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using StudyBot.Assistant.Quizzes;
+using StudyBot.Assistant.Rendering;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Quizzes;
 
@@ -12,7 +13,7 @@ namespace StudyBot.Teams.Cards;
 internal static class QuizCards
 {
     public static JsonObject Question(QuizQuestionReply question) =>
-        AdaptiveCard.Create(QuizText.Question(question), QuestionBody(question), Buttons(question));
+        AdaptiveCard.Create(PlainTextRenderer.Instance.QuizQuestion(question), QuestionBody(question), Buttons(question));
 
     public static JsonObject Feedback(QuizFeedbackReply feedback, CitationLinks links)
     {
@@ -27,29 +28,26 @@ internal static class QuizCards
                 size: "Small", subtle: true),
         };
         var actions = new List<JsonNode>();
-        var fallback = QuizText.Feedback(feedback);
         switch (feedback.Next)
         {
             case QuizQuestionReply next:
                 body.Add(AdaptiveCard.Text(QuizText.Heading(next), size: "Small", subtle: true, separator: true));
                 body.AddRange(QuestionBody(next).Skip(1));
                 actions.AddRange(Buttons(next));
-                fallback += "\n\n" + QuizText.Question(next);
                 break;
             case QuizResultsReply results:
                 body.AddRange(ResultsBody(results, separator: true));
-                fallback += "\n\n" + QuizText.Results(results);
                 break;
         }
 
-        return AdaptiveCard.Create(fallback, body, actions);
+        return AdaptiveCard.Create(PlainTextRenderer.Instance.QuizFeedback(feedback), body, actions);
     }
 
-    public static JsonObject Results(QuizResultsReply results) => AdaptiveCard.Create(QuizText.Results(results), ResultsBody(results, separator: false));
+    public static JsonObject Results(QuizResultsReply results) => AdaptiveCard.Create(PlainTextRenderer.Instance.QuizResults(results), ResultsBody(results, separator: false));
 
     public static JsonObject Leaderboard(LeaderboardReply leaderboard) =>
         AdaptiveCard.Create(
-            QuizText.Leaderboard(leaderboard),
+            PlainTextRenderer.Instance.Leaderboard(leaderboard),
             leaderboard.Entries.Count == 0
                 ? [AdaptiveCard.Text(QuizText.Leaderboard(leaderboard))]
                 : [AdaptiveCard.Text("🏆 Leaderboard", size: "Medium", weight: "Bolder"), Ranking(leaderboard.Entries)]);

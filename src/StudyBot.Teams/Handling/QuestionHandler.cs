@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using StudyBot.Assistant.Commands;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Inbox;
@@ -14,8 +13,7 @@ internal sealed class QuestionHandler(
     IncomingTranslator translate,
     TypingIndicator typing,
     ReplyDelivery delivery,
-    IOptions<TeamsOptions> options,
-    FileLinkSigner? signer = null)
+    AdaptiveCardRenderer cards)
 {
     private const string HelpCommand = "help";
 
@@ -36,7 +34,7 @@ internal sealed class QuestionHandler(
             reply = await engine.HandleAsync(message, cancellationToken);
         }
 
-        var card = ReplyCards.Render(reply, options.Value.Links(signer));
+        var card = cards.Render(reply);
         await delivery.DeliverAsync(item, to, activity.Id, AdaptiveCard.Message(card), cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using StudyBot.Assistant.Commands;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Inbox;
@@ -13,13 +12,12 @@ internal sealed class SubmitActionHandler(
     ConversationEngine engine,
     IncomingTranslator translate,
     ReplyDelivery delivery,
-    IOptions<TeamsOptions> options,
-    FileLinkSigner? signer = null)
+    AdaptiveCardRenderer cards)
 {
     public async Task HandleAsync(InboxItem item, Activity activity, string actionId, string value, CancellationToken cancellationToken)
     {
         var reply = await engine.HandleActionAsync(translate.Action(activity, actionId, value), cancellationToken);
-        var card = ReplyCards.Render(reply, options.Value.Links(signer));
+        var card = cards.Render(reply);
         await delivery.DeliverAsync(item, ConversationReference.Of(activity), activity.Id, AdaptiveCard.Message(card), cancellationToken);
     }
 }

@@ -25,7 +25,7 @@ internal sealed class WelcomeHandler(ConversationEngine engine, IncomingTranslat
 
         var help = await engine.HandleAsync(translate.Message(activity, HelpCommand), cancellationToken);
         var text = help is NoticeReply notice ? notice.Text : "";
-        var card = NoticeCard.Render(text, ReplyCards.WelcomeHeading);
+        var card = AdaptiveCardRenderer.Welcome(text);
         await delivery.DeliverAsync(item, ConversationReference.Of(activity), replyToId: null, AdaptiveCard.Message(card), cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using StudyBot.Core.Conversations;
 using StudyBot.Teams.Cards;
 using StudyBot.Teams.Connector;
@@ -6,7 +5,7 @@ using StudyBot.Teams.Connector;
 namespace StudyBot.Teams.Replies;
 
 /// <summary>Posts an engine reply unprompted (a quiz's next question, its results, a re-index outcome) as a card into a Teams conversation.</summary>
-internal sealed class TeamsReplyPoster(ConnectorClient connector, TrustedServiceUrls trusted, IOptions<TeamsOptions> options, FileLinkSigner? signer = null) : IReplyPoster
+internal sealed class TeamsReplyPoster(ConnectorClient connector, TrustedServiceUrls trusted, AdaptiveCardRenderer cards) : IReplyPoster
 {
     public string Channel => TeamsAddress.Channel;
 
@@ -16,6 +15,6 @@ internal sealed class TeamsReplyPoster(ConnectorClient connector, TrustedService
 
         // The reference was taken from an authenticated activity; this instance may not have seen its serviceUrl yet.
         trusted.Trust(to.ServiceUrl);
-        await connector.SendAsync(to, AdaptiveCard.Message(ReplyCards.Render(reply, options.Value.Links(signer))), cancellationToken);
+        await connector.SendAsync(to, AdaptiveCard.Message(cards.Render(reply)), cancellationToken);
     }
 }
