@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 using StudyBot.Assistant.Rendering;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Retrieval;
-using StudyBot.Teams.Cards;
+using StudyBot.Teams.Configuration;
+using StudyBot.Teams.Rendering;
 using StudyBot.Teams.Tests.Infrastructure;
 using StudyBot.Tests;
 

@@ -1,7 +1,7 @@
 using System.Text;
-using StudyBot.Teams.Activities;
 using StudyBot.Teams.Replies;
 using StudyBot.Teams.Tests.Infrastructure;
+using StudyBot.Teams.Wire;
 
 namespace StudyBot.Teams.Tests;
 

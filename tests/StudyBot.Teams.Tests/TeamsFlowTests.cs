@@ -203,7 +203,7 @@ public sealed class TeamsFlowTests(TeamsFlowFixture fixture) : IClassFixture<Tea
         var id = NewId("crashed");
         var payload = TeamsActivities.Mention(Connector.ServiceUrl, id, "What is QLoRA?").ToJsonString();
         var handler = Host.Services.GetServices<IInboxHandler>().Single(h => h.Channel == "teams");
-        var item = new InboxItem($"{id}@conv", "teams", payload, DateTimeOffset.UtcNow, Attempts: 2, State: """{"sentActivityId":"1:reply-before-crash"}""");
+        var item = new InboxItem($"{id}@conv", "teams", payload, DateTimeOffset.UtcNow, Attempts: 2, State: """{"messageId":"1:reply-before-crash","posted":1}""");
 
         await handler.HandleAsync(item, CancellationToken.None);
 

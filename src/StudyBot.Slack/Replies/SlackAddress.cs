@@ -1,5 +1,5 @@
 using StudyBot.Core.Conversations;
-using StudyBot.Slack.Intake;
+using StudyBot.Slack.Wire;
 
 namespace StudyBot.Slack.Replies;
 

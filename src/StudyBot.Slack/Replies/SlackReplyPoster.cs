@@ -1,7 +1,7 @@
 using StudyBot.Core.Conversations;
-using StudyBot.Slack.Intake;
+using StudyBot.Slack.Api;
 using StudyBot.Slack.Rendering;
-using StudyBot.Slack.WebApi;
+using StudyBot.Slack.Wire;
 
 namespace StudyBot.Slack.Replies;
 

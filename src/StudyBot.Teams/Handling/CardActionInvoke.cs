@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 using StudyBot.Assistant.Commands;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Feedback;
-using StudyBot.Teams.Activities;
-using StudyBot.Teams.Cards;
+using StudyBot.Teams.Rendering;
+using StudyBot.Teams.Wire;
 
 namespace StudyBot.Teams.Handling;
 

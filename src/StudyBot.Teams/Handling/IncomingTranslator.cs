@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Conversations;
-using StudyBot.Teams.Activities;
+using StudyBot.Teams.Configuration;
 using StudyBot.Teams.Replies;
+using StudyBot.Teams.Wire;
 
 namespace StudyBot.Teams.Handling;
 

@@ -1,9 +1,10 @@
+using StudyBot.Adapters.Handling;
 using StudyBot.Assistant.Commands;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Inbox;
-using StudyBot.Teams.Activities;
-using StudyBot.Teams.Cards;
-using StudyBot.Teams.Connector;
+using StudyBot.Teams.Rendering;
+using StudyBot.Teams.Replies;
+using StudyBot.Teams.Wire;
 
 namespace StudyBot.Teams.Handling;
 
@@ -13,11 +14,13 @@ internal sealed class QuestionHandler(
     IncomingTranslator translate,
     TypingIndicator typing,
     ReplyDelivery delivery,
-    AdaptiveCardRenderer cards)
+    AdaptiveCardRenderer cards) : IWorkHandler<Activity>
 {
     private const string HelpCommand = "help";
 
-    public async Task HandleAsync(InboxItem item, Activity activity, CancellationToken cancellationToken)
+    public string Kind => TeamsWork.Question;
+
+    public async Task HandleAsync(Activity activity, InboxItem item, CancellationToken cancellationToken)
     {
         var to = ConversationReference.Of(activity);
         var text = MentionText.Strip(activity);

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using StudyBot.Core.Conversations;
-using StudyBot.Teams.Activities;
-using StudyBot.Teams.Connector;
+using StudyBot.Teams.Wire;
 
 namespace StudyBot.Teams.Replies;
 
@@ -12,8 +11,6 @@ namespace StudyBot.Teams.Replies;
 /// </summary>
 internal static class TeamsAddress
 {
-    public const string Channel = "teams";
-
     /// <summary>Teams names a channel thread "{channel conversation id};messageid={root message id}".</summary>
     private const string ThreadMarker = ";messageid=";
 
@@ -23,13 +20,13 @@ internal static class TeamsAddress
         var marker = id.IndexOf(ThreadMarker, StringComparison.Ordinal);
         var (space, thread) = marker < 0 ? (id, null) : (id[..marker], id[(marker + ThreadMarker.Length)..]);
         var reference = JsonSerializer.Serialize(ConversationReference.Of(activity), TeamsJson.Default.ConversationReference);
-        return new ConversationAddress(Channel, space, thread, reference);
+        return new ConversationAddress(TeamsWork.Channel, space, thread, reference);
     }
 
     /// <exception cref="ArgumentException">The address was not made by <see cref="Of"/>.</exception>
     public static ConversationReference ReferenceOf(ConversationAddress address)
     {
-        if (address.Channel != Channel || string.IsNullOrEmpty(address.Reference))
+        if (address.Channel != TeamsWork.Channel || string.IsNullOrEmpty(address.Reference))
         {
             throw new ArgumentException($"{address.Channel} conversation {address.Id} carries no Teams conversation reference.", nameof(address));
         }

@@ -1,13 +1,15 @@
 using StudyBot.Core.Conversations;
-using StudyBot.Teams.Cards;
-using StudyBot.Teams.Connector;
+using StudyBot.Teams.Api;
+using StudyBot.Teams.Authentication;
+using StudyBot.Teams.Rendering;
+using StudyBot.Teams.Wire;
 
 namespace StudyBot.Teams.Replies;
 
 /// <summary>Posts an engine reply unprompted (a quiz's next question, its results, a re-index outcome) as a card into a Teams conversation.</summary>
 internal sealed class TeamsReplyPoster(ConnectorClient connector, TrustedServiceUrls trusted, AdaptiveCardRenderer cards) : IReplyPoster
 {
-    public string Channel => TeamsAddress.Channel;
+    public string Channel => TeamsWork.Channel;
 
     public async Task PostAsync(ConversationAddress conversation, Reply reply, CancellationToken cancellationToken)
     {

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Retrieval;
 using StudyBot.Slack.Configuration;
-using StudyBot.Slack.Json;
 using StudyBot.Slack.Rendering;
+using StudyBot.Slack.Wire;
 using StudyBot.Tests;
 
 namespace StudyBot.Slack.Tests.Rendering;
