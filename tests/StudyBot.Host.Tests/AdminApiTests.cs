@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
-using StudyBot.Host.Jobs;
+using StudyBot.Storage.SourceRuns;
 using StudyBot.Tests;
 
 namespace StudyBot.Host.Tests;

@@ -2,8 +2,9 @@ using StudyBot.Core.Admin;
 using StudyBot.Core.Retrieval;
 using StudyBot.Host.Api;
 using StudyBot.Host.ApiKeys;
-using StudyBot.Host.Jobs;
-using StudyBot.Host.Persistence;
+using StudyBot.Storage.SourceRuns;
+using StudyBot.Storage;
+using StudyBot.Storage.ApiKeys;
 using StudyBot.Knowledge.Sources;
 
 namespace StudyBot.Host.Admin;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using StudyBot.Storage.ApiKeys;
 
 namespace StudyBot.Host.ApiKeys;
 

@@ -30,7 +30,7 @@ public static class CommandLineRunner
         try
         {
             host.Services.GetRequiredService<DataFolder>();
-            await host.Services.GetRequiredService<StudyBot.Host.Persistence.AppStoreInitializer>().StartAsync(cancel.Token);
+            await host.Services.GetRequiredService<StudyBot.Storage.AppStoreInitializer>().StartAsync(cancel.Token);
             var ingestion = host.Services.GetRequiredService<KnowledgeIngestion>();
             var tracker = host.Services.GetRequiredService<IngestionTracker>();
             using var progress = new ProgressPrinter(tracker);
