@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using StudyBot.Core.Chunking;
+using StudyBot.Knowledge.Chunking;
 using StudyBot.Knowledge.Configuration;
 using StudyBot.Knowledge.Embeddings;
 using StudyBot.Knowledge.Index.Embedded;

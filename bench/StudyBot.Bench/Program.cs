@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.VectorData;
 using StudyBot.Bench;
 using StudyBot.Knowledge.Tests.Sources.Notion.Fake;
-using StudyBot.Core.Chunking;
+using StudyBot.Knowledge.Chunking;
 using StudyBot.Knowledge.Embeddings;
 using StudyBot.Knowledge.Index;
 using StudyBot.Knowledge.Configuration;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.VectorData;
-using StudyBot.Core.Chunking;
+using StudyBot.Knowledge.Chunking;
 using StudyBot.Core.Models;
 using StudyBot.Core.Quizzes;
 using StudyBot.Core.Retrieval;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using StudyBot.Core.Chunking;
+using StudyBot.Knowledge.Chunking;
 using StudyBot.Knowledge.Embeddings;
 using StudyBot.Knowledge.Index.Embedded;
 using StudyBot.Knowledge.Ingestion;

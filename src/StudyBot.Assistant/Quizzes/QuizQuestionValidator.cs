@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
-using StudyBot.Core.Text;
+using StudyBot.Knowledge.Text;
+using StudyBot.Core.Quizzes;
+using StudyBot.Knowledge.Quizzes;
 
-namespace StudyBot.Core.Quizzes;
+namespace StudyBot.Assistant.Quizzes;
 
 /// <summary>
 /// The checks every question passes before anyone sees it: four distinct options with exactly one

@@ -1,4 +1,4 @@
-namespace StudyBot.Core.Text;
+namespace StudyBot.Knowledge.Text;
 
 /// <summary>
 /// Turns text into search terms: lower-cased words and numbers, stop words dropped, lightly stemmed.

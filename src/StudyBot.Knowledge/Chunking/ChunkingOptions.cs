@@ -1,4 +1,4 @@
-namespace StudyBot.Core.Chunking;
+namespace StudyBot.Knowledge.Chunking;
 
 public sealed record ChunkingOptions
 {

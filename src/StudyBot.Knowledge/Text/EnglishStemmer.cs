@@ -1,4 +1,4 @@
-namespace StudyBot.Core.Text;
+namespace StudyBot.Knowledge.Text;
 
 /// <summary>
 /// A light English stemmer (plural, possessive, -ing, -ed, -ly and a few derivational endings).

@@ -1,6 +1,6 @@
-using StudyBot.Core.Text;
+using StudyBot.Knowledge.Text;
 
-namespace StudyBot.Core.Chunking;
+namespace StudyBot.Knowledge.Chunking;
 
 /// <summary>
 /// Cuts a document into chunks that follow its headings and paragraphs, never exceed

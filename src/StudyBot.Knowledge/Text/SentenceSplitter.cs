@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace StudyBot.Core.Text;
+namespace StudyBot.Knowledge.Text;
 
 /// <summary>Splits prose into sentences without breaking on "e.g.", decimals or initials.</summary>
 public static partial class SentenceSplitter

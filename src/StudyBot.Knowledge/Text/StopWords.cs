@@ -1,4 +1,4 @@
-namespace StudyBot.Core.Text;
+namespace StudyBot.Knowledge.Text;
 
 /// <summary>English function words that carry no topic, shared by lexical search, embeddings and answer extraction.</summary>
 public static class StopWords

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace StudyBot.Core.Chunking;
+namespace StudyBot.Knowledge.Chunking;
 
 /// <summary>Splits Markdown into headings and paragraph blocks; fenced code stays in one block.</summary>
 internal static class MarkdownBlocks

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace StudyBot.Core.Quizzes;
+namespace StudyBot.Knowledge.Quizzes;
 
 /// <summary>The hash that ties a question to the exact text of its chunk.</summary>
 public static class ChunkContentHash

@@ -1,6 +1,6 @@
-using StudyBot.Core.Text;
+using StudyBot.Knowledge.Text;
 
-namespace StudyBot.Core.Tests;
+namespace StudyBot.Knowledge.Tests.Text;
 
 public sealed class TextAnalyzerTests
 {

@@ -1,6 +1,6 @@
 using Microsoft.ML.Tokenizers;
 
-namespace StudyBot.Core.Chunking;
+namespace StudyBot.Knowledge.Chunking;
 
 /// <summary>Counts tokens with the cl100k_base encoding, which ships inside its NuGet package (nothing is downloaded).</summary>
 public sealed class TokenCounter

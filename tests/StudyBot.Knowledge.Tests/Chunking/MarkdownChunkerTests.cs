@@ -1,6 +1,6 @@
-using StudyBot.Core.Chunking;
+using StudyBot.Knowledge.Chunking;
 
-namespace StudyBot.Core.Tests;
+namespace StudyBot.Knowledge.Tests.Chunking;
 
 public sealed class MarkdownChunkerTests
 {
