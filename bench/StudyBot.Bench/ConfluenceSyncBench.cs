@@ -51,16 +51,16 @@ internal static class ConfluenceSyncBench
             using var store = new EmbeddedChunkStore(Path.Combine(work, $"confluence-{flavor}.db"),
                 HashingEmbeddingGenerator.IdFor(HashingEmbeddingGenerator.DefaultDimensions), HashingEmbeddingGenerator.DefaultDimensions);
             await store.EnsureCollectionExistsAsync();
-            var pipeline = new IngestionPipeline(store, embedder, new MarkdownChunker(new ChunkingOptions(), TokenCounter.Default),
-                new IngestionTracker(TimeProvider.System), TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
+            var pipeline = new IngestionPipeline(store, embedder, new MarkdownChunker(new ChunkingOptions(), TokenCounter.Default), TimeProvider.System,
+        NullLogger<IngestionPipeline>.Instance);
 
             var full = Stopwatch.StartNew();
-            var first = await pipeline.RunAsync(source, default);
+            var first = (await pipeline.RunAsync(source, default)).Counts;
             full.Stop();
             var fullRequests = fake.Requests.Count;
             fake.ClearRequests();
             var watch = Stopwatch.StartNew();
-            var counts = await pipeline.RunAsync(source, default);
+            var counts = (await pipeline.RunAsync(source, default)).Counts;
             watch.Stop();
             var requests = fake.Requests;
             var fetches = requests.Count(r => r.Path.Contains("/api/v2/pages/", StringComparison.Ordinal)

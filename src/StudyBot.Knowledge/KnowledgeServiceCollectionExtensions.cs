@@ -49,7 +49,6 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddNotionClients(builder.Configuration);
         services.AddConfluenceHttpClients(builder.Configuration);
         services.AddSingleton<SourceCatalog>();
-        services.AddSingleton<IngestionTracker>();
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<KnowledgeIngestion>();
         services.AddSingleton<IKnowledgeStatus, KnowledgeStatusService>();

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using StudyBot.Core.Ingestion;
+using StudyBot.Storage.SourceRuns;
 
 namespace StudyBot.Storage;
 
@@ -52,6 +54,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         {
             run.ToTable("source_runs");
             run.HasKey(r => r.Source);
+            run.Property(r => r.Status).HasConversion(state => state.Name(), name => SourceRunStates.Parse(name));
         });
         modelBuilder.Entity<ApiKeyEntity>(key =>
         {

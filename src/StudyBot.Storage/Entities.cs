@@ -68,24 +68,6 @@ public static class InboxStatus
     public const string Failed = "failed";
 }
 
-/// <summary>The ingestion lease of one source, shared by every host on the database.</summary>
-public sealed class SourceRunEntity
-{
-    public required string Source { get; set; }
-
-    /// <summary>idle, queued, running or failed.</summary>
-    public required string Status { get; set; }
-
-    /// <summary>A queued or running reservation older than this is considered abandoned (its host died).</summary>
-    public DateTimeOffset LeaseUntil { get; set; }
-
-    public DateTimeOffset? StartedAt { get; set; }
-
-    public DateTimeOffset? FinishedAt { get; set; }
-
-    public string? LastError { get; set; }
-}
-
 /// <summary>A key for the public REST API; only its SHA-256 hash is kept.</summary>
 public sealed class ApiKeyEntity
 {

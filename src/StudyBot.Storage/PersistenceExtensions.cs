@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Feedback;
+using StudyBot.Core.Ingestion;
 using StudyBot.Core.Inbox;
 using StudyBot.Core.Quizzes;
 using StudyBot.Storage.KnowledgeGaps;
+using StudyBot.Storage.SourceRuns;
 using StudyBot.Knowledge.Storage;
 
 namespace StudyBot.Storage;
@@ -31,6 +33,7 @@ public static class PersistenceExtensions
         services.AddSingleton<IAnswerLog>(sp => sp.GetRequiredService<EfAnswerLog>());
         services.AddSingleton<IPromptVersionCounts>(sp => sp.GetRequiredService<EfAnswerLog>());
         services.AddSingleton<IInbox, EfInbox>();
+        services.AddSingleton<ISourceRunStore, SourceRunLedger>();
         services.AddSingleton<IQuizStore, EfQuizStore>();
         services.AddSingleton<IKnowledgeGapSignals, QuizMissSignals>();
         return builder;

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Feedback;
 using StudyBot.Core.Inbox;
-using StudyBot.Storage.SourceRuns;
 using StudyBot.Storage;
 
 using StudyBot.Tests;
@@ -58,22 +57,6 @@ public sealed class AppStoreTests
 
         var again = Assert.Single(await inbox.ClaimAsync(["slack"], 10, TimeSpan.FromMinutes(1), CancellationToken.None));
         Assert.Equal(("x", 2, "placeholder-ts"), (again.Key, again.Attempts, again.State));
-    }
-
-    [Theory]
-    [InlineData("Sqlite")]
-    [PostgresData]
-    public async Task SourceRunLedger_ConcurrentReservations_OnlyOneWins(string provider)
-    {
-        await using var bed = await StoreTestBed.StartAsync(provider);
-        var ledger = new SourceRunLedger(bed.Services.GetRequiredService<AppStore>(), TimeProvider.System);
-
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => ledger.TryReserveAsync("wiki", CancellationToken.None))));
-
-        Assert.Equal(1, results.Count(r => r));
-        await ledger.FinishAsync("wiki", "boom", CancellationToken.None);
-        Assert.True(await ledger.TryReserveAsync("wiki", CancellationToken.None));
-        Assert.Equal("boom", (await ledger.GetAllAsync(CancellationToken.None))["wiki"].LastError);
     }
 
     [Theory]

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Feedback;
 using StudyBot.Core.Quizzes;
-using StudyBot.Storage.SourceRuns;
+using StudyBot.Core.Ingestion;
 using StudyBot.Tests;
 
 namespace StudyBot.Storage.Tests;
@@ -39,10 +39,10 @@ public sealed class OldDatabaseTests
 
         var answer = await bed.Services.GetRequiredService<IAnswerLog>().FindAsync("a1", CancellationToken.None);
         var quiz = await bed.Services.GetRequiredService<IQuizStore>().FindOpenSessionAsync(new ConversationAddress("slack", "C1", "1712.01"), CancellationToken.None);
-        var runs = await new SourceRunLedger(bed.Services.GetRequiredService<AppStore>(), TimeProvider.System).GetAllAsync(CancellationToken.None);
+        var runs = await bed.Services.GetRequiredService<ISourceRunStore>().GetAllAsync(CancellationToken.None);
         Assert.Equal("What is QLoRA?", answer?.Question);
         Assert.Equal("q-old", quiz?.Id);
-        Assert.Equal("folder missing", runs["wiki"].LastError);
+        Assert.Equal((SourceRunState.Failed, "folder missing"), (runs["wiki"].State, runs["wiki"].LastError?.Error));
     }
 
     /// <summary>Runs the script on the raw connection: it is several statements and transactions, as `dotnet ef` wrote it.</summary>

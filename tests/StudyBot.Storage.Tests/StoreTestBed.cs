@@ -14,7 +14,7 @@ internal sealed class StoreTestBed : IAsyncDisposable
     private readonly PostgresDatabase? _database;
     private readonly IHost _host;
 
-    private StoreTestBed(string provider, PostgresDatabase? database)
+    private StoreTestBed(string provider, PostgresDatabase? database, TimeProvider time)
     {
         _database = database;
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
@@ -24,7 +24,7 @@ internal sealed class StoreTestBed : IAsyncDisposable
             builder.Configuration["StudyBot:Storage:ConnectionString"] = database.ConnectionString;
         }
 
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(new DataFolder(_data.Path));
         builder.AddStudyBotPersistence();
         _host = builder.Build();
@@ -33,9 +33,10 @@ internal sealed class StoreTestBed : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
 
     /// <param name="migrate">False leaves the database empty, for tests that apply migrations themselves.</param>
-    public static async Task<StoreTestBed> StartAsync(string provider, bool migrate = true)
+    /// <param name="time">The stores' clock; the system clock unless a test steps its own.</param>
+    public static async Task<StoreTestBed> StartAsync(string provider, bool migrate = true, TimeProvider? time = null)
     {
-        var bed = new StoreTestBed(provider, provider == "Postgres" ? await PostgresDatabase.CreateAsync() : null);
+        var bed = new StoreTestBed(provider, provider == "Postgres" ? await PostgresDatabase.CreateAsync() : null, time ?? TimeProvider.System);
         if (migrate)
         {
             await bed.Services.GetRequiredService<AppStoreInitializer>().StartAsync(CancellationToken.None);

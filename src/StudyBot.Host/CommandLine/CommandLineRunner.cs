@@ -1,6 +1,7 @@
 using StudyBot.Assistant.Commands;
 using StudyBot.Assistant.Rendering;
 using StudyBot.Core.Conversations;
+using StudyBot.Core.Ingestion;
 using StudyBot.Knowledge.Ingestion;
 using StudyBot.Knowledge.Sources;
 using StudyBot.Knowledge.Sources.Files;
@@ -32,8 +33,6 @@ public static class CommandLineRunner
             host.Services.GetRequiredService<DataFolder>();
             await host.Services.GetRequiredService<StudyBot.Storage.AppStoreInitializer>().StartAsync(cancel.Token);
             var ingestion = host.Services.GetRequiredService<KnowledgeIngestion>();
-            var tracker = host.Services.GetRequiredService<IngestionTracker>();
-            using var progress = new ProgressPrinter(tracker);
             return args[0] == "ask"
                 ? await AskAsync(host.Services, ingestion, string.Join(' ', args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal))), cancel.Token)
                 : await IngestAsync(host.Services, ingestion, args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)), cancel.Token);
@@ -59,7 +58,7 @@ public static class CommandLineRunner
         }
 
         // Bring the index up to date first; unchanged documents are skipped, so this is quick after the first run.
-        await ingestion.IngestAllAsync(cancellationToken);
+        await ingestion.IngestAllAsync(ProgressPrinter.For, cancellationToken);
         var engine = services.GetRequiredService<ConversationEngine>();
         var reply = await engine.HandleAsync(new IncomingMessage(new ConversationAddress("cli", "cli"), Environment.UserName, "ask " + question), cancellationToken);
         Console.WriteLine(reply.Render(PlainTextRenderer.Instance));
@@ -68,19 +67,19 @@ public static class CommandLineRunner
 
     private static async Task<int> IngestAsync(IServiceProvider services, KnowledgeIngestion ingestion, string? folder, CancellationToken cancellationToken)
     {
-        var results = new Dictionary<string, StudyBot.Core.Retrieval.IngestionCounts?>();
+        var results = new Dictionary<string, SourceRunOutcome?>(StringComparer.OrdinalIgnoreCase);
         if (folder is null)
         {
-            foreach (var (name, counts) in await ingestion.IngestAllAsync(cancellationToken))
+            foreach (var (name, outcome) in await ingestion.IngestAllAsync(ProgressPrinter.For, cancellationToken))
             {
-                results[name] = counts;
+                results[name] = outcome;
             }
         }
         else
         {
             var name = new DirectoryInfo(Path.GetFullPath(folder)).Name;
             var source = services.GetRequiredService<SourceCatalog>().Find(name) ?? new FilesSource(name, folder);
-            results[name] = await ingestion.IngestAsync(source, cancellationToken);
+            results[name] = await ingestion.IngestAsync(source, ProgressPrinter.For(name), cancellationToken);
         }
 
         var status = services.GetRequiredService<StudyBot.Core.Retrieval.IKnowledgeStatus>();
@@ -95,7 +94,7 @@ public static class CommandLineRunner
                 Console.WriteLine($"  ! {error.Document}: {error.Error}");
             }
 
-            failed |= source.State == "failed";
+            failed |= source.State == SourceRunState.Failed;
         }
 
         return failed ? 1 : 0;

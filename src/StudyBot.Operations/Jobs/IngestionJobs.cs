@@ -1,42 +1,46 @@
 using Hangfire;
 using StudyBot.Assistant.Commands;
 using StudyBot.Core.Conversations;
-using StudyBot.Operations.Alerts;
+using StudyBot.Core.Ingestion;
 using StudyBot.Knowledge.Ingestion;
 using StudyBot.Knowledge.Sources;
-using StudyBot.Storage.SourceRuns;
+using StudyBot.Operations.Alerts;
 
 namespace StudyBot.Operations.Jobs;
 
 /// <summary>
-/// Hangfire job methods (public, idempotent). A run holds its source's lease for its whole
-/// duration; a failed run throws so Hangfire retries it with backoff, and its error stays in
-/// the ledger and the status until a run succeeds.
+/// Hangfire job methods (public, idempotent). A run holds its source's lock in the run store for its
+/// whole duration; a failed run throws so Hangfire retries it with backoff, and its error stays in the
+/// run store and the status until a run succeeds.
 /// </summary>
 public sealed partial class IngestionJobs(
     KnowledgeIngestion ingestion,
     SourceCatalog catalog,
-    IngestionTracker tracker,
-    SourceRunLedger ledger,
+    ISourceRunStore runs,
     ConversationPoster poster,
-    ILogger<IngestionJobs> logger,
-    SourceFailureAlerts alerts)
+    SourceFailureAlerts alerts,
+    ILogger<IngestionJobs> logger)
 {
     /// <summary>A queued run (manual trigger); the source was reserved before it was enqueued.</summary>
+    /// <param name="notify">The conversation that asked for the run, told how it went.</param>
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [15, 60, 300], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     [JobDisplayName("Re-index {0}")]
-    /// <param name="notify">The conversation that asked for the run, told how it went.</param>
     public async Task RunAsync(string source, ConversationAddress? notify, CancellationToken cancellationToken)
     {
-        var outcome = await RunReservedAsync(source, cancellationToken);
-        if (notify is not null)
+        var result = await RunOnceAsync(source, cancellationToken);
+        if (result is null)
         {
-            await poster.PostAsync(notify, Outcome(outcome), cancellationToken);
+            return;
         }
 
-        if (outcome.Error is not null)
+        if (notify is not null)
         {
-            throw new IngestionFailedException(source, outcome.Error);
+            await poster.PostAsync(notify, Outcome(source, result), cancellationToken);
+        }
+
+        if (result.Failure is { } failure)
+        {
+            throw new IngestionFailedException(source, failure);
         }
     }
 
@@ -45,16 +49,15 @@ public sealed partial class IngestionJobs(
     [JobDisplayName("Scheduled re-index of {0}")]
     public async Task RunScheduledAsync(string source, CancellationToken cancellationToken)
     {
-        if (!await ledger.TryReserveAsync(source, cancellationToken))
+        if (!await runs.TryReserveAsync(source, cancellationToken))
         {
             LogSkipped(source);
             return;
         }
 
-        var outcome = await RunReservedAsync(source, cancellationToken);
-        if (outcome.Error is not null)
+        if (await RunOnceAsync(source, cancellationToken) is { Failure: { } failure })
         {
-            throw new IngestionFailedException(source, outcome.Error);
+            throw new IngestionFailedException(source, failure);
         }
     }
 
@@ -75,80 +78,39 @@ public sealed partial class IngestionJobs(
         }
     }
 
-    private async Task<RunOutcome> RunReservedAsync(string name, CancellationToken cancellationToken)
+    /// <returns>The run's result; null when another run of the source holds its lock (that run reports itself).</returns>
+    private async Task<IngestionResult?> RunOnceAsync(string name, CancellationToken cancellationToken)
     {
-        var source = catalog.Find(name);
-        if (source is null)
+        if (catalog.Find(name) is not { } source)
         {
-            await ledger.FinishAsync(name, "source is no longer configured", cancellationToken);
-            return new RunOutcome(name, null, "source is no longer configured");
+            var gone = new IngestionResult(new IngestionCounts(0, 0, 0, 0, 0, 0), "source is no longer configured", []);
+            await runs.FinishAsync(name, gone, cancellationToken);
+            return gone;
         }
 
-        await ledger.MarkRunningAsync(name, cancellationToken);
-        using var heartbeat = new LeaseHeartbeat(ledger, name);
-        try
+        if (await ingestion.IngestAsync(source, progress: null, cancellationToken) is not { } outcome)
         {
-            var counts = await ingestion.IngestAsync(source, cancellationToken);
-            var run = tracker.Get(name);
-            var error = run.State == "failed" ? run.Failure : null;
-            await ledger.FinishAsync(name, error, CancellationToken.None);
-            await alerts.RecordRunAsync(name, error, CancellationToken.None);
-            return new RunOutcome(name, counts, error);
+            LogBusy(name);
+            return null;
         }
-        catch (Exception ex)
-        {
-            await ledger.FinishAsync(name, ex.Message, CancellationToken.None);
-            await alerts.RecordRunAsync(name, ex.Message, CancellationToken.None);
-            throw;
-        }
+
+        await alerts.RecordAsync(outcome, CancellationToken.None);
+        return outcome.Result;
     }
 
-    private static NoticeReply Outcome(RunOutcome outcome)
+    private static NoticeReply Outcome(string source, IngestionResult result)
     {
-        var c = outcome.Counts;
-        return new NoticeReply(outcome.Error is not null
-            ? $"Re-index of {outcome.Source} failed: {outcome.Error}. It will be retried; `status` shows the latest."
-            : $"Re-index of {outcome.Source} finished: {c?.Added} added, {c?.Updated} updated, {c?.Unchanged} unchanged, {c?.Removed} removed, {c?.Failed} failed in {c?.DurationSeconds:0.0}s.");
-    }
-
-    private sealed record RunOutcome(string Source, StudyBot.Core.Retrieval.IngestionCounts? Counts, string? Error);
-
-    /// <summary>Keeps the source's lease alive while a long run goes on.</summary>
-    private sealed class LeaseHeartbeat : IDisposable
-    {
-        private readonly CancellationTokenSource _stop = new();
-        private readonly Task _loop;
-
-        public LeaseHeartbeat(SourceRunLedger ledger, string source)
-        {
-            _loop = Task.Run(async () =>
-            {
-                using var timer = new PeriodicTimer(SourceRunLedger.Lease / 4);
-                while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
-                {
-                    await ledger.ExtendAsync(source, _stop.Token).ConfigureAwait(false);
-                }
-            });
-        }
-
-        public void Dispose()
-        {
-            _stop.Cancel();
-            try
-            {
-                _loop.Wait(TimeSpan.FromSeconds(5));
-            }
-            catch (AggregateException)
-            {
-                // cancelled
-            }
-
-            _stop.Dispose();
-        }
+        var c = result.Counts;
+        return new NoticeReply(result.Failure is { } failure
+            ? $"Re-index of {source} failed: {failure}. It will be retried; `status` shows the latest."
+            : $"Re-index of {source} finished: {c.Added} added, {c.Updated} updated, {c.Unchanged} unchanged, {c.Removed} removed, {c.Failed} failed in {c.DurationSeconds:0.0}s.");
     }
 
     [LoggerMessage(LogLevel.Information, "Scheduled re-index of {Source} skipped: a run is already queued or running")]
     private partial void LogSkipped(string source);
+
+    [LoggerMessage(LogLevel.Information, "Re-index of {Source} skipped: another run of it is going on")]
+    private partial void LogBusy(string source);
 
     [LoggerMessage(LogLevel.Warning, "Scheduled re-index of {Source} failed: {Reason}")]
     private partial void LogFailed(string source, string reason);

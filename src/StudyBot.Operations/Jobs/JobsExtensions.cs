@@ -7,7 +7,6 @@ using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Admin;
 using StudyBot.Storage;
-using StudyBot.Storage.SourceRuns;
 
 namespace StudyBot.Operations.Jobs;
 
@@ -48,7 +47,6 @@ public static class JobsExtensions
             server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
             server.Activator = new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
         });
-        services.AddSingleton<SourceRunLedger>();
         services.AddScoped<IngestionJobs>();
         services.AddSingleton<IReindexService, ReindexService>();
         services.AddHostedService<JobScheduleSynchronizer>();

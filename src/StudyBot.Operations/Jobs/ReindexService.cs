@@ -1,13 +1,13 @@
 using Hangfire;
 using StudyBot.Core.Admin;
 using StudyBot.Core.Conversations;
+using StudyBot.Core.Ingestion;
 using StudyBot.Knowledge.Sources;
-using StudyBot.Storage.SourceRuns;
 
 namespace StudyBot.Operations.Jobs;
 
 /// <summary>Reserves a source and enqueues its run; a source already queued or running is not queued twice.</summary>
-public sealed class ReindexService(SourceCatalog catalog, SourceRunLedger ledger, IBackgroundJobClient jobs) : IReindexService
+public sealed class ReindexService(SourceCatalog catalog, ISourceRunStore runs, IBackgroundJobClient jobs) : IReindexService
 {
     public async Task<IReadOnlyList<ReindexOutcome>> RequestAsync(string? source, ConversationAddress? notify, CancellationToken cancellationToken)
     {
@@ -20,7 +20,7 @@ public sealed class ReindexService(SourceCatalog catalog, SourceRunLedger ledger
             {
                 outcomes.Add(new ReindexOutcome(name, ReindexStatus.UnknownSource));
             }
-            else if (!await ledger.TryReserveAsync(configured.Name, cancellationToken))
+            else if (!await runs.TryReserveAsync(configured.Name, cancellationToken))
             {
                 outcomes.Add(new ReindexOutcome(configured.Name, ReindexStatus.AlreadyRunning));
             }

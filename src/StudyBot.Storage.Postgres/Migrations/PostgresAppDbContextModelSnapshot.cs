@@ -358,16 +358,40 @@ namespace StudyBot.Storage.Postgres.Migrations
                     b.ToTable("quiz_sessions", (string)null);
                 });
 
-            modelBuilder.Entity("StudyBot.Storage.SourceRunEntity", b =>
+            modelBuilder.Entity("StudyBot.Storage.SourceRuns.SourceRunEntity", b =>
                 {
                     b.Property<string>("Source")
                         .HasColumnType("text");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ErrorsJson")
+                        .HasColumnType("text");
+
+                    b.Property<int>("FailedInARow")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("FailureAlerted")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("LastError")
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("LastErrorAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastErrorDocument")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LastRunJson")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("LastSucceededAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("LeaseUntil")
                         .HasColumnType("timestamp with time zone");
@@ -378,6 +402,9 @@ namespace StudyBot.Storage.Postgres.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
 
                     b.HasKey("Source");
 

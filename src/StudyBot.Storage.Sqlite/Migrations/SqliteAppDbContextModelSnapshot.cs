@@ -352,16 +352,40 @@ namespace StudyBot.Storage.Sqlite.Migrations
                     b.ToTable("quiz_sessions", (string)null);
                 });
 
-            modelBuilder.Entity("StudyBot.Storage.SourceRunEntity", b =>
+            modelBuilder.Entity("StudyBot.Storage.SourceRuns.SourceRunEntity", b =>
                 {
                     b.Property<string>("Source")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ErrorsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedInARow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FailureAlerted")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastErrorAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastErrorDocument")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastRunJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastSucceededAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("LeaseUntil")
                         .HasColumnType("INTEGER");
@@ -372,6 +396,9 @@ namespace StudyBot.Storage.Sqlite.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Source");
 
