@@ -2,14 +2,12 @@ using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
 using StudyBot.Core.Conversations;
 using StudyBot.Assistant;
-using StudyBot.Assistant.Quizzes;
 using StudyBot.Host.Admin;
 using StudyBot.Operations.Alerts;
 using StudyBot.Host.Api;
 using StudyBot.Host.Feedback;
 using StudyBot.Storage.Feedback;
 using StudyBot.Host.ApiKeys;
-using StudyBot.Adapters.Handling;
 using StudyBot.Operations.Jobs;
 using StudyBot.Host.KnowledgeGaps;
 using StudyBot.Storage;
@@ -49,10 +47,10 @@ public static class HostExtensions
 
     public static WebApplicationBuilder AddStudyBotHost(this WebApplicationBuilder builder)
     {
-        builder.AddStudyBotServices();
-        // Hosted services start in this order: data folder, app-store migrations, jobs, ingestion, inbox.
+        // Hosted services start in the order they are added: the data folder and app-store migrations before any feature's.
         builder.Services.AddHostedService<DataFolderGuard>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AppStoreInitializer>());
+        builder.AddStudyBotServices();
         builder.AddStudyBotJobs();
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
         builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
@@ -67,8 +65,6 @@ public static class HostExtensions
         builder.Services.AddExceptionHandler<IndexUnavailableHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddHostedService<StartupIngestionService>();
-        builder.Services.AddHostedService<InboxDispatcher>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<QuizPacer>());
         builder.AddStudyBotSlack();
         builder.AddStudyBotTeams();
         builder.AddStudyBotTelemetry();

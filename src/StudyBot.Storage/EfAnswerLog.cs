@@ -8,7 +8,7 @@ namespace StudyBot.Storage;
 /// <summary>The answer log and its feedback in the app store.</summary>
 public sealed class EfAnswerLog(AppStore store, TimeProvider time) : IAnswerLog, IPromptVersionCounts
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = StoredJson.Options;
 
     public async Task<string> RecordAsync(AnsweredQuestion answer, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace StudyBot.Storage;
 /// <summary>Quiz questions, sessions, answers and learner boxes in the app store (SQLite or PostgreSQL).</summary>
 public sealed class EfQuizStore(AppStore store, TimeProvider time) : IQuizStore
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = StoredJson.Options;
 
     public async Task SaveQuestionsAsync(IReadOnlyList<QuizQuestion> questions, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace StudyBot.Storage.Feedback;
 /// <summary>Reads the stored votes for the admin API, status and the knowledge-gap report.</summary>
 public sealed class FeedbackQueries(AppStore store, CitationLinks links) : IFeedbackSummary, IKnowledgeGapSignals
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = StoredJson.Options;
 
     public string Kind => "thumbs-down";
 

@@ -9,7 +9,7 @@ namespace StudyBot.Storage.KnowledgeGaps;
 public sealed class QuizMissSignals(AppStore store) : IKnowledgeGapSignals
 {
     private const int MaxMissesScanned = 5000;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = StoredJson.Options;
 
     public string Kind => "quiz-miss";
 
