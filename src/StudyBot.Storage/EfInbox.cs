@@ -7,24 +7,14 @@ namespace StudyBot.Storage;
 /// The durable inbox in the app store. Claims are leases taken with a compare-and-set on the
 /// attempt count, so several hosts on one database never process an item at the same time.
 /// </summary>
-public sealed class EfInbox(AppStore store, TimeProvider time) : IInbox
+public sealed class EfInbox(AppStore store, InboxAcceptWriter accepts, TimeProvider time) : IInbox
 {
     private TaskCompletionSource _work = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <remarks>Concurrent accepts share one transaction (<see cref="InboxAcceptWriter"/>).</remarks>
     public async Task<bool> TryAcceptAsync(string key, string channel, string payload, CancellationToken cancellationToken)
     {
-        await using var context = store.CreateContext();
-        // One statement on both providers: a redelivery inserts nothing, without a failed insert to log.
-        var now = ProviderValue(context, time.GetUtcNow());
-        var inserted = await context.Database.ExecuteSqlRawAsync(
-            """
-            INSERT INTO inbox ("Key", "Channel", "Payload", "Status", "Attempts", "ReceivedAt", "AvailableAt")
-            VALUES ({0}, {1}, {2}, {3}, 0, {4}, {4})
-            ON CONFLICT ("Key") DO NOTHING
-            """,
-            [key, channel, payload, InboxStatus.Pending, now],
-            cancellationToken);
-        if (inserted == 0)
+        if (!await accepts.AcceptAsync(key, channel, payload, cancellationToken))
         {
             return false;
         }
@@ -98,13 +88,6 @@ public sealed class EfInbox(AppStore store, TimeProvider time) : IInbox
         {
             // Periodic poll: retries come due and other hosts accept items too.
         }
-    }
-
-    /// <summary>A timestamp as the provider stores it (SQLite: UTC ticks, through the model's converter).</summary>
-    private static object ProviderValue(AppDbContext context, DateTimeOffset value)
-    {
-        var converter = context.Model.FindEntityType(typeof(InboxEntity))!.FindProperty(nameof(InboxEntity.ReceivedAt))!.GetTypeMapping().Converter;
-        return converter?.ConvertToProvider(value) ?? value;
     }
 
     private void Signal()

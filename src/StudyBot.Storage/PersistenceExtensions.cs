@@ -32,6 +32,7 @@ public static class PersistenceExtensions
         services.AddSingleton<EfAnswerLog>();
         services.AddSingleton<IAnswerLog>(sp => sp.GetRequiredService<EfAnswerLog>());
         services.AddSingleton<IPromptVersionCounts>(sp => sp.GetRequiredService<EfAnswerLog>());
+        services.AddSingleton<InboxAcceptWriter>();
         services.AddSingleton<IInbox, EfInbox>();
         services.AddSingleton<ISourceRunStore, SourceRunLedger>();
         services.AddSingleton<IQuizStore, EfQuizStore>();

@@ -27,6 +27,24 @@ public sealed class AppStoreTests
     [Theory]
     [InlineData("Sqlite")]
     [PostgresData]
+    public async Task Inbox_BurstOfAcceptsWithRedeliveries_EachKeyStoredOnceWithItsPayload(string provider)
+    {
+        await using var bed = await StoreTestBed.StartAsync(provider);
+        var inbox = bed.Services.GetRequiredService<IInbox>();
+
+        // 150 events, each delivered twice in the same burst: the group commit writes them in shared transactions.
+        var accepted = await Task.WhenAll(Enumerable.Range(0, 300).Select(i =>
+            Task.Run(() => inbox.TryAcceptAsync($"Ev{i % 150}", "slack", $"{{\"n\":{i % 150}}}", CancellationToken.None))));
+
+        Assert.Equal(150, accepted.Count(a => a));
+        var items = await inbox.ClaimAsync(["slack"], 500, TimeSpan.FromMinutes(1), CancellationToken.None);
+        Assert.Equal(150, items.Count);
+        Assert.All(items, item => Assert.Equal($"{{\"n\":{item.Key[2..]}}}", item.Payload));
+    }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [PostgresData]
     public async Task Inbox_ClaimedItem_IsLeasedToOneWorkerAndOnlyForItsChannel(string provider)
     {
         await using var bed = await StoreTestBed.StartAsync(provider);
