@@ -51,8 +51,8 @@ internal static class ConfluenceSyncBench
             using var store = new EmbeddedChunkStore(Path.Combine(work, $"confluence-{flavor}.db"),
                 HashingEmbeddingGenerator.IdFor(HashingEmbeddingGenerator.DefaultDimensions), HashingEmbeddingGenerator.DefaultDimensions);
             await store.EnsureCollectionExistsAsync();
-            var pipeline = new IngestionPipeline(store, embedder, new MarkdownChunker(new ChunkingOptions(), TokenCounter.Default), TimeProvider.System,
-        NullLogger<IngestionPipeline>.Instance);
+            var pipeline = new IngestionPipeline(store, embedder, new MarkdownChunker(new ChunkingOptions(), TokenCounter.Default),
+                TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
 
             var full = Stopwatch.StartNew();
             var first = (await pipeline.RunAsync(source, default)).Counts;

@@ -144,7 +144,7 @@ async Task PdfPagesAsync()
     {
         var watch = Stopwatch.StartNew();
         var counts = (await pipeline.RunAsync(source, default)).Counts;
-        var pages = PdfReader.Read(File.ReadAllBytes(paper)).Pages.Count * counts!.Added;
+        var pages = PdfReader.Read(File.ReadAllBytes(paper)).Pages.Count * counts.Added;
         Console.WriteLine($"PDF ingestion: {pages / watch.Elapsed.TotalSeconds:0} pages/s ({pages} pages of a two-column paper: parse, chunk, embed, store)");
     }
 }
@@ -157,7 +157,7 @@ async Task MarkdownAsync(int documents)
     {
         var watch = Stopwatch.StartNew();
         var counts = (await pipeline.RunAsync(source, default)).Counts;
-        Console.WriteLine($"Markdown ingestion: {counts!.Added / watch.Elapsed.TotalSeconds:0} documents/s ({counts.Added} documents of ~600 words: read, chunk, embed, store)");
+        Console.WriteLine($"Markdown ingestion: {counts.Added / watch.Elapsed.TotalSeconds:0} documents/s ({counts.Added} documents of ~600 words: read, chunk, embed, store)");
     }
 }
 
@@ -170,7 +170,7 @@ async Task NoOpReindexAsync(int documents)
         await pipeline.RunAsync(source, default);
         var watch = Stopwatch.StartNew();
         var counts = (await pipeline.RunAsync(source, default)).Counts;
-        Console.WriteLine($"no-op re-index of {counts!.Unchanged:N0} unchanged documents: {watch.Elapsed.TotalSeconds:0.00} s");
+        Console.WriteLine($"no-op re-index of {counts.Unchanged:N0} unchanged documents: {watch.Elapsed.TotalSeconds:0.00} s");
     }
 }
 
@@ -206,7 +206,7 @@ async Task NotionSyncAsync(int pages)
         var watch = Stopwatch.StartNew();
         var counts = (await pipeline.RunAsync(source, default)).Counts;
         var requests = notion.Requests.GroupBy(r => string.Join('/', r.Split('/').Take(3))).Select(g => $"{g.Count()} {g.Key}");
-        Console.WriteLine($"Notion incremental sync of {counts!.Unchanged:N0} unchanged pages (first sync indexed {first!.Added:N0}): " +
+        Console.WriteLine($"Notion incremental sync of {counts.Unchanged:N0} unchanged pages (first sync indexed {first.Added:N0}): " +
                           $"{notion.Requests.Count} requests ({string.Join(", ", requests)}), {watch.Elapsed.TotalSeconds:0.00} s, paced at {NotionSources.RequestsPerSecond} requests/s");
     }
 }
