@@ -229,9 +229,15 @@ string WriteCorpus(string name, int documents)
 {
     var store = new EmbeddedChunkStore(Path.Combine(work, name + ".db"), HashingEmbeddingGenerator.IdFor(HashingEmbeddingGenerator.DefaultDimensions), HashingEmbeddingGenerator.DefaultDimensions);
     store.EnsureCollectionExistsAsync().GetAwaiter().GetResult();
-    var pipeline = new IngestionPipeline(store, embedder, new MarkdownChunker(new ChunkingOptions(), TokenCounter.Default),
+    var pipeline = new IngestionPipeline(store, HashingChunks(work, name), new MarkdownChunker(new ChunkingOptions(), TokenCounter.Default),
         new IngestionTracker(TimeProvider.System), TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
     return (pipeline, store, new FilesSource(name, folder));
+}
+
+static ChunkEmbedder HashingChunks(string work, string name)
+{
+    var selection = new EmbedderSelection(new HashingEmbeddingGenerator(), HashingEmbeddingGenerator.IdFor(HashingEmbeddingGenerator.DefaultDimensions), HashingEmbeddingGenerator.DefaultDimensions);
+    return new ChunkEmbedder(selection, new VectorCache(Path.Combine(work, name + "-vectors.db"), selection.Id));
 }
 
 static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];

@@ -21,7 +21,9 @@ public sealed class IngestionPipelineTests : IDisposable
     private async Task<IngestionCounts> RunAsync()
     {
         await _bed.Store.EnsureCollectionExistsAsync();
-        return (await _bed.Pipeline.RunAsync(_source, CancellationToken.None))!;
+        var counts = (await _bed.Pipeline.RunAsync(_source, CancellationToken.None))!;
+        await _bed.Backfill.CompleteAsync(CancellationToken.None);
+        return counts;
     }
 
     private async Task<IReadOnlyList<RetrievedChunk>> SearchAsync(string text) =>
@@ -110,7 +112,7 @@ public sealed class IngestionPipelineTests : IDisposable
 
         using var reopened = _bed.OpenStore();
         await reopened.EnsureCollectionExistsAsync();
-        var retriever = new Retrieval.HybridRetriever(reopened, reopened, _bed.Embedder);
+        var retriever = _bed.NewRetriever(reopened);
 
         var hits = await retriever.SearchAsync(new KnowledgeQuery("HNSW graph index", 1), CancellationToken.None);
         Assert.Equal("hnsw.md", Assert.Single(hits).DocumentId);

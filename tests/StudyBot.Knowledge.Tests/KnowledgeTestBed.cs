@@ -16,12 +16,20 @@ internal sealed class KnowledgeTestBed : IDisposable
     public KnowledgeTestBed()
     {
         Store = OpenStore();
-        Pipeline = new IngestionPipeline(Store, Embedder, new MarkdownChunker(new ChunkingOptions { MaxTokens = 120, OverlapTokens = 15 }, TokenCounter.Default),
+        var chunks = new ChunkEmbedder(Selection, new VectorCache(Path.Combine(_data.Path, "embeddings.db"), Selection.Id));
+        Pipeline = new IngestionPipeline(Store, chunks, new MarkdownChunker(new ChunkingOptions { MaxTokens = 120, OverlapTokens = 15 }, TokenCounter.Default),
             Tracker, TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
-        Retriever = new HybridRetriever(Store, Store, Embedder);
+        Backfill = new EmbeddingBackfill(Store, chunks, TimeProvider.System, NullLogger<EmbeddingBackfill>.Instance);
+        Retriever = NewRetriever(Store);
     }
 
     public HashingEmbeddingGenerator Embedder { get; } = new();
+
+    /// <summary>The hashing embedder: instant, so these tests exercise ingestion and the store, not the model.</summary>
+    public EmbedderSelection Selection => new(Embedder, HashingEmbeddingGenerator.IdFor(HashingEmbeddingGenerator.DefaultDimensions), HashingEmbeddingGenerator.DefaultDimensions);
+
+    /// <summary>Computes the vectors the pipeline left to the background (the host runs this as a hosted service).</summary>
+    public EmbeddingBackfill Backfill { get; }
 
     public IngestionTracker Tracker { get; } = new(TimeProvider.System);
 
@@ -30,6 +38,9 @@ internal sealed class KnowledgeTestBed : IDisposable
     public IngestionPipeline Pipeline { get; }
 
     public HybridRetriever Retriever { get; }
+
+    public HybridRetriever NewRetriever(EmbeddedChunkStore store) =>
+        new(store, store, new QueryEmbeddings(Selection), NullLogger<HybridRetriever>.Instance);
 
     public EmbeddedChunkStore OpenStore() =>
         new(Path.Combine(_data.Path, "index.db"), HashingEmbeddingGenerator.IdFor(HashingEmbeddingGenerator.DefaultDimensions), HashingEmbeddingGenerator.DefaultDimensions);

@@ -7,36 +7,36 @@ using StudyBot.Core.Text;
 namespace StudyBot.Assistant.Answering;
 
 /// <summary>
-/// The model-free answerer: picks the sentences of the top chunks that cover the question's
-/// rarest words best and cites their chunks. When no chunk covers at least a third or so of the
-/// question's weight it says the knowledge base has no answer instead of quoting noise.
+/// The model-free answerer. It quotes the passage of the top chunks that answers the question best —
+/// one to three sentences in reading order, a table row under its column headers, or a code line —
+/// scoring each by its meaning (the embedder's similarity to the question) and by the question's
+/// rarest words it contains. When neither meaning nor words reach the calibrated bar it says the
+/// knowledge base has no answer instead of quoting noise. A short follow-up is first rewritten with
+/// the conversation's previous question (<see cref="FollowUpQuestion"/>).
 /// </summary>
-public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search) : IAnswerer
+public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search, IPassageScorer? scorer = null) : IAnswerer
 {
     private const int ChunksConsidered = 6;
-    private const int MaxSentences = 3;
+    private const int MaxPassageUnits = 3;
+    private const int MaxSentenceWords = 80;
     // Questions carry rare framing words ("facilitate", "contributions", "distinguish") that the
     // chunk answering them need not contain, while a question about something absent from the
-    // knowledge base misses its subject too. 0.35 separated the two on ARAGOG's tuning half; the
-    // earlier 0.5 refused a fifth of the answerable questions there (README, "Retrieval quality").
+    // knowledge base misses its subject too. 0.35 separated the two on ARAGOG's tuning half.
     private const double MinChunkCoverage = 0.35;
     private const double HeadingCredit = 0.3;
-    private const int MaxSentenceWords = 80;
+    private const double LexicalWeight = 0.5;
+    private const double DefinitionBonus = 0.15;
+    // A longer quote must earn its extra sentences: each costs this much of the score.
+    private const double ExtraUnitCost = 0.06;
+    private const double RankCost = 0.02;
 
     public const string UnavailableText = "I can't reach the knowledge base right now, so I can't answer from it. Please try again in a few minutes; an admin can check /readyz.";
+    public const string NotFoundText = "I couldn't find anything about that in the knowledge base.";
 
     public async Task<AnswerReply> AnswerAsync(Question question, CancellationToken cancellationToken)
     {
-        var terms = TextAnalyzer.Terms(question.Text).Distinct(StringComparer.Ordinal).ToList();
-        var searchText = question.Text;
-        // A short follow-up ("and how much memory does it save?") is searched together with the previous question.
-        var previous = question.History?.LastOrDefault(t => !t.FromBot)?.Text;
-        if (previous is not null && terms.Count < 3)
-        {
-            terms = [.. terms.Union(TextAnalyzer.Terms(previous), StringComparer.Ordinal)];
-            searchText = $"{question.Text} {previous}";
-        }
-
+        var asked = FollowUpQuestion.Resolve(question.Text, question.History);
+        var terms = TextAnalyzer.Terms(asked).Distinct(StringComparer.Ordinal).ToList();
         if (terms.Count == 0)
         {
             return NotFound("I need a few more words to search for — what would you like to know?");
@@ -45,7 +45,7 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search) : IAnswe
         IReadOnlyList<RetrievedChunk> chunks;
         try
         {
-            chunks = await search.SearchAsync(new KnowledgeQuery(searchText, ChunksConsidered, question.Sources), cancellationToken);
+            chunks = await search.SearchAsync(new KnowledgeQuery(asked, ChunksConsidered, question.Sources), cancellationToken);
         }
         catch (KnowledgeUnavailableException)
         {
@@ -53,9 +53,41 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search) : IAnswe
         }
 
         var weights = terms.ToDictionary(t => t, search.InverseDocumentFrequency, StringComparer.Ordinal);
-        var total = weights.Values.Sum();
-        var scored = new List<Candidate>();
-        var relevant = false;
+        var passages = Passages(chunks, weights);
+        if (passages.Count == 0)
+        {
+            return NotFound(NotFoundText);
+        }
+
+        var meaning = await MeaningAsync(asked, passages, cancellationToken);
+        var spans = Spans(passages, weights, terms, meaning.Similarities);
+        var best = spans.MaxBy(s => s.Score)!;
+        if (!Answers(best, passages, meaning))
+        {
+            return NotFound(NotFoundText);
+        }
+
+        var chosen = new List<Span> { best };
+        foreach (var other in spans.Where(s => s.Chunk.ChunkId != best.Chunk.ChunkId && s.Units.Count == 1).OrderByDescending(s => s.Score))
+        {
+            if (chosen.Sum(s => s.Units.Count) >= MaxPassageUnits || other.Score < best.Score * 0.9)
+            {
+                break;
+            }
+
+            if (chosen.All(c => c.Chunk.ChunkId != other.Chunk.ChunkId))
+            {
+                chosen.Add(other);
+            }
+        }
+
+        return Compose(chosen);
+    }
+
+    /// <summary>Quotable units of the chunks that are not a reference list, with each chunk's rank and words.</summary>
+    private static List<Passage> Passages(IReadOnlyList<RetrievedChunk> chunks, Dictionary<string, double> weights)
+    {
+        var passages = new List<Passage>();
         for (var rank = 0; rank < chunks.Count; rank++)
         {
             var chunk = chunks[rank];
@@ -66,71 +98,119 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search) : IAnswe
 
             var context = TermSet($"{chunk.Title} {string.Join(' ', chunk.HeadingPath)}");
             var body = TermSet(chunk.Text);
-            if (Coverage(weights, total, t => body.Contains(t) || context.Contains(t)) < MinChunkCoverage)
+            var coverage = Coverage(weights, t => body.Contains(t) || context.Contains(t));
+            foreach (var unit in PassageUnits.Split(chunk.Text).Where(Quotable))
             {
-                continue;
-            }
-
-            relevant = true;
-            foreach (var sentence in SentenceSplitter.Split(ProseCleaner.Clean(chunk.Text)))
-            {
-                var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-                if (words < 4 || words > MaxSentenceWords)
-                {
-                    continue;
-                }
-
-                var own = TermSet(sentence);
-                var score = Coverage(weights, total, own.Contains)
-                    + HeadingCredit * Coverage(weights, total, t => !own.Contains(t) && context.Contains(t))
-                    + (IsDefinition(sentence, terms) ? 0.15 : 0)
-                    - 0.03 * rank;
-                scored.Add(new Candidate(sentence, chunk, score));
+                passages.Add(new Passage(chunk, rank, unit, TermSet(unit.Text), context, coverage));
             }
         }
 
-        if (!relevant || scored.Count == 0)
-        {
-            return NotFound("I couldn't find anything about that in the knowledge base.");
-        }
-
-        var best = scored.Max(c => c.Score);
-        var chosen = scored
-            .Where(c => c.Score >= Math.Max(0.35, best * 0.6))
-            .OrderByDescending(c => c.Score)
-            .DistinctBy(c => c.Sentence, StringComparer.OrdinalIgnoreCase)
-            .Take(MaxSentences)
-            .ToList();
-        return Compose(chosen.Count > 0 ? chosen : [scored.MaxBy(c => c.Score)!]);
+        return passages;
     }
 
-    private static AnswerReply Compose(IReadOnlyList<Candidate> chosen)
+    private async Task<PassageScores> MeaningAsync(string question, List<Passage> passages, CancellationToken cancellationToken)
     {
-        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var none = new PassageScores(new double?[passages.Count], null);
+        if (scorer is null)
+        {
+            return none;
+        }
+
+        try
+        {
+            return await scorer.ScoreAsync(question, passages.Select(p => p.Unit.Text).ToList(), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The embedding model failed (a remote endpoint down): the words still answer.
+            return none;
+        }
+    }
+
+    /// <summary>Every run of one to three consecutive units of a chunk, scored by meaning and words.</summary>
+    private static List<Span> Spans(List<Passage> passages, Dictionary<string, double> weights, List<string> terms, IReadOnlyList<double?> similarities)
+    {
+        var spans = new List<Span>();
+        for (var start = 0; start < passages.Count; start++)
+        {
+            var first = passages[start];
+            for (var end = start; end < passages.Count && end - start < MaxPassageUnits; end++)
+            {
+                var last = passages[end];
+                if (last.Chunk.ChunkId != first.Chunk.ChunkId || last.Unit.Position != first.Unit.Position + (end - start))
+                {
+                    break;
+                }
+
+                var units = passages.GetRange(start, end - start + 1);
+                var words = units.SelectMany(u => u.Terms).ToHashSet(StringComparer.Ordinal);
+                var lexical = Coverage(weights, words.Contains) + HeadingCredit * Coverage(weights, t => !words.Contains(t) && first.Context.Contains(t));
+                var meaning = Enumerable.Range(start, end - start + 1).Max(i => similarities[i] ?? 0);
+                var score = meaning + LexicalWeight * lexical
+                    + (IsDefinition(first.Unit.Text, terms) ? DefinitionBonus : 0)
+                    - ExtraUnitCost * (end - start) - RankCost * first.Rank;
+                spans.Add(new Span(first.Chunk, units, lexical, meaning, score));
+            }
+        }
+
+        return spans;
+    }
+
+    /// <summary>
+    /// Whether the best passage answers: by meaning when the embedder's scale is calibrated (a close
+    /// passage, or a fairly close one in a chunk holding most of the question's rare words), else by
+    /// words alone (the chunk holds most of them).
+    /// </summary>
+    private static bool Answers(Span best, List<Passage> passages, PassageScores meaning)
+    {
+        var wordsCovered = passages.Any(p => p.ChunkCoverage >= MinChunkCoverage);
+        if (meaning.RelevantAbove is not { } relevant || meaning.Similarities.All(s => s is null))
+        {
+            return wordsCovered;
+        }
+
+        var closest = meaning.Similarities.Max(s => s ?? 0);
+        return closest >= relevant || (closest >= relevant - 0.05 && best.Units[0].ChunkCoverage >= MinChunkCoverage);
+    }
+
+    private static AnswerReply Compose(IReadOnlyList<Span> chosen)
+    {
         var citations = new List<Citation>();
         var text = new StringBuilder();
-        foreach (var (sentence, chunk, _) in chosen)
+        foreach (var span in chosen)
         {
-            if (!numbers.TryGetValue(chunk.ChunkId, out var number))
-            {
-                numbers[chunk.ChunkId] = number = citations.Count + 1;
-                var snippet = string.Join(" ", chosen.Where(c => c.Chunk.ChunkId == chunk.ChunkId).Select(c => c.Sentence));
-                citations.Add(new Citation(
-                    number, chunk.Title, chunk.Source, chunk.Link, chunk.Page, string.Join(" › ", chunk.HeadingPath), snippet));
-            }
-
-            text.Append(text.Length > 0 ? " " : "").Append(sentence.TrimEnd()).Append(" [").Append(number).Append(']');
+            var chunk = span.Chunk;
+            var number = citations.Count + 1;
+            var quote = string.Join(" ", span.Units.Select(p => Quote(p.Unit)));
+            citations.Add(new Citation(number, chunk.Title, chunk.Source, chunk.Link, chunk.Page, string.Join(" › ", chunk.HeadingPath), quote));
+            text.Append(text.Length > 0 ? " " : "").Append(quote).Append(" [").Append(number).Append(']');
         }
 
         return new AnswerReply(text.ToString(), citations, Found: true);
+    }
+
+    /// <summary>A code line is quoted as code; prose and table rows as they read.</summary>
+    private static string Quote(PassageUnit unit) => unit.Kind == PassageUnitKind.Code ? $"`{unit.Text}`" : unit.Text.TrimEnd();
+
+    private static bool Quotable(PassageUnit unit)
+    {
+        var words = unit.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return unit.Kind switch
+        {
+            PassageUnitKind.Sentence => words is >= 4 and <= MaxSentenceWords,
+            _ => unit.Text.Length >= 3 && words <= MaxSentenceWords,
+        };
     }
 
     private static AnswerReply NotFound(string text) => new(text, [], Found: false);
 
     private static HashSet<string> TermSet(string text) => TextAnalyzer.Terms(text).ToHashSet(StringComparer.Ordinal);
 
-    private static double Coverage(Dictionary<string, double> weights, double total, Func<string, bool> present) =>
-        total <= 0 ? 0 : weights.Where(w => present(w.Key)).Sum(w => w.Value) / total;
+    private static double Coverage(Dictionary<string, double> weights, Func<string, bool> present)
+    {
+        var total = weights.Values.Sum();
+        return total <= 0 ? 0 : weights.Where(w => present(w.Key)).Sum(w => w.Value) / total;
+    }
 
     /// <summary>"QLoRA is a …", "LoRA (…) refers to …": a definition of one of the question's terms.</summary>
     private static bool IsDefinition(string sentence, IReadOnlyList<string> terms)
@@ -142,5 +222,8 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search) : IAnswe
     [GeneratedRegex(@"\b(is|are|refers to|means|describes)\b\s+(a|an|the)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex Definition();
 
-    private sealed record Candidate(string Sentence, RetrievedChunk Chunk, double Score);
+    /// <param name="ChunkCoverage">Share of the question's word weight in the whole chunk (title and headings included).</param>
+    private sealed record Passage(RetrievedChunk Chunk, int Rank, PassageUnit Unit, HashSet<string> Terms, HashSet<string> Context, double ChunkCoverage);
+
+    private sealed record Span(RetrievedChunk Chunk, IReadOnlyList<Passage> Units, double Lexical, double Meaning, double Score);
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using StudyBot.Assistant.Commands;
 using StudyBot.Assistant.Safety;
 using StudyBot.Core.Conversations;
+using StudyBot.Core.Feedback;
 using StudyBot.Knowledge.Index;
 using StudyBot.Knowledge.Sources;
 
@@ -23,7 +24,7 @@ public static class AskEndpoints
     }
 
     private static async Task<IResult> AskAsync(
-        HttpRequest request, ConversationEngine engine, ConversationLimiter limits, SourceCatalog catalog, IDocumentIndex index, CitationLinks links, CancellationToken cancellationToken)
+        HttpRequest request, ConversationEngine engine, ConversationLimiter limits, SourceCatalog catalog, IDocumentIndex index, IAnswerLog answers, CitationLinks links, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var (body, error) = await JsonBody.ReadAsync<AskRequest>(request, cancellationToken);
@@ -53,7 +54,9 @@ public static class AskEndpoints
             }
         }
 
-        var message = new IncomingMessage("api", body.ConversationId ?? "api", ChatEndpoints.UserOf(request), question, Sources: body.Sources);
+        // A conversation id makes follow-ups ("Who introduced it?") read as part of that conversation.
+        var history = body.ConversationId is null ? null : await answers.RecentTurnsAsync("api", body.ConversationId, ChatEndpoints.HistoryQuestions, cancellationToken);
+        var message = new IncomingMessage("api", body.ConversationId ?? "api", ChatEndpoints.UserOf(request), question, Sources: body.Sources, History: history);
         return await engine.AskAsync(message, cancellationToken) switch
         {
             AnswerReply answer => Results.Ok(new AskResponse(

@@ -2,6 +2,7 @@ using StudyBot.Assistant.Commands;
 using StudyBot.Assistant.Safety;
 using StudyBot.Assistant.Quizzes;
 using StudyBot.Core.Conversations;
+using StudyBot.Core.Feedback;
 using StudyBot.Core.Quizzes;
 using StudyBot.Host.Admin;
 
@@ -28,7 +29,7 @@ public static class ChatEndpoints
     }
 
     private static async Task<IResult> ChatAsync(
-        HttpRequest request, ConversationEngine engine, ConversationLimiter limits, AdminAuthentication admin, CitationLinks links, CancellationToken cancellationToken)
+        HttpRequest request, ConversationEngine engine, ConversationLimiter limits, AdminAuthentication admin, IAnswerLog answers, CitationLinks links, CancellationToken cancellationToken)
     {
         var (body, error) = await JsonBody.ReadAsync<ChatRequest>(request, cancellationToken);
         if (error is not null)
@@ -43,7 +44,8 @@ public static class ChatEndpoints
         }
 
         // The playground is one person's window: its quizzes are personal.
-        var message = new IncomingMessage("web", body.ConversationId ?? "web", UserOf(request), text, admin.IsAdmin(request.HttpContext), body.Sources, Personal: true);
+        var history = body.ConversationId is null ? null : await answers.RecentTurnsAsync("web", body.ConversationId, HistoryQuestions, cancellationToken);
+        var message = new IncomingMessage("web", body.ConversationId ?? "web", UserOf(request), text, admin.IsAdmin(request.HttpContext), body.Sources, history, Personal: true);
         return Results.Ok(ChatResponse.From(await engine.HandleAsync(message, cancellationToken), links));
     }
 
@@ -63,6 +65,9 @@ public static class ChatEndpoints
         var action = new IncomingAction("web", "web", UserOf(request), IncomingAction.Feedback, IncomingAction.FeedbackValue(body.AnswerId, body.Helpful.Value));
         return Results.Ok(ChatResponse.From(await engine.HandleActionAsync(action, cancellationToken), links));
     }
+
+    /// <summary>Earlier questions of a conversation given to a follow-up (with their answers).</summary>
+    internal const int HistoryQuestions = 5;
 
     /// <summary>The playground has no sign-in; one browser is one user for feedback purposes.</summary>
     internal static string UserOf(HttpRequest request) =>

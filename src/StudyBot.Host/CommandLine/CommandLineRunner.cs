@@ -59,6 +59,8 @@ public static class CommandLineRunner
 
         // Bring the index up to date first; unchanged documents are skipped, so this is quick after the first run.
         await ingestion.IngestAllAsync(cancellationToken);
+        // The server answers while vectors are computed; a one-shot answer waits for them (cached after the first run).
+        await services.GetRequiredService<EmbeddingBackfill>().CompleteAsync(cancellationToken);
         var engine = services.GetRequiredService<ConversationEngine>();
         var reply = await engine.HandleAsync(new IncomingMessage("cli", "cli", Environment.UserName, "ask " + question), cancellationToken);
         Console.WriteLine(ReplyText.Format(reply));

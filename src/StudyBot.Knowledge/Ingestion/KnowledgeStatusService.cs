@@ -5,7 +5,7 @@ using StudyBot.Knowledge.Sources;
 namespace StudyBot.Knowledge.Ingestion;
 
 /// <summary>Status per source: configured sources plus any other source still present in the index.</summary>
-public sealed class KnowledgeStatusService(IDocumentIndex index, SourceCatalog catalog, IngestionTracker tracker, TimeProvider time) : IKnowledgeStatus
+public sealed class KnowledgeStatusService(IDocumentIndex index, SourceCatalog catalog, IngestionTracker tracker, EmbeddingBackfill embeddings, TimeProvider time) : IKnowledgeStatus
 {
     public async Task<KnowledgeStatus> GetStatusAsync(CancellationToken cancellationToken)
     {
@@ -26,7 +26,7 @@ public sealed class KnowledgeStatusService(IDocumentIndex index, SourceCatalog c
         }
 
         var total = await index.CountAsync(null, cancellationToken);
-        return new KnowledgeStatus(total.Documents, total.Chunks, sources);
+        return new KnowledgeStatus(total.Documents, total.Chunks, sources, embeddings.Progress);
     }
 
     /// <summary>Time left at the run's average pace so far; null before the first document is done.</summary>

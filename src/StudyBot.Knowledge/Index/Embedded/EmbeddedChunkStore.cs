@@ -8,9 +8,10 @@ namespace StudyBot.Knowledge.Index.Embedded;
 
 /// <summary>
 /// The default vector store: chunks persisted in SQLite under the data folder and searched in
-/// memory (SIMD dense scan + BM25), so a restart reloads instead of re-ingesting.
+/// memory (SIMD dense scan + BM25), so a restart reloads instead of re-ingesting. Chunks may
+/// arrive without their vector (<see cref="IDeferredVectors"/>): BM25 finds them at once.
 /// </summary>
-public sealed class EmbeddedChunkStore : DocumentChunkStore, IKeywordHybridSearchable<ChunkRecord>, IDocumentIndex, IIndexReadiness
+public sealed class EmbeddedChunkStore : DocumentChunkStore, IKeywordHybridSearchable<ChunkRecord>, IDocumentIndex, IIndexReadiness, IDeferredVectors
 {
     private readonly IndexDatabase _database;
     private readonly ChunkTable _table;
@@ -98,7 +99,9 @@ public sealed class EmbeddedChunkStore : DocumentChunkStore, IKeywordHybridSearc
     {
         var sources = SourceFilterTranslator.Translate(options?.Filter);
         var depth = Math.Max(50, top * 5);
-        var dense = _table.SearchDense(ToVector(searchValue).Span, depth, sources).Select(h => h.Key).ToList();
+        var vector = ToVector(searchValue);
+        // An empty query vector (the embedding model failed) searches by words only.
+        var dense = vector.IsEmpty ? [] : _table.SearchDense(vector.Span, depth, sources).Select(h => h.Key).ToList();
         var lexical = _table.SearchLexical(string.Join(' ', keywords), depth, sources).Select(h => h.Key).ToList();
         var fused = ReciprocalRankFusion.Fuse([lexical, dense], FusionWeights).Skip(options?.Skip ?? 0).Take(top).ToList();
         foreach (var result in await MaterializeAsync(fused, options?.IncludeVectors ?? false, cancellationToken))
@@ -156,6 +159,40 @@ public sealed class EmbeddedChunkStore : DocumentChunkStore, IKeywordHybridSearc
             foreach (var chunk in chunks)
             {
                 _table.Upsert(chunk.Key, chunk.Source, chunk.SearchText, chunk.Embedding.Span);
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public VectorCounts Vectors
+    {
+        get
+        {
+            var (chunks, embedded) = _table.Counts;
+            return new VectorCounts(chunks, embedded);
+        }
+    }
+
+    public async Task<IReadOnlyList<ChunkRecord>> GetChunksWithoutVectorsAsync(int max, CancellationToken cancellationToken)
+    {
+        await Database().WaitAsync(cancellationToken);
+        return await _database.GetChunksWithoutVectorsAsync(max, cancellationToken);
+    }
+
+    public async Task SetVectorsAsync(IReadOnlyList<(string Key, ReadOnlyMemory<float> Vector)> vectors, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await Database().WaitAsync(cancellationToken);
+            var set = (await _database.SetVectorsAsync(vectors, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            using var _ = _table.Write();
+            foreach (var (key, vector) in vectors.Where(v => set.Contains(v.Key)))
+            {
+                _table.SetVector(key, vector.Span);
             }
         }
         finally
