@@ -26,9 +26,14 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search, IPassage
     private const double HeadingCredit = 0.3;
     private const double LexicalWeight = 0.5;
     private const double DefinitionBonus = 0.15;
+    // "What value of k…", "How many…": a passage that states a number beats one that only defines the term.
+    private const double QuantityBonus = 0.3;
     // A longer quote must earn its extra sentences: each costs this much of the score.
     private const double ExtraUnitCost = 0.06;
     private const double RankCost = 0.02;
+    // How close to the best passage's score another must come to join the quote.
+    private const double SameChunkShare = 0.7;
+    private const double OtherChunkShare = 0.9;
 
     public const string UnavailableText = "I can't reach the knowledge base right now, so I can't answer from it. Please try again in a few minutes; an admin can check /readyz.";
     public const string NotFoundText = "I couldn't find anything about that in the knowledge base.";
@@ -53,24 +58,55 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search, IPassage
         }
 
         var weights = terms.ToDictionary(t => t, search.InverseDocumentFrequency, StringComparer.Ordinal);
-        var passages = Passages(chunks, weights);
+        var passages = Passages(chunks, weights, QuestionSubject.Of(asked));
         if (passages.Count == 0)
         {
             return NotFound(NotFoundText);
         }
 
         var meaning = await MeaningAsync(asked, passages, cancellationToken);
-        var spans = Spans(passages, weights, terms, meaning.Similarities);
+        var spans = Spans(passages, weights, AsksForDefinition().IsMatch(asked) ? terms : [], AsksForQuantity().IsMatch(asked), meaning.Similarities);
         var best = spans.MaxBy(s => s.Score)!;
         if (!Answers(best, passages, meaning))
         {
             return NotFound(NotFoundText);
         }
 
-        var chosen = new List<Span> { best };
-        foreach (var other in spans.Where(s => s.Chunk.ChunkId != best.Chunk.ChunkId && s.Units.Count == 1).OrderByDescending(s => s.Score))
+        return Compose(Extend(best, spans));
+    }
+
+    /// <summary>
+    /// The best span and the passages that complete it: the next (else the previous) passage of its
+    /// chunk while it scores close to the best — a restated problem is followed by its answer — and
+    /// a passage of another chunk that scores nearly as well.
+    /// </summary>
+    private static List<Span> Extend(Span best, List<Span> spans)
+    {
+        var singles = spans.Where(s => s.Units.Count == 1).ToList();
+        var window = best.Units.ToList();
+        while (window.Count < MaxPassageUnits)
         {
-            if (chosen.Sum(s => s.Units.Count) >= MaxPassageUnits || other.Score < best.Score * 0.9)
+            var next = singles.Where(s => s.Chunk.ChunkId == best.Chunk.ChunkId && s.Units[0].Unit.Position > window[^1].Unit.Position).MinBy(s => s.Units[0].Unit.Position);
+            var previous = singles.Where(s => s.Chunk.ChunkId == best.Chunk.ChunkId && s.Units[0].Unit.Position < window[0].Unit.Position).MaxBy(s => s.Units[0].Unit.Position);
+            var close = best.Score * SameChunkShare;
+            if (next is not null && next.Score >= close)
+            {
+                window.Add(next.Units[0]);
+            }
+            else if (previous is not null && previous.Score >= close)
+            {
+                window.Insert(0, previous.Units[0]);
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        var chosen = new List<Span> { best with { Units = window } };
+        foreach (var other in singles.Where(s => s.Chunk.ChunkId != best.Chunk.ChunkId && s.Score >= best.Score * OtherChunkShare).OrderByDescending(s => s.Score))
+        {
+            if (chosen.Sum(c => c.Units.Count) >= MaxPassageUnits)
             {
                 break;
             }
@@ -81,11 +117,14 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search, IPassage
             }
         }
 
-        return Compose(chosen);
+        return chosen;
     }
 
-    /// <summary>Quotable units of the chunks that are not a reference list, with each chunk's rank and words.</summary>
-    private static List<Passage> Passages(IReadOnlyList<RetrievedChunk> chunks, Dictionary<string, double> weights)
+    /// <summary>
+    /// Quotable units of the chunks that name the question's subject (if it has one) and are not a
+    /// reference list, with each chunk's rank and words.
+    /// </summary>
+    private static List<Passage> Passages(IReadOnlyList<RetrievedChunk> chunks, Dictionary<string, double> weights, string? subject)
     {
         var passages = new List<Passage>();
         for (var rank = 0; rank < chunks.Count; rank++)
@@ -98,6 +137,11 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search, IPassage
 
             var context = TermSet($"{chunk.Title} {string.Join(' ', chunk.HeadingPath)}");
             var body = TermSet(chunk.Text);
+            if (subject is not null && !QuestionSubject.IsNamedIn(subject, body) && !QuestionSubject.IsNamedIn(subject, context))
+            {
+                continue;
+            }
+
             var coverage = Coverage(weights, t => body.Contains(t) || context.Contains(t));
             foreach (var unit in PassageUnits.Split(chunk.Text).Where(Quotable))
             {
@@ -127,8 +171,11 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search, IPassage
         }
     }
 
-    /// <summary>Every run of one to three consecutive units of a chunk, scored by meaning and words.</summary>
-    private static List<Span> Spans(List<Passage> passages, Dictionary<string, double> weights, List<string> terms, IReadOnlyList<double?> similarities)
+    /// <summary>
+    /// Every run of one to three consecutive units of a chunk, scored by meaning and words; a
+    /// definition of one of <paramref name="defined"/> gets a bonus (definition questions only).
+    /// </summary>
+    private static List<Span> Spans(List<Passage> passages, Dictionary<string, double> weights, List<string> defined, bool quantity, IReadOnlyList<double?> similarities)
     {
         var spans = new List<Span>();
         for (var start = 0; start < passages.Count; start++)
@@ -147,7 +194,8 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search, IPassage
                 var lexical = Coverage(weights, words.Contains) + HeadingCredit * Coverage(weights, t => !words.Contains(t) && first.Context.Contains(t));
                 var meaning = Enumerable.Range(start, end - start + 1).Max(i => similarities[i] ?? 0);
                 var score = meaning + LexicalWeight * lexical
-                    + (IsDefinition(first.Unit.Text, terms) ? DefinitionBonus : 0)
+                    + (IsDefinition(first.Unit.Text, defined) ? DefinitionBonus : 0)
+                    + (quantity && units.Any(u => u.Unit.Kind != PassageUnitKind.Code && StatesQuantity().IsMatch(u.Unit.Text)) ? QuantityBonus : 0)
                     - ExtraUnitCost * (end - start) - RankCost * first.Rank;
                 spans.Add(new Span(first.Chunk, units, lexical, meaning, score));
             }
@@ -173,6 +221,7 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search, IPassage
         return closest >= relevant || (closest >= relevant - 0.05 && best.Units[0].ChunkCoverage >= MinChunkCoverage);
     }
 
+    /// <summary>The chosen passages, each chunk's in reading order under one citation.</summary>
     private static AnswerReply Compose(IReadOnlyList<Span> chosen)
     {
         var citations = new List<Citation>();
@@ -222,8 +271,20 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search, IPassage
     [GeneratedRegex(@"\b(is|are|refers to|means|describes)\b\s+(a|an|the)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex Definition();
 
+    /// <summary>"How many…", "What value of k…", "What rank values are typical…": the question wants a number.</summary>
+    [GeneratedRegex(@"\b(?:how\s+(?:many|much|long|large|big|often|fast|far|old)|(?:what|which)\s+(?:\w+\s+){0,2}(?:values?|numbers?|sizes?|percentages?|rates?|amounts?|counts?)|typical\s+values?|values?\s+(?:of|for)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksForQuantity();
+
+    /// <summary>A number that is not a year in brackets or a citation: "k = 60", "8–64", "1.4T tokens", "40%".</summary>
+    [GeneratedRegex(@"(?<![\p{L}\d(\[])\d+(?:[.,]\d+)?(?!\d)(?!\s*[)\]])")]
+    private static partial Regex StatesQuantity();
+
+    /// <summary>"What is X?", "What are X?", "Define X", "What does X mean?": the question wants a definition.</summary>
+    [GeneratedRegex(@"^\s*(?:(?:what|who)\s+(?:is|are)\s+(?:an?\s+|the\s+)?\S+(?:\s+\S+){0,3}\s*\?*\s*$|define\b|what\s+does\s+.+\s+(?:mean|stand\s+for)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksForDefinition();
+
     /// <param name="ChunkCoverage">Share of the question's word weight in the whole chunk (title and headings included).</param>
     private sealed record Passage(RetrievedChunk Chunk, int Rank, PassageUnit Unit, HashSet<string> Terms, HashSet<string> Context, double ChunkCoverage);
 
-    private sealed record Span(RetrievedChunk Chunk, IReadOnlyList<Passage> Units, double Lexical, double Meaning, double Score);
+    private sealed record Span(RetrievedChunk Chunk, List<Passage> Units, double Lexical, double Meaning, double Score);
 }

@@ -47,9 +47,14 @@ internal static partial class FollowUpQuestion
             : $"{text.TrimEnd('?', ' ')} ({subject})?";
     }
 
-    /// <summary>What a question is about: "What is QLoRA?" → "QLoRA", "How does RRF work?" → "RRF".</summary>
+    /// <summary>What a question is about: the name it mentions ("Who introduced QLoRA?" → "QLoRA"), else its words without the question's frame ("How does reciprocal rank fusion work?" → "reciprocal rank fusion").</summary>
     private static string Subject(string question)
     {
+        if (QuestionSubject.NameIn(question) is { } name)
+        {
+            return name;
+        }
+
         var subject = Lead().Replace(question.Trim(), "");
         subject = Tail().Replace(subject, "");
         return subject.Trim().TrimEnd('?', '.', '!', ' ');

@@ -37,7 +37,7 @@ public static class CommandLineRunner
                 ? await AskAsync(host.Services, ingestion, string.Join(' ', args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal))), cancel.Token)
                 : await IngestAsync(host.Services, ingestion, args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)), cancel.Token);
         }
-        catch (Exception ex) when (ex is DataFolderException or Microsoft.Extensions.Options.OptionsValidationException)
+        catch (Exception ex) when (ex is DataFolderException or Microsoft.Extensions.Options.OptionsValidationException or StudyBot.Knowledge.Embeddings.EmbeddingSizeException)
         {
             await Console.Error.WriteLineAsync($"StudyBot: {ex.Message}");
             return 1;

@@ -31,7 +31,9 @@ public sealed class ChunkEmbedder(EmbedderSelection embedder, VectorCache cache)
             var generated = await embedder.Generator.GenerateAsync(missing.Select(i => texts[i]), cancellationToken: cancellationToken);
             for (var i = 0; i < missing.Count; i++)
             {
-                vectors[missing[i]] = generated[i].Vector.ToArray();
+                vectors[missing[i]] = generated[i].Vector.Length == embedder.Dimensions
+                    ? generated[i].Vector.ToArray()
+                    : throw EmbeddingSizeException.Mismatch(embedder.Id, embedder.Dimensions, generated[i].Vector.Length);
             }
 
             await cache.PutAsync(missing.Select(i => texts[i]).ToList(), missing.Select(i => (ReadOnlyMemory<float>)vectors[i]!).ToList(), cancellationToken);

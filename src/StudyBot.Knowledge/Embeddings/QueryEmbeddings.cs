@@ -25,6 +25,11 @@ public sealed class QueryEmbeddings(EmbedderSelection embedder)
         }
 
         var vector = await embedder.Generator.GenerateVectorAsync(embedder.QueryText(query), cancellationToken: cancellationToken);
+        if (vector.Length != embedder.Dimensions)
+        {
+            throw EmbeddingSizeException.Mismatch(embedder.Id, embedder.Dimensions, vector.Length);
+        }
+
         lock (_lock)
         {
             if (_recent.TryAdd(query, vector))

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -86,7 +87,7 @@ public sealed class VectorCache(string path, string embedderId)
             var quantized = new sbyte[vectors[i].Length];
             hash.Value = Hash(texts[i]);
             scale.Value = Int8Vectors.Quantize(vectors[i].Span, quantized);
-            codes.Value = (byte[])(Array)quantized;
+            codes.Value = MemoryMarshal.AsBytes(quantized.AsSpan()).ToArray();
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 

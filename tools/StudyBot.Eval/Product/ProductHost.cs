@@ -19,9 +19,10 @@ internal sealed class ProductHost : IAsyncDisposable
     public const string SourceName = "eval";
 
     private readonly WebApplication _app;
-    private readonly string _data;
+    private readonly string? _data;
 
-    private ProductHost(WebApplication app, string data, Uri address)
+    /// <param name="data">The temporary data folder to delete afterwards; null when the caller chose the folder.</param>
+    private ProductHost(WebApplication app, string? data, Uri address)
     {
         _app = app;
         _data = data;
@@ -30,10 +31,14 @@ internal sealed class ProductHost : IAsyncDisposable
 
     public Uri Address { get; }
 
-    /// <param name="settings">StudyBot settings of the run (only built-in defaults unless the caller adds some).</param>
+    /// <param name="settings">
+    /// StudyBot settings of the run (only built-in defaults unless the caller adds some). A
+    /// StudyBot:DataDirectory among them is kept, so a second run reuses its index and vectors.
+    /// </param>
     public static async Task<ProductHost> StartAsync(string corpus, IConfiguration settings, CancellationToken cancellationToken)
     {
-        var data = Path.Combine(Path.GetTempPath(), "studybot-eval", Guid.NewGuid().ToString("N"));
+        var chosen = settings["StudyBot:DataDirectory"];
+        var data = chosen ?? Path.Combine(Path.GetTempPath(), "studybot-eval", Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddConfiguration(settings);
         builder.Configuration.AddInMemoryCollection([
@@ -51,7 +56,7 @@ internal sealed class ProductHost : IAsyncDisposable
         app.MapStudyBot();
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ProductHost(app, data, new Uri(address));
+        return new ProductHost(app, chosen is null ? data : null, new Uri(address));
     }
 
     public async ValueTask DisposeAsync()
@@ -59,6 +64,11 @@ internal sealed class ProductHost : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (_data is null)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_data, recursive: true);

@@ -6,7 +6,8 @@ namespace StudyBot.Knowledge.Embeddings.Local;
 /// <summary>
 /// The embedded default: a small sentence-embedding model from a NuGet package, run in process on
 /// ONNX Runtime. Texts are cut at the model's 512-token window; texts of similar length are batched
-/// together (up to <see cref="BatchTokens"/> padded tokens, so long chunks go one at a time).
+/// together (up to <see cref="BatchTokens"/> padded tokens, so long chunks go one at a time). Texts
+/// embedded recently in this process are not embedded again.
 /// </summary>
 public sealed class LocalEmbeddingGenerator(PackagedModel model) : IEmbeddingGenerator<string, Embedding<float>>
 {
@@ -21,8 +22,22 @@ public sealed class LocalEmbeddingGenerator(PackagedModel model) : IEmbeddingGen
 
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var encoded = values.Select(_runtime.Encode).ToList();
-        var vectors = new float[encoded.Count][];
+        var texts = values as IReadOnlyList<string> ?? values.ToList();
+        var vectors = new float[texts.Count][];
+        var todo = new List<int>(texts.Count);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (_runtime.Recall(texts[i]) is { } known)
+            {
+                vectors[i] = known;
+            }
+            else
+            {
+                todo.Add(i);
+            }
+        }
+
+        var encoded = todo.Select(i => _runtime.Encode(texts[i])).ToList();
         var order = Enumerable.Range(0, encoded.Count).OrderBy(i => encoded[i].Length).ToList();
         var start = 0;
         while (start < order.Count)
@@ -39,7 +54,9 @@ public sealed class LocalEmbeddingGenerator(PackagedModel model) : IEmbeddingGen
             var states = _runtime.Forward(batch.Select(i => encoded[i]).ToList(), out var length, cancellationToken);
             for (var b = 0; b < batch.Count; b++)
             {
-                vectors[batch[b]] = Pool(states, b, length, encoded[batch[b]].Length);
+                var text = todo[batch[b]];
+                vectors[text] = Pool(states, b, length, encoded[batch[b]].Length);
+                _runtime.Remember(texts[text], vectors[text]);
             }
 
             start = end;

