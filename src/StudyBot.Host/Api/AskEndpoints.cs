@@ -56,7 +56,7 @@ public static class AskEndpoints
 
         // A conversation id makes follow-ups ("Who introduced it?") read as part of that conversation.
         var history = body.ConversationId is null ? null : await answers.RecentTurnsAsync("api", body.ConversationId, ChatEndpoints.HistoryQuestions, cancellationToken);
-        var message = new IncomingMessage("api", body.ConversationId ?? "api", ChatEndpoints.UserOf(request), question, Sources: body.Sources, History: history);
+        var message = new IncomingMessage(new ConversationAddress("api", body.ConversationId ?? "api"), ChatEndpoints.UserOf(request), question, Sources: body.Sources, History: history);
         return await engine.AskAsync(message, cancellationToken) switch
         {
             AnswerReply answer => Results.Ok(new AskResponse(

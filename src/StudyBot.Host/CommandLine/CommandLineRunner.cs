@@ -1,4 +1,5 @@
 using StudyBot.Assistant.Commands;
+using StudyBot.Assistant.Rendering;
 using StudyBot.Core.Conversations;
 using StudyBot.Knowledge.Ingestion;
 using StudyBot.Knowledge.Sources;
@@ -62,8 +63,8 @@ public static class CommandLineRunner
         // The server answers while vectors are computed; a one-shot answer waits for them (cached after the first run).
         await services.GetRequiredService<EmbeddingBackfill>().CompleteAsync(cancellationToken);
         var engine = services.GetRequiredService<ConversationEngine>();
-        var reply = await engine.HandleAsync(new IncomingMessage("cli", "cli", Environment.UserName, "ask " + question), cancellationToken);
-        Console.WriteLine(ReplyText.Format(reply));
+        var reply = await engine.HandleAsync(new IncomingMessage(new ConversationAddress("cli", "cli"), Environment.UserName, "ask " + question), cancellationToken);
+        Console.WriteLine(reply.Render(PlainTextRenderer.Instance));
         return reply is AnswerReply { Found: false } ? 3 : 0;
     }
 
