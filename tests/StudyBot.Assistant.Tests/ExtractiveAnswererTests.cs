@@ -125,9 +125,9 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Fact]
-    public async Task Answer_ByMeaning_PrefersTheSentenceTheEmbedderFindsClosest()
+    public async Task Answer_RestatedProblem_AlsoQuotesTheNextSentenceTheEmbedderFindsClose()
     {
-        var scaling = Chunk("scaling", "Serving", "A GPU running a decode loop looks busy at almost any load. Kernel launches overlap with memory copies. Better signals are waiting requests and KV-cache usage.");
+        var scaling = Chunk("scaling", "Serving", "A GPU running a decode loop looks busy at almost any load. Better signals are waiting requests and KV-cache usage. Kernel launches overlap with memory copies.");
         var scorer = new FixedScorer(0.6, ("Better signals are waiting requests and KV-cache usage.", 0.82), ("A GPU running a decode loop looks busy at almost any load.", 0.70));
         var answerer = new ExtractiveAnswerer(new FixedSearch(scaling, Hnsw), scorer);
 

@@ -10,6 +10,9 @@ public interface IDeferredVectors
     /// <summary>Chunks in the index, and how many of them have their vector.</summary>
     VectorCounts Vectors { get; }
 
+    /// <summary>Completes as soon as the index holds a chunk without its vector (at once if it does now).</summary>
+    Task WaitForChunksWithoutVectorsAsync(CancellationToken cancellationToken);
+
     Task<IReadOnlyList<ChunkRecord>> GetChunksWithoutVectorsAsync(int max, CancellationToken cancellationToken);
 
     /// <summary>Sets the vectors of chunks still in the index; chunks replaced in the meantime are skipped.</summary>

@@ -47,7 +47,9 @@ public sealed partial class EmbeddingBackfill(IDocumentIndex index, ChunkEmbedde
         {
             try
             {
-                if (deferred.Vectors.Embedded >= deferred.Vectors.Chunks || await RunBatchAsync(stoppingToken) == 0)
+                // Woken by the index when chunks arrive without vectors, so no clock drives an idle loop.
+                await deferred.WaitForChunksWithoutVectorsAsync(stoppingToken);
+                if (await RunBatchAsync(stoppingToken) == 0)
                 {
                     await Task.Delay(IdlePoll, time, stoppingToken);
                 }

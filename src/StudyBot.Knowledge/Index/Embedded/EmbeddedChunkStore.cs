@@ -19,6 +19,7 @@ public sealed class EmbeddedChunkStore : DocumentChunkStore, IKeywordHybridSearc
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly Lazy<Task> _schema;
     private bool _loaded;
+    private TaskCompletionSource _chunksWithoutVectors = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public EmbeddedChunkStore(string databasePath, string embedderId, int dimensions)
     {
@@ -56,6 +57,7 @@ public sealed class EmbeddedChunkStore : DocumentChunkStore, IKeywordHybridSearc
             }
 
             Volatile.Write(ref _loaded, true);
+            SignalChunksWithoutVectors();
         }
         finally
         {
@@ -165,7 +167,27 @@ public sealed class EmbeddedChunkStore : DocumentChunkStore, IKeywordHybridSearc
         {
             _writeGate.Release();
         }
+
+        SignalChunksWithoutVectors();
     }
+
+    public async Task WaitForChunksWithoutVectorsAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            // The signal is read before the counts, so a write between the two still wakes this wait.
+            var signal = Volatile.Read(ref _chunksWithoutVectors);
+            if (Vectors.Embedded < Vectors.Chunks)
+            {
+                return;
+            }
+
+            await signal.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    private void SignalChunksWithoutVectors() =>
+        Interlocked.Exchange(ref _chunksWithoutVectors, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     public VectorCounts Vectors
     {
