@@ -26,7 +26,7 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search, IPassage
     private const double HeadingCredit = 0.3;
     private const double LexicalWeight = 0.5;
     private const double DefinitionBonus = 0.15;
-    // "What value of k…", "How many…": a passage that states a number beats one that only defines the term.
+    // "What value of k…", "How many…": a passage that opens with a number beats one that only defines the term.
     private const double QuantityBonus = 0.3;
     // A longer quote must earn its extra sentences: each costs this much of the score.
     private const double ExtraUnitCost = 0.06;
@@ -195,7 +195,7 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search, IPassage
                 var meaning = Enumerable.Range(start, end - start + 1).Max(i => similarities[i] ?? 0);
                 var score = meaning + LexicalWeight * lexical
                     + (IsDefinition(first.Unit.Text, defined) ? DefinitionBonus : 0)
-                    + (quantity && units.Any(u => u.Unit.Kind != PassageUnitKind.Code && StatesQuantity().IsMatch(u.Unit.Text)) ? QuantityBonus : 0)
+                    + (quantity && first.Unit.Kind != PassageUnitKind.Code && StatesQuantity().IsMatch(first.Unit.Text) ? QuantityBonus : 0)
                     - ExtraUnitCost * (end - start) - RankCost * first.Rank;
                 spans.Add(new Span(first.Chunk, units, lexical, meaning, score));
             }
@@ -275,8 +275,8 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search, IPassage
     [GeneratedRegex(@"\b(?:how\s+(?:many|much|long|large|big|often|fast|far|old)|(?:what|which)\s+(?:\w+\s+){0,2}(?:values?|numbers?|sizes?|percentages?|rates?|amounts?|counts?)|typical\s+values?|values?\s+(?:of|for)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex AsksForQuantity();
 
-    /// <summary>A number that is not a year in brackets or a citation: "k = 60", "8–64", "1.4T tokens", "40%".</summary>
-    [GeneratedRegex(@"(?<![\p{L}\d(\[])\d+(?:[.,]\d+)?(?!\d)(?!\s*[)\]])")]
+    /// <summary>A number that is not a year in brackets, a citation or an ordinal like "1-based": "k = 60", "8–64", "1.4T tokens", "40%".</summary>
+    [GeneratedRegex(@"(?<![\p{L}\d(\[])\d+(?:[.,]\d+)?(?!\d)(?!\s*[)\]])(?![-‐]\p{L})")]
     private static partial Regex StatesQuantity();
 
     /// <summary>"What is X?", "What are X?", "Define X", "What does X mean?": the question wants a definition.</summary>
