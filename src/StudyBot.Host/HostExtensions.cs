@@ -33,15 +33,22 @@ public static class HostExtensions
         builder.AddStudyBotAssistant();
         builder.AddStudyBotPersistence();
         builder.AddStudyBotFeedback();
+        builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
+        builder.Services.AddSingleton(FileLinkKey.CreateSigner);
+        // The API's file links are relative to this host, where the playground runs.
+        builder.Services.AddSingleton(sp => new CitationLinks("/", sp.GetRequiredService<FileLinkSigner>()));
         // EF Core logs every SQL statement at Information; keep the console for StudyBot's own events.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
-        // With no source configured the sample knowledge base is served, so the first run needs no setup.
+        // With no source configured the sample knowledge base is served, so the first run needs no setup;
+        // folders added with `ingest <folder>` come on top.
         builder.Services.PostConfigure<KnowledgeOptions>(options =>
         {
             if (options.Sources.Count == 0)
             {
                 options.Sources[DefaultSourceName] = new SourceOptions { Type = "Files", Path = "knowledge" };
             }
+
+            AddedFolders.AddTo(options);
         });
         return builder;
     }
@@ -54,14 +61,10 @@ public static class HostExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AppStoreInitializer>());
         builder.AddStudyBotJobs();
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
-        builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
         builder.Services.AddDataProtection();
         builder.Services.AddSingleton<AdminAuthentication>();
         builder.Services.AddSingleton<ApiKeyService>();
         builder.Services.AddSingleton<ApiKeyFilter>();
-        builder.Services.AddSingleton(FileLinkKey.CreateSigner);
-        // The API's file links are relative to this host, where the playground runs.
-        builder.Services.AddSingleton(sp => new CitationLinks("/", sp.GetRequiredService<FileLinkSigner>()));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<IndexUnavailableHandler>();
         builder.Services.AddOpenApi();

@@ -1,0 +1,25 @@
+using StudyBot.Assistant.Commands;
+using StudyBot.Core.Conversations;
+using StudyBot.Knowledge.Ingestion;
+
+namespace StudyBot.Host.CommandLine;
+
+/// <summary><c>ask "question"</c>: brings the index up to date, prints the answer with its sources; exit 3 when nothing answers it.</summary>
+internal static class AskCommand
+{
+    public static async Task<int> RunAsync(IServiceProvider services, string question, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(question))
+        {
+            await Console.Error.WriteLineAsync("Usage: ask \"your question\"");
+            return 2;
+        }
+
+        // Unchanged documents are skipped by content hash, so this is quick after the first run.
+        await services.GetRequiredService<KnowledgeIngestion>().IngestAllAsync(cancellationToken);
+        var engine = services.GetRequiredService<ConversationEngine>();
+        var reply = await engine.HandleAsync(new IncomingMessage("cli", "cli", Environment.UserName, "ask " + question), cancellationToken);
+        Console.WriteLine(ReplyText.Format(reply));
+        return reply is AnswerReply { Found: false } ? 3 : 0;
+    }
+}
