@@ -37,8 +37,7 @@ public static class HostExtensions
         builder.Services.AddSingleton(FileLinkKey.CreateSigner);
         // The API's file links are relative to this host, where the playground runs.
         builder.Services.AddSingleton(sp => new CitationLinks("/", sp.GetRequiredService<FileLinkSigner>()));
-        // EF Core logs every SQL statement at Information; keep the console for StudyBot's own events.
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.AddStudyBotLoggingDefaults();
         // With no source configured the sample knowledge base is served, so the first run needs no setup;
         // folders added with `ingest <folder>` come on top.
         builder.Services.PostConfigure<KnowledgeOptions>(options =>
@@ -81,6 +80,7 @@ public static class HostExtensions
     public static WebApplication MapStudyBot(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseStudyBotRequestLogs();
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");

@@ -32,6 +32,7 @@ public static class TeamsHostExtensions
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<BotTokenValidator>();
         services.AddSingleton<TrustedServiceUrls>();
+        services.AddSingleton<UnauthenticatedModeWarning>();
         services.AddSingleton<AppTokenProvider>();
         services.AddSingleton<IncomingTranslator>();
         services.AddTransient<TypingIndicator>();

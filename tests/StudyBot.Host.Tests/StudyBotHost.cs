@@ -54,7 +54,7 @@ internal sealed class StudyBotHost(
         {
             var status = await client.GetFromJsonAsync<JsonElement>("/api/status", Json);
             var sources = status.GetProperty("index").GetProperty("sources").EnumerateArray();
-            if (status.GetProperty("ready").GetBoolean() && sources.All(s => s.GetProperty("state").GetString() is "idle" or "failed"))
+            if (status.GetProperty("ready").GetBoolean() && sources.All(s => s.GetProperty("state").GetString() is "idle" or "failed" or "unconfigured"))
             {
                 return status;
             }

@@ -96,7 +96,7 @@ function renderStatus(status) {
   sourceFilter.replaceChildren(element("option", { value: "" }, "all sources"),
     ...index.sources.map(s => element("option", { value: s.name }, s.name)));
   sourceFilter.value = selected;
-  return index.sources.some(s => s.state === "running" || s.state === "pending") || !status.ready;
+  return index.sources.some(s => s.configured && (s.state === "running" || s.state === "pending")) || !status.ready;
 }
 
 async function refreshStatus() {

@@ -21,6 +21,7 @@ internal sealed partial class MessagesEndpoint(
     IInbox inbox,
     CardActionInvoke cardActions,
     ConversationReferences references,
+    UnauthenticatedModeWarning unauthenticated,
     ILogger<MessagesEndpoint> logger)
 {
     public const string Route = "/api/messages";
@@ -49,6 +50,10 @@ internal sealed partial class MessagesEndpoint(
             }
 
             token = check.Token;
+        }
+        else
+        {
+            unauthenticated.OnActivity();
         }
 
         var body = await ReadBodyAsync(request, cancellationToken);

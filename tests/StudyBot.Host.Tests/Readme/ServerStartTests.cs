@@ -36,6 +36,20 @@ public sealed class ServerStartTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_WithRequestLogsOn_WritesOneLinePerRequest()
+    {
+        var (server, baseUrl) = await StudyBotProcess.StartServerAsync(_data.Path, new Dictionary<string, string> { ["StudyBot__Telemetry__RequestLogs"] = "true" });
+        await using var _ = server;
+        using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
+
+        await client.GetAsync("/api/status?secret=not-logged");
+        await server.StopAsync();
+
+        Assert.Matches(@"GET /api/status 200 in \d+\.\d ms", server.Stdout);
+        Assert.DoesNotContain("not-logged", server.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Serve_AfterIngestFolder_ServesTheFolderAsASourceWithOpeningCitations()
     {
         _notes.Write("team-notes/deploy.md", "# Deploys\n\nWe deploy on Tuesdays with the blue-green runbook.\n");

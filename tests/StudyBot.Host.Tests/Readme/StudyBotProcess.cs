@@ -8,7 +8,8 @@ namespace StudyBot.Host.Tests.Readme;
 
 /// <summary>
 /// The README's <c>dotnet run --project src/StudyBot.Host [-- command]</c>, run as a process from the
-/// repository root on a temporary data folder (with <c>--no-build</c>: the test run has built it).
+/// repository root on a temporary data folder (with <c>--no-build</c>: the test run has built it) and an
+/// empty home folder, as on a fresh machine.
 /// </summary>
 internal sealed partial class StudyBotProcess : IAsyncDisposable
 {
@@ -16,13 +17,15 @@ internal sealed partial class StudyBotProcess : IAsyncDisposable
         typeof(StudyBotProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
     private readonly Process _process;
+    private readonly TempFolder _home;
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
     private readonly TaskCompletionSource<string> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private StudyBotProcess(Process process)
+    private StudyBotProcess(Process process, TempFolder home)
     {
         _process = process;
+        _home = home;
         process.OutputDataReceived += (_, e) => Append(_stdout, e.Data);
         process.ErrorDataReceived += (_, e) => Append(_stderr, e.Data);
         process.BeginOutputReadLine();
@@ -94,6 +97,7 @@ internal sealed partial class StudyBotProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        _home.Dispose();
     }
 
     private static StudyBotProcess Start(string dataDirectory, string[] arguments, IReadOnlyDictionary<string, string>? environment)
@@ -109,13 +113,16 @@ internal sealed partial class StudyBotProcess : IAsyncDisposable
             start.Environment.Remove(inherited);
         }
 
+        var home = new TempFolder();
+        start.Environment["HOME"] = home.Path;
+        start.Environment["DOTNET_CLI_HOME"] = home.Path;
         start.Environment["StudyBot__DataDirectory"] = dataDirectory;
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
         }
 
-        return new StudyBotProcess(Process.Start(start)!);
+        return new StudyBotProcess(Process.Start(start)!, home);
     }
 
     private async Task<int> WaitForExitAsync(TimeSpan timeout)
