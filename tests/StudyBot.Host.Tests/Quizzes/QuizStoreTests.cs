@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Quizzes;
 
+using StudyBot.Tests;
+
 namespace StudyBot.Host.Tests.Quizzes;
 
 /// <summary>The quiz tables on a real SQLite file and a real PostgreSQL database.</summary>
@@ -9,10 +11,9 @@ public sealed class QuizStoreTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
 
-    public static TheoryData<string> Providers => ["Sqlite", "Postgres"];
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData("Sqlite")]
+    [PostgresData]
     public async Task RecordAnswer_FiftyUsersClickingTwiceAtOnce_CountsEachUserOnce(string provider)
     {
         await using var bed = await StoreTestBed.StartAsync(provider);
@@ -42,7 +43,8 @@ public sealed class QuizStoreTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData("Sqlite")]
+    [PostgresData]
     public async Task RecordAnswer_ToAQuestionThatMovedOnOrAClosedQuiz_IsRefusedAndNotStored(string provider)
     {
         await using var bed = await StoreTestBed.StartAsync(provider);
@@ -61,7 +63,8 @@ public sealed class QuizStoreTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData("Sqlite")]
+    [PostgresData]
     public async Task StartSession_WhileOneIsOpenInTheConversation_ReturnsTheOpenOneUntilItCloses(string provider)
     {
         await using var bed = await StoreTestBed.StartAsync(provider);
@@ -80,7 +83,8 @@ public sealed class QuizStoreTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData("Sqlite")]
+    [PostgresData]
     public async Task Questions_SavedRetiredAndSavedAgain_RoundTripAndComeBackLive(string provider)
     {
         await using var bed = await StoreTestBed.StartAsync(provider);
@@ -101,7 +105,8 @@ public sealed class QuizStoreTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData("Sqlite")]
+    [PostgresData]
     public async Task DueSessions_AreThoseWhoseQuestionOrIdleTimeIsUp(string provider)
     {
         await using var bed = await StoreTestBed.StartAsync(provider);
@@ -116,7 +121,8 @@ public sealed class QuizStoreTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData("Sqlite")]
+    [PostgresData]
     public async Task Leaderboard_OfAChannel_CountsTheQuizzesOfAllItsThreadsAndNoOtherChannel(string provider)
     {
         await using var bed = await StoreTestBed.StartAsync(provider);
