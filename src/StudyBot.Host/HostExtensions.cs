@@ -64,6 +64,7 @@ public static class HostExtensions
         builder.Services.AddSingleton<AdminAuthentication>();
         builder.Services.AddSingleton<ApiKeyService>();
         builder.Services.AddSingleton<ApiKeyFilter>();
+        builder.Services.AddSingleton<CallerRateLimitFilter>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<IndexUnavailableHandler>();
         builder.Services.AddOpenApi();

@@ -78,6 +78,20 @@ public sealed class ConversationLimiterTests
     }
 
     [Theory]
+    [InlineData("web")]
+    [InlineData("api")]
+    [InlineData("cli")]
+    public async Task Handle_WebApiAndCommandLine_AreLeftToTheirOwnLimits(string channel)
+    {
+        var engine = Engine(perUser: 1, perChannel: 1);
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.IsType<AnswerReply>(await SendAsync(engine, channel, channel, "web:anonymous"));
+        }
+    }
+
+    [Theory]
     [InlineData("slack", "C0123:1712345678.000100", "C0123")]
     [InlineData("slack", "C0123", "C0123")]
     [InlineData("teams", "19:abc@thread.tacv2;messageid=1712345678", "19:abc@thread.tacv2")]

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using StudyBot.Assistant.Commands;
 using StudyBot.Assistant.Safety;
 using StudyBot.Core.Conversations;
@@ -13,6 +12,7 @@ public static class AskEndpoints
     public static IEndpointRouteBuilder MapAskEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/ask", AskAsync)
+            .AddEndpointFilter(app.ServiceProvider.GetRequiredService<CallerRateLimitFilter>())
             .WithName("Ask")
             .WithSummary("Answer a question from the knowledge base, with numbered citations.")
             .Accepts<AskRequest>("application/json")
@@ -53,20 +53,13 @@ public static class AskEndpoints
             }
         }
 
-        var message = new IncomingMessage("api", body.ConversationId ?? "api", ChatEndpoints.UserOf(request), question, Sources: body.Sources);
+        var message = new IncomingMessage("api", body.ConversationId ?? "api", WebCaller.UserOf(request), question, Sources: body.Sources);
         return await engine.AskAsync(message, cancellationToken) switch
         {
             AnswerReply answer => Results.Ok(new AskResponse(
                 answer.Text, answer.Found, answer.Citations.Select(c => CitationDto.From(c, links)).ToList(), stopwatch.ElapsedMilliseconds,
                 answer.AnswerId, answer.ToolsCalled, answer.PromptVersion, answer.Notice)),
-            NoticeReply { RetryAfter: { } wait } notice => TooManyRequests(request, notice.Text, wait),
             var other => JsonBody.Problem(ChatResponse.From(other, links).Text),
         };
-    }
-
-    private static IResult TooManyRequests(HttpRequest request, string text, TimeSpan wait)
-    {
-        request.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        return Results.Problem(detail: text, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
     }
 }

@@ -13,6 +13,7 @@ public static class ChatEndpoints
     public static IEndpointRouteBuilder MapChatEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/chat", ChatAsync)
+            .AddEndpointFilter(app.ServiceProvider.GetRequiredService<CallerRateLimitFilter>())
             .WithName("Chat")
             .WithSummary("Send a chat message (a question or a command such as status, help, reindex); admins add X-Admin-Key.")
             .Accepts<ChatRequest>("application/json")
@@ -43,7 +44,7 @@ public static class ChatEndpoints
         }
 
         // The playground is one person's window: its quizzes are personal.
-        var message = new IncomingMessage("web", body.ConversationId ?? "web", UserOf(request), text, admin.IsAdmin(request.HttpContext), body.Sources, Personal: true);
+        var message = new IncomingMessage("web", body.ConversationId ?? "web", WebCaller.UserOf(request), text, admin.IsAdmin(request.HttpContext), body.Sources, Personal: true);
         return Results.Ok(ChatResponse.From(await engine.HandleAsync(message, cancellationToken), links));
     }
 
@@ -60,13 +61,9 @@ public static class ChatEndpoints
             return JsonBody.Problem("'answerId' and 'helpful' are required.");
         }
 
-        var action = new IncomingAction("web", "web", UserOf(request), IncomingAction.Feedback, IncomingAction.FeedbackValue(body.AnswerId, body.Helpful.Value));
+        var action = new IncomingAction("web", "web", WebCaller.UserOf(request), IncomingAction.Feedback, IncomingAction.FeedbackValue(body.AnswerId, body.Helpful.Value));
         return Results.Ok(ChatResponse.From(await engine.HandleActionAsync(action, cancellationToken), links));
     }
-
-    /// <summary>The playground has no sign-in; one browser is one user for feedback purposes.</summary>
-    internal static string UserOf(HttpRequest request) =>
-        request.Headers["X-StudyBot-User"].FirstOrDefault() is { Length: > 0 and <= 100 } user ? "web:" + user : "web:anonymous";
 }
 
 /// <param name="ConversationId">Groups turns of one playground session.</param>
