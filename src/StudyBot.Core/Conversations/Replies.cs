@@ -21,7 +21,7 @@ public sealed record AnswerReply(
     string? Notice = null) : Reply;
 
 /// <summary>A plain message: help, refusals, confirmations.</summary>
-/// <param name="RetryAfter">Set when the message was turned away by a rate limit: when to try again.</param>
+/// <param name="RetryAfter">Set when the message was turned away for now (a rate limit, the first indexing): when to try again.</param>
 public sealed record NoticeReply(string Text, TimeSpan? RetryAfter = null) : Reply;
 
 /// <param name="HelpfulRates">👍 share per prompt version; null when the answer log is not available.</param>

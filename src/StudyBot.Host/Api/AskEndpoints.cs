@@ -18,7 +18,8 @@ public static class AskEndpoints
             .Accepts<AskRequest>("application/json")
             .Produces<AskResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
@@ -59,6 +60,7 @@ public static class AskEndpoints
             AnswerReply answer => Results.Ok(new AskResponse(
                 answer.Text, answer.Found, answer.Citations.Select(c => CitationDto.From(c, links)).ToList(), stopwatch.ElapsedMilliseconds,
                 answer.AnswerId, answer.ToolsCalled, answer.PromptVersion, answer.Notice)),
+            NoticeReply { RetryAfter: { } wait } notice => RetryLater.StillIndexing(request.HttpContext, notice.Text, wait),
             var other => JsonBody.Problem(ChatResponse.From(other, links).Text),
         };
     }

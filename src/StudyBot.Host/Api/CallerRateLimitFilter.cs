@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using StudyBot.Assistant.Safety;
 using StudyBot.Host.Admin;
@@ -29,15 +28,9 @@ public sealed class CallerRateLimitFilter(IOptions<InputLimitsOptions> options, 
         var caller = WebCaller.IdOf(http.Request) is { } id ? "user:" + id : "address:" + address;
         if ((_callers.TryTake(caller) ?? _addresses.TryTake(address)) is { } wait)
         {
-            return TooManyRequests(http, ConversationLimiter.TooFast(wait).Text, wait);
+            return RetryLater.TooManyRequests(http, ConversationLimiter.TooFast(wait).Text, wait);
         }
 
         return await next(context);
-    }
-
-    public static IResult TooManyRequests(HttpContext http, string reason, TimeSpan wait)
-    {
-        http.Response.Headers.RetryAfter = Math.Max(1, Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        return Results.Problem(detail: reason, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
     }
 }

@@ -45,7 +45,7 @@ public sealed class ApiKeyFilter(IOptions<ApiOptions> options, ApiKeyService key
         if (!lease.IsAcquired)
         {
             var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60 - time.GetUtcNow().Second);
-            return Api.CallerRateLimitFilter.TooManyRequests(http, $"Key '{key.Name}' is limited to {key.PerMinuteLimit} requests per minute.", retryAfter);
+            return Api.RetryLater.TooManyRequests(http, $"Key '{key.Name}' is limited to {key.PerMinuteLimit} requests per minute.", retryAfter);
         }
 
         http.Items[typeof(ApiKeyEntity)] = key;
