@@ -27,6 +27,7 @@ public sealed record NoticeReply(string Text, TimeSpan? RetryAfter = null) : Rep
 /// <param name="HelpfulRates">👍 share per prompt version; null when the answer log is not available.</param>
 public sealed record StatusReply(KnowledgeStatus Status, IReadOnlyList<HelpfulRate>? HelpfulRates = null) : Reply;
 
+/// <param name="HeadingPath">Headings down to the cited passage, joined with " › "; it usually starts with the title.</param>
 public sealed record Citation(
     int Number,
     string Title,
@@ -34,4 +35,22 @@ public sealed record Citation(
     string Link,
     int? Page,
     string HeadingPath,
-    string Snippet);
+    string Snippet)
+{
+    public const string HeadingSeparator = " › ";
+
+    /// <summary>
+    /// Where in the document, for a label that says each thing once: the headings below the title
+    /// ("QLoRA" for "Fine-Tuning with PEFT… › QLoRA"); null when the path says nothing beyond the title.
+    /// </summary>
+    public string? Section
+    {
+        get
+        {
+            var headings = HeadingPath.Split(HeadingSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var title = Array.IndexOf(headings, Title);
+            var below = title < 0 ? headings : headings[(title + 1)..];
+            return below.Length == 0 ? null : string.Join(HeadingSeparator, below);
+        }
+    }
+}

@@ -24,8 +24,10 @@ public sealed record AskResponse(
 
 /// <param name="Link">The document's URL, or its path relative to its source.</param>
 /// <param name="Url">Where a browser opens it: the URL, or this API's file route (with #page= for PDFs).</param>
-public sealed record CitationDto(int Number, string Title, string Source, string Link, string Url, int? Page, string HeadingPath, string Snippet)
+/// <param name="HeadingPath">Headings down to the cited passage, joined with " › "; it usually starts with the title.</param>
+/// <param name="Section">The headings below the title, for a label that says each thing once; null when there are none.</param>
+public sealed record CitationDto(int Number, string Title, string Source, string Link, string Url, int? Page, string HeadingPath, string Snippet, string? Section)
 {
     public static CitationDto From(Citation c, CitationLinks links) =>
-        new(c.Number, c.Title, c.Source, c.Link, links.UrlOf(c)!, c.Page, c.HeadingPath, c.Snippet);
+        new(c.Number, c.Title, c.Source, c.Link, links.UrlOf(c)!, c.Page, c.HeadingPath, c.Snippet, c.Section);
 }

@@ -29,7 +29,7 @@ function renderCitations(citations) {
   const list = document.getElementById("citations");
   list.replaceChildren();
   for (const c of citations) {
-    const where = [c.source, c.headingPath, c.page ? `page ${c.page}` : ""].filter(Boolean).join(" · ");
+    const where = [c.section, c.source, c.page ? `page ${c.page}` : ""].filter(Boolean).join(" · ");
     list.append(element("li", { id: `citation-${c.number}`, value: String(c.number) },
       element("a", { href: c.url, target: "_blank", rel: "noopener" }, c.title),
       ` — ${where}`,
