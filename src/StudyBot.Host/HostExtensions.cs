@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
 using StudyBot.Core.Conversations;
@@ -67,6 +68,8 @@ public static class HostExtensions
         builder.Services.AddSingleton<CallerRateLimitFilter>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<IndexUnavailableHandler>();
+        // Numbers are numbers: the API neither reads nor documents them as strings.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
         builder.Services.AddOpenApi();
         builder.Services.AddHostedService<StartupIngestionService>();
         builder.Services.AddHostedService<InboxDispatcher>();

@@ -6,7 +6,7 @@ namespace StudyBot.Host.Api;
 /// <param name="Question">The question, 1 to StudyBot:Safety:MaxQuestionChars (2,000 by default) characters.</param>
 /// <param name="Sources">Optional source names to search; all sources when empty.</param>
 /// <param name="ConversationId">Optional: keeps a caller's questions on one prompt variant when a chat model answers.</param>
-public sealed record AskRequest(string? Question, IReadOnlyList<string>? Sources, string? ConversationId = null);
+public sealed record AskRequest(string Question, IReadOnlyList<string>? Sources = null, string? ConversationId = null);
 
 /// <param name="AnswerId">Id in the answer log, for POST /api/feedback.</param>
 /// <param name="ToolsCalled">Tools the chat model called (knowledge_search, web_search); null without a model.</param>

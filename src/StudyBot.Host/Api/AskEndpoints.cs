@@ -13,6 +13,7 @@ public static class AskEndpoints
     {
         app.MapPost("/api/ask", AskAsync)
             .AddEndpointFilter(app.ServiceProvider.GetRequiredService<CallerRateLimitFilter>())
+            .WithTags("Answers")
             .WithName("Ask")
             .WithSummary("Answer a question from the knowledge base, with numbered citations.")
             .Accepts<AskRequest>("application/json")

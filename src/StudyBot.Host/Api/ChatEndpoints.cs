@@ -14,14 +14,17 @@ public static class ChatEndpoints
     {
         app.MapPost("/api/chat", ChatAsync)
             .AddEndpointFilter(app.ServiceProvider.GetRequiredService<CallerRateLimitFilter>())
+            .WithTags("Chat")
             .WithName("Chat")
             .WithSummary("Send a chat message (a question or a command such as status, help, reindex); admins add X-Admin-Key.")
             .Accepts<ChatRequest>("application/json")
             .Produces<ChatResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         app.MapPost("/api/feedback", FeedbackAsync)
+            .WithTags("Feedback")
             .WithName("Feedback")
-            .WithSummary("Record 👍/👎 for an answer returned by /api/chat.")
+            .WithSummary("Record 👍/👎 for an answer returned by /api/ask or /api/chat (one vote per X-StudyBot-User and answer; a second replaces it).")
             .Accepts<FeedbackRequest>("application/json")
             .Produces<ChatResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -67,9 +70,10 @@ public static class ChatEndpoints
 }
 
 /// <param name="ConversationId">Groups turns of one playground session.</param>
-public sealed record ChatRequest(string? Text, string? ConversationId, IReadOnlyList<string>? Sources);
+public sealed record ChatRequest(string Text, string? ConversationId = null, IReadOnlyList<string>? Sources = null);
 
-public sealed record FeedbackRequest(string? AnswerId, bool? Helpful);
+/// <param name="Helpful">true for 👍, false for 👎; required.</param>
+public sealed record FeedbackRequest(string AnswerId, bool? Helpful);
 
 /// <param name="Type">answer, notice, status, quiz-question, quiz-feedback, quiz-results or leaderboard.</param>
 /// <param name="ToolsCalled">Answers from a chat model: the tools it called.</param>
