@@ -14,7 +14,7 @@ public sealed class AskCommandTests
 
     private static Task<Reply> AskAsync(bool found, IReadOnlyCollection<string>? sources, params SourceStatus[] status) =>
         new AskCommand(new Answerer(found), new Status([.. status]))
-            .HandleAsync(new CommandRequest(new IncomingMessage("web", "w", "u", "ask x", Sources: sources), "What is QLoRA?"), CancellationToken.None);
+            .HandleAsync(new CommandRequest(new IncomingMessage(new ConversationAddress("web", "w"), "u", "ask x", Sources: sources), "What is QLoRA?"), CancellationToken.None);
 
     [Fact]
     public async Task Ask_NothingFoundDuringTheFirstIngestion_SaysItIsStillIndexingWithTheProgress()

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StudyBot.Core.Inbox;
-using StudyBot.Teams.Connector;
+using StudyBot.Teams.Api;
 using StudyBot.Teams.Tests.Infrastructure;
 using StudyBot.Tests;
 

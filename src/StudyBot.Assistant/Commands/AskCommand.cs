@@ -24,7 +24,7 @@ public sealed class AskCommand(IAnswerer answerer, IKnowledgeStatus? status = nu
         }
 
         var message = request.Message;
-        var answer = await answerer.AnswerAsync(new Question(question, message.Sources, message.History, message.ConversationId), cancellationToken);
+        var answer = await answerer.AnswerAsync(new Question(question, message.Sources, message.History, message.Address.Id), cancellationToken);
         if (answer.Found || status is null)
         {
             return answer;

@@ -24,7 +24,7 @@ public sealed class QuizOnAnswerAction(IAnswerLog answers, QuizPlanner planner, 
             return new NoticeReply("I could not make sound questions from that answer's sources.");
         }
 
-        var message = new IncomingMessage(action.Channel, action.ConversationId, action.UserId, "", action.IsAdmin);
+        var message = new IncomingMessage(action.Address, action.UserId, "", action.IsAdmin);
         return await runner.StartAsync(message, answer.Question, questions, personal: true, cancellationToken);
     }
 }

@@ -47,7 +47,7 @@ public sealed class ConversationLimiter
             return TooFast(userWait);
         }
 
-        if (_channels.TryTake($"{message.Channel}\n{ChannelOf(message)}") is { } channelWait)
+        if (_channels.TryTake($"{message.Channel}\n{message.Address.Space}") is { } channelWait)
         {
             AnswerTelemetry.RecordRateLimited(message.Channel, "channel");
             return new NoticeReply($"This conversation has asked a lot in the last minute — please try again in {Seconds(channelWait)}.", channelWait);
@@ -58,22 +58,6 @@ public sealed class ConversationLimiter
 
     /// <summary>What a user over their own limit is told.</summary>
     public static NoticeReply TooFast(TimeSpan wait) => new($"You're asking faster than I can keep up — please try again in {Seconds(wait)}.", wait);
-
-    /// <summary>
-    /// The channel part of a conversation id: a Slack conversation is "channel:thread", a Teams one
-    /// "conversation;messageid=…" (Teams ids themselves contain ':'); other channels use the whole id.
-    /// </summary>
-    public static string ChannelOf(IncomingMessage message)
-    {
-        var id = message.ConversationId;
-        var cut = message.Channel switch
-        {
-            "slack" => id.IndexOf(':', StringComparison.Ordinal),
-            "teams" => id.IndexOf(';', StringComparison.Ordinal),
-            _ => -1,
-        };
-        return cut < 0 ? id : id[..cut];
-    }
 
     private static string Seconds(TimeSpan wait) => wait.TotalSeconds <= 1 ? "a second" : $"{Math.Ceiling(wait.TotalSeconds):0} seconds";
 }

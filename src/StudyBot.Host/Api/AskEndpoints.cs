@@ -55,7 +55,7 @@ public static class AskEndpoints
             }
         }
 
-        var message = new IncomingMessage("api", body.ConversationId ?? "api", WebCaller.UserOf(request), question, Sources: body.Sources);
+        var message = new IncomingMessage(new ConversationAddress("api", body.ConversationId ?? "api"), WebCaller.UserOf(request), question, Sources: body.Sources);
         return await engine.AskAsync(message, cancellationToken) switch
         {
             AnswerReply answer => Results.Ok(new AskResponse(

@@ -38,7 +38,7 @@ public sealed class QuizStoreTests
         Assert.Equal(50, outcomes.Count(o => o == QuizAnswerOutcome.Recorded));
         Assert.Equal(50, outcomes.Count(o => o == QuizAnswerOutcome.AlreadyAnswered));
         Assert.Equal(50, (await store.AnswersAsync("s1", CancellationToken.None)).Select(a => a.UserId).Distinct().Count());
-        var board = await store.LeaderboardAsync("teams", "c1", 100, CancellationToken.None);
+        var board = await store.LeaderboardAsync(new ConversationAddress("teams", "c1"), 100, CancellationToken.None);
         Assert.Equal(50, board.Sum(e => e.Answered));
     }
 
@@ -127,20 +127,22 @@ public sealed class QuizStoreTests
     {
         await using var bed = await StoreTestBed.StartAsync(provider);
         var store = bed.Services.GetRequiredService<IQuizStore>();
-        string[] threads = ["C1:1712.01", "C1:1712.02", "C2:1712.03", "C10:1712.04"];
-        foreach (var (thread, i) in threads.Select((t, i) => (t, i)))
+        (string Channel, string Thread)[] threads = [("C1", "1712.01"), ("C1", "1712.02"), ("C2", "1712.03"), ("C10", "1712.04")];
+        foreach (var ((channel, thread), i) in threads.Select((t, i) => (t, i)))
         {
-            await store.StartSessionAsync(Session($"s{i}", thread) with { Channel = "slack" }, CancellationToken.None);
+            await store.StartSessionAsync(Session($"s{i}", new ConversationAddress("slack", channel, thread)), CancellationToken.None);
             await store.RecordAnswerAsync(new QuizAnswer($"s{i}", 0, "alice", 1, Correct: true, Now), Now.AddMinutes(15), CancellationToken.None);
         }
 
         await store.RecordAnswerAsync(new QuizAnswer("s1", 0, "bob", 2, Correct: false, Now), Now.AddMinutes(15), CancellationToken.None);
 
-        var board = await store.LeaderboardAsync("slack", ConversationSpace.Of("slack", "C1:1712.99"), 10, CancellationToken.None);
+        var board = await store.LeaderboardAsync(new ConversationAddress("slack", "C1", "1712.99"), 10, CancellationToken.None);
 
         Assert.Equal([("alice", 2, 2), ("bob", 0, 1)], board.Select(e => (e.UserId, e.Correct, e.Answered)));
     }
 
-    private static QuizSession Session(string id, string conversation) => new(
-        id, "teams", conversation, Personal: false, "teacher", "topic", ["q1", "q2"], 0, Now, Now.AddMinutes(1), Now.AddMinutes(15), QuizSessionState.Open);
+    private static QuizSession Session(string id, string conversation) => Session(id, new ConversationAddress("teams", conversation));
+
+    private static QuizSession Session(string id, ConversationAddress conversation) => new(
+        id, conversation, Personal: false, "teacher", "topic", ["q1", "q2"], 0, Now, Now.AddMinutes(1), Now.AddMinutes(15), QuizSessionState.Open);
 }
