@@ -70,7 +70,12 @@ public static class HostExtensions
         builder.Services.AddExceptionHandler<IndexUnavailableHandler>();
         // Numbers are numbers: the API neither reads nor documents them as strings.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "StudyBot API";
+            document.Info.Description = "Questions answered from the team's knowledge base with cited sources, chat commands, feedback, quizzes, status and administration.";
+            return Task.CompletedTask;
+        }));
         builder.Services.AddHostedService<StartupIngestionService>();
         builder.Services.AddHostedService<InboxDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<QuizPacer>());

@@ -13,7 +13,7 @@ public sealed class OpenApiDocumentTests : RunningHostTests
     private async Task<JsonObject> DocumentAsync() => (await Client.GetFromJsonAsync<JsonObject>("/openapi/v1.json"))!;
 
     [Fact]
-    public async Task Document_EveryOperation_IsTaggedByItsFeature()
+    public async Task Document_TitleAndEveryOperation_NameTheProductAndItsFeature()
     {
         var document = await DocumentAsync();
 
@@ -25,6 +25,7 @@ public sealed class OpenApiDocumentTests : RunningHostTests
         Assert.All(operations, op => Assert.True(op.Tags.Count == 1 && Features.Contains(op.Tags[0]), $"{op.Name}: [{string.Join(", ", op.Tags)}]"));
         Assert.Equal(["Answers"], operations.Single(op => op.Name == "POST /api/ask").Tags);
         Assert.Equal(["Status"], operations.Single(op => op.Name == "GET /api/status").Tags);
+        Assert.Equal("StudyBot API", document["info"]!["title"]!.GetValue<string>());
     }
 
     [Theory]

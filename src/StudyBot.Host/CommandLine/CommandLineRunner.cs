@@ -8,10 +8,32 @@ namespace StudyBot.Host.CommandLine;
 /// <summary>One-shot commands on the same index the server uses: <c>ask</c>, <c>ingest</c> and <c>forget</c>.</summary>
 public static class CommandLineRunner
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "ask" or "ingest" or "forget";
+    private const string Usage = """
+        Usage: dotnet run --project src/StudyBot.Host [-- command]
+          (no command)              serve the playground and API (--urls http://127.0.0.1:5000 to choose where)
+          ask "your question"       answer from the index, with its sources (exit 3: no answer in it)
+          ingest                    bring every source up to date
+          ingest <folder>           add a folder as a source named after it, and index it
+          ingest <source>           re-index one source
+          forget <source>           drop a source added with ingest <folder>, with its documents
+        """;
+
+    /// <summary>
+    /// True when the first argument is a word rather than a server setting (<c>--urls …</c>, <c>Key=value</c>),
+    /// so <c>help</c> or a mistyped command prints the usage instead of starting a server.
+    /// </summary>
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (args[0] is "-h" or "--help" || (!args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal)));
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args[0] is not ("ask" or "ingest" or "forget"))
+        {
+            var asked = args[0] is "help" or "-h" or "--help";
+            await (asked ? Console.Out : Console.Error).WriteLineAsync(asked ? Usage : $"StudyBot: unknown command '{args[0]}'.\n{Usage}");
+            return asked ? 0 : 2;
+        }
+
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(args[1..]);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddStudyBotServices();

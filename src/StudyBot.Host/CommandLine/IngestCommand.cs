@@ -9,7 +9,7 @@ namespace StudyBot.Host.CommandLine;
 
 /// <summary>
 /// <c>ingest</c>: every source; <c>ingest &lt;source&gt;</c>: one; <c>ingest &lt;folder&gt;</c>: a folder, added as a
-/// source (sources.json in the data folder) so the server keeps it up to date and opens its citations.
+/// source (sources.json in the data folder) so the server indexes it at each start and opens its citations.
 /// </summary>
 internal static class IngestCommand
 {
@@ -67,7 +67,7 @@ internal static class IngestCommand
         var added = AddedFolders.Read(data);
         added[name] = folder;
         AddedFolders.Write(data, added);
-        Console.WriteLine($"Added {folder} as the source '{name}' (listed in {AddedFolders.PathIn(data)}); the server keeps it up to date.");
+        Console.WriteLine($"Added {folder} as the source '{name}' (listed in {AddedFolders.PathIn(data)}); the server indexes it at each start.");
         return new FilesSource(name, folder);
     }
 

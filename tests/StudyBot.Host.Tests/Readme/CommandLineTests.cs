@@ -9,15 +9,17 @@ public sealed class CommandLineTests : IDisposable
     private readonly TempFolder _data = new();
     private readonly TempFolder _notes = new();
 
-    [Fact]
-    public async Task Ask_WhatIsQLoRA_PrintsTheAnswerWithItsSources()
+    [Theory]
+    [InlineData("How does reciprocal rank fusion work?", "Reciprocal rank fusion is a method for merging several ranked lists", "[1] Retrieval-Augmented Generation (RAG) — knowledge/retrieval-augmented-generation.md")]
+    [InlineData("What is QLoRA?", "QLoRA (Quantized Low-Rank Adaptation)", "[1] Fine-Tuning with PEFT, LoRA and QLoRA · QLoRA — knowledge/fine-tuning-lora-qlora-peft.md")]
+    public async Task Ask_QuestionOnTheSample_PrintsTheAnswerWithItsSources(string question, string answer, string firstSource)
     {
-        var result = await StudyBotProcess.RunAsync(_data.Path, ["ask", "What is QLoRA?"]);
+        var result = await StudyBotProcess.RunAsync(_data.Path, ["ask", question]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("QLoRA (Quantized Low-Rank Adaptation)", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains(answer, result.Stdout, StringComparison.Ordinal);
         Assert.Contains("Sources:", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("[1] Fine-Tuning with PEFT, LoRA and QLoRA — knowledge/fine-tuning-lora-qlora-peft.md", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains(firstSource, result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -100,6 +102,27 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("'knowledge' is a configured source", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_ListsTheCommandsWithoutStartingAServer()
+    {
+        var result = await StudyBotProcess.RunAsync(_data.Path, ["help"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("ingest <folder>", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", result.Stdout + result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownCommand_Exits2WithTheCommandsWithoutStartingAServer()
+    {
+        var result = await StudyBotProcess.RunAsync(_data.Path, ["injest"]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("StudyBot: unknown command 'injest'.", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("forget <source>", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", result.Stdout + result.Stderr, StringComparison.Ordinal);
     }
 
     private string WriteTeamNotes()

@@ -70,6 +70,25 @@ public sealed class ServerStartTests : IDisposable
         Assert.Contains("blue-green runbook", file, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Serve_WithAFolderAddedInTheEnvironment_AnswersFromItNextToTheSample()
+    {
+        _notes.Write("handbook/deploy.md", "# Deploys\n\nWe deploy on Tuesdays with the blue-green runbook.\n");
+        var (server, baseUrl) = await StudyBotProcess.StartServerAsync(_data.Path, new Dictionary<string, string>
+        {
+            ["StudyBot__Sources__handbook__Type"] = "Files",
+            ["StudyBot__Sources__handbook__Path"] = _notes.Combine("handbook"),
+        });
+        await using var _ = server;
+        using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        var status = await StudyBotHost.WaitForIngestionAsync(client);
+        var answer = await AskAsync(client, "When do we deploy?");
+
+        Assert.Equal(12, StudyBotHost.Source(status, "knowledge").GetProperty("documents").GetInt32());
+        Assert.Equal(1, StudyBotHost.Source(status, "handbook").GetProperty("documents").GetInt32());
+        Assert.Equal("handbook", answer.GetProperty("citations")[0].GetProperty("source").GetString());
+    }
+
     private static async Task<JsonElement> AskAsync(HttpClient client, string question, params string[] sources)
     {
         var response = await client.PostAsJsonAsync("/api/ask", new { question, sources });
