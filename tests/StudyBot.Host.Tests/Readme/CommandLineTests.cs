@@ -10,7 +10,7 @@ public sealed class CommandLineTests : IDisposable
     private readonly TempFolder _notes = new();
 
     [Theory]
-    [InlineData("How does reciprocal rank fusion work?", "Reciprocal rank fusion is a method for merging several ranked lists", "[1] Retrieval-Augmented Generation (RAG) — knowledge/retrieval-augmented-generation.md")]
+    [InlineData("How does reciprocal rank fusion work?", "Reciprocal rank fusion is a method for merging several ranked lists", "[1] Retrieval-Augmented Generation (RAG) · Hybrid retrieval › Reciprocal rank fusion (RRF) — knowledge/retrieval-augmented-generation.md")]
     [InlineData("What is QLoRA?", "QLoRA (Quantized Low-Rank Adaptation)", "[1] Fine-Tuning with PEFT, LoRA and QLoRA · QLoRA — knowledge/fine-tuning-lora-qlora-peft.md")]
     public async Task Ask_QuestionOnTheSample_PrintsTheAnswerWithItsSources(string question, string answer, string firstSource)
     {

@@ -70,23 +70,25 @@ public sealed class ServerStartTests : IDisposable
         Assert.Contains("blue-green runbook", file, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Serve_WithAFolderAddedInTheEnvironment_AnswersFromItNextToTheSample()
+    /// <summary>The two commands of "Use your own documents": the default source pointed elsewhere, and a source of one's own.</summary>
+    [Theory]
+    [InlineData("knowledge", "StudyBot__Sources__knowledge__Path")]
+    [InlineData("handbook", "StudyBot__Sources__handbook__Type=Files", "StudyBot__Sources__handbook__Path")]
+    public async Task Serve_OwnFolderInTheEnvironment_IsTheOnlySourceAndAnswers(string source, params string[] settings)
     {
         _notes.Write("handbook/deploy.md", "# Deploys\n\nWe deploy on Tuesdays with the blue-green runbook.\n");
-        var (server, baseUrl) = await StudyBotProcess.StartServerAsync(_data.Path, new Dictionary<string, string>
-        {
-            ["StudyBot__Sources__handbook__Type"] = "Files",
-            ["StudyBot__Sources__handbook__Path"] = _notes.Combine("handbook"),
-        });
+        var environment = settings.Select(s => s.Split('=')).ToDictionary(s => s[0], s => s.Length > 1 ? s[1] : _notes.Combine("handbook"));
+        var (server, baseUrl) = await StudyBotProcess.StartServerAsync(_data.Path, environment);
         await using var _ = server;
         using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
         var status = await StudyBotHost.WaitForIngestionAsync(client);
         var answer = await AskAsync(client, "When do we deploy?");
 
-        Assert.Equal(12, StudyBotHost.Source(status, "knowledge").GetProperty("documents").GetInt32());
-        Assert.Equal(1, StudyBotHost.Source(status, "handbook").GetProperty("documents").GetInt32());
-        Assert.Equal("handbook", answer.GetProperty("citations")[0].GetProperty("source").GetString());
+        var only = Assert.Single(status.GetProperty("index").GetProperty("sources").EnumerateArray());
+        Assert.Equal(source, only.GetProperty("name").GetString());
+        Assert.Equal(1, only.GetProperty("documents").GetInt32());
+        Assert.Equal(source, answer.GetProperty("citations")[0].GetProperty("source").GetString());
+        Assert.StartsWith("We deploy on Tuesdays", answer.GetProperty("answer").GetString(), StringComparison.Ordinal);
     }
 
     private static async Task<JsonElement> AskAsync(HttpClient client, string question, params string[] sources)
