@@ -15,6 +15,7 @@ public abstract class RestartTests : IDisposable
 
     private async Task<(JsonElement Status, Func<string, Task<JsonElement>> Ask, StudyBotHost Host)> StartAsync(IReadOnlyDictionary<string, string?>? more = null)
     {
+        await DataFolderLock.WaitUntilReleasedAsync(_data.Path);
         var host = new StudyBotHost(_data.Path, _corpus.Path, Settings.Concat(more ?? new Dictionary<string, string?>()).ToDictionary());
         var client = host.CreateClient();
         var status = await StudyBotHost.WaitForIngestionAsync(client);

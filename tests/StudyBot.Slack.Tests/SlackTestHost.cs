@@ -100,6 +100,7 @@ internal sealed class SlackTestBed : IAsyncDisposable
     {
         _hosts.Remove(host);
         await host.DisposeAsync();
+        await DataFolderLock.WaitUntilReleasedAsync(_data.Path);
     }
 
     public async ValueTask DisposeAsync()
