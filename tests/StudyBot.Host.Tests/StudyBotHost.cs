@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Tests;
 
@@ -35,7 +36,7 @@ internal sealed class StudyBotHost(
 
         if (services is not null)
         {
-            builder.ConfigureServices(services);
+            builder.ConfigureTestServices(services);
         }
     }
 
@@ -60,7 +61,7 @@ internal sealed class StudyBotHost(
             var sources = index.GetProperty("sources").EnumerateArray();
             var embedded = !index.TryGetProperty("embeddings", out var vectors) || vectors.ValueKind != JsonValueKind.Object
                 || vectors.GetProperty("embedded").GetInt32() >= vectors.GetProperty("chunks").GetInt32();
-            if (status.GetProperty("ready").GetBoolean() && sources.All(s => s.GetProperty("state").GetString() is "idle" or "failed") && embedded)
+            if (status.GetProperty("ready").GetBoolean() && sources.All(s => s.GetProperty("state").GetString() is "idle" or "failed" or "unconfigured") && embedded)
             {
                 return status;
             }

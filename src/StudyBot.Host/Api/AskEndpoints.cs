@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using StudyBot.Assistant.Commands;
 using StudyBot.Assistant.Safety;
 using StudyBot.Core.Conversations;
@@ -14,12 +13,15 @@ public static class AskEndpoints
     public static IEndpointRouteBuilder MapAskEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/ask", AskAsync)
+            .AddEndpointFilter(app.ServiceProvider.GetRequiredService<CallerRateLimitFilter>())
+            .WithTags("Answers")
             .WithName("Ask")
             .WithSummary("Answer a question from the knowledge base, with numbered citations.")
             .Accepts<AskRequest>("application/json")
             .Produces<AskResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
@@ -56,20 +58,14 @@ public static class AskEndpoints
 
         // A conversation id makes follow-ups ("Who introduced it?") read as part of that conversation.
         var history = body.ConversationId is null ? null : await answers.RecentTurnsAsync("api", body.ConversationId, ChatEndpoints.HistoryQuestions, cancellationToken);
-        var message = new IncomingMessage(new ConversationAddress("api", body.ConversationId ?? "api"), ChatEndpoints.UserOf(request), question, Sources: body.Sources, History: history);
+        var message = new IncomingMessage(new ConversationAddress("api", body.ConversationId ?? "api"), WebCaller.UserOf(request), question, Sources: body.Sources, History: history);
         return await engine.AskAsync(message, cancellationToken) switch
         {
             AnswerReply answer => Results.Ok(new AskResponse(
                 answer.Text, answer.Found, answer.Citations.Select(c => CitationDto.From(c, links)).ToList(), stopwatch.ElapsedMilliseconds,
                 answer.AnswerId, answer.ToolsCalled, answer.PromptVersion, answer.Notice)),
-            NoticeReply { RetryAfter: { } wait } notice => TooManyRequests(request, notice.Text, wait),
+            NoticeReply { RetryAfter: { } wait } notice => RetryLater.StillIndexing(request.HttpContext, notice.Text, wait),
             var other => JsonBody.Problem(ChatResponse.From(other, links).Text),
         };
-    }
-
-    private static IResult TooManyRequests(HttpRequest request, string text, TimeSpan wait)
-    {
-        request.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        return Results.Problem(detail: text, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
     }
 }

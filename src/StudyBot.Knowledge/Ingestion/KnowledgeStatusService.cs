@@ -4,7 +4,7 @@ using StudyBot.Knowledge.Sources;
 
 namespace StudyBot.Knowledge.Ingestion;
 
-/// <summary>Status per source: configured sources plus any other source still present in the index.</summary>
+/// <summary>Status per source: configured sources plus any other source still present in the index (state "unconfigured": never run again).</summary>
 public sealed class KnowledgeStatusService(IDocumentIndex index, SourceCatalog catalog, IngestionTracker tracker, EmbeddingBackfill embeddings, TimeProvider time) : IKnowledgeStatus
 {
     public async Task<KnowledgeStatus> GetStatusAsync(CancellationToken cancellationToken)
@@ -20,7 +20,8 @@ public sealed class KnowledgeStatusService(IDocumentIndex index, SourceCatalog c
             var run = tracker.Get(name);
             var configured = catalog.Find(name);
             sources.Add(new SourceStatus(
-                name, configured?.Type ?? "Files", configured is not null, counts.Documents, counts.Chunks, run.State,
+                name, configured?.Type ?? "Files", configured is not null, counts.Documents, counts.Chunks,
+                configured is null && run.State == "pending" ? "unconfigured" : run.State,
                 run.LastStarted, run.LastFinished, run.Done, run.Total, run.LastRun, run.VisibleErrors,
                 catalog.ScheduleOf(name), EstimateSecondsLeft(run), run.LastSucceeded, run.LastError));
         }
