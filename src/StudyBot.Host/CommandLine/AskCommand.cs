@@ -19,7 +19,13 @@ internal static class AskCommand
         // Unchanged documents are skipped by content hash, so this is quick after the first run.
         await services.GetRequiredService<KnowledgeIngestion>().IngestAllAsync(cancellationToken);
         // The server answers while vectors are computed; a one-shot answer waits for them (cached after the first run).
-        await services.GetRequiredService<EmbeddingBackfill>().CompleteAsync(cancellationToken);
+        var vectors = services.GetRequiredService<EmbeddingBackfill>();
+        if (vectors.Progress is { } progress && progress.Embedded < progress.Chunks)
+        {
+            await Console.Error.WriteLineAsync($"Computing vectors for {progress.Chunks - progress.Embedded} chunks (once; cached in the data folder)…");
+        }
+
+        await vectors.CompleteAsync(cancellationToken);
         var engine = services.GetRequiredService<ConversationEngine>();
         var reply = await engine.HandleAsync(new IncomingMessage(new ConversationAddress("cli", "cli"), Environment.UserName, "ask " + question), cancellationToken);
         Console.WriteLine(reply.Render(PlainTextRenderer.Instance));

@@ -4,10 +4,25 @@ using StudyBot.Tests;
 namespace StudyBot.Host.Tests.Readme;
 
 /// <summary>The README's command-line section, each command run as a process on the sample knowledge base.</summary>
-public sealed class CommandLineTests : IDisposable
+public sealed class CommandLineTests : IClassFixture<SampleVectorCache>, IDisposable
 {
+    private readonly SampleVectorCache _vectors;
     private readonly TempFolder _data = new();
     private readonly TempFolder _notes = new();
+
+    public CommandLineTests(SampleVectorCache vectors)
+    {
+        _vectors = vectors;
+        vectors.CopyTo(_data.Path);
+    }
+
+    [Fact]
+    public void Ask_FirstRunOnTheSample_SaysItComputesVectorsOnceAndAnswers()
+    {
+        Assert.True(_vectors.FirstAsk.ExitCode == 0, _vectors.FirstAsk.ToString());
+        Assert.Contains("Computing vectors for", _vectors.FirstAsk.Stderr, StringComparison.Ordinal);
+        Assert.Contains("QLoRA (Quantized Low-Rank Adaptation)", _vectors.FirstAsk.Stdout, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData("How does reciprocal rank fusion work?", "Reciprocal rank fusion is a method for merging several ranked lists", "[1] Retrieval-Augmented Generation (RAG) · Hybrid retrieval › Reciprocal rank fusion (RRF) — knowledge/retrieval-augmented-generation.md")]

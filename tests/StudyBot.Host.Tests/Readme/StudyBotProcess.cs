@@ -58,7 +58,7 @@ internal sealed partial class StudyBotProcess : IAsyncDisposable
     public static async Task<CommandResult> RunAsync(string dataDirectory, string[] arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         await using var process = Start(dataDirectory, ["--", .. arguments], environment);
-        var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(120));
+        var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(600));
         return new CommandResult(exitCode, process.Stdout, process.Stderr);
     }
 
