@@ -24,6 +24,10 @@ public enum SourceRunState
     /// <summary>The last run failed as a whole (listing, credentials, index); the previous index keeps serving.</summary>
     [JsonStringEnumMemberName("failed")]
     Failed,
+
+    /// <summary>Still in the index but no longer configured: it is never run again until it is configured or forgotten.</summary>
+    [JsonStringEnumMemberName("unconfigured")]
+    Unconfigured,
 }
 
 public static class SourceRunStates
@@ -36,6 +40,7 @@ public static class SourceRunStates
         SourceRunState.Running => "running",
         SourceRunState.Idle => "idle",
         SourceRunState.Failed => "failed",
+        SourceRunState.Unconfigured => "unconfigured",
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
     };
 

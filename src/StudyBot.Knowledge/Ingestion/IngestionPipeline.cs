@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using StudyBot.Knowledge.Chunking;
 using StudyBot.Core.Ingestion;
 using StudyBot.Core.Retrieval;
 using StudyBot.Core.Telemetry;
+using StudyBot.Knowledge.Embeddings;
 using StudyBot.Knowledge.Index;
 using StudyBot.Knowledge.Sources;
 
@@ -14,18 +14,18 @@ namespace StudyBot.Knowledge.Ingestion;
 /// <summary>
 /// Brings one source's documents into the index: unchanged documents (same content hash) are
 /// skipped, changed ones replaced atomically, vanished ones removed. A document that fails is
-/// logged and listed while the run goes on; its previous version keeps serving. The run's outcome
-/// is its result; one run per source at a time is <see cref="KnowledgeIngestion"/>'s concern.
+/// logged and listed while the run goes on; its previous version keeps serving. Chunks go to a
+/// store that takes them before their vectors (the embedded one) with cached vectors only, and
+/// <see cref="EmbeddingBackfill"/> computes the rest; other stores get every vector now. The run's
+/// outcome is its result; one run per source at a time is <see cref="KnowledgeIngestion"/>'s concern.
 /// </summary>
 public sealed partial class IngestionPipeline(
     IDocumentIndex index,
-    IEmbeddingGenerator<string, Embedding<float>> embedder,
+    ChunkEmbedder embedder,
     MarkdownChunker chunker,
     TimeProvider time,
     ILogger<IngestionPipeline> logger)
 {
-    private const int EmbeddingBatchSize = 64;
-
     public Task<IngestionResult> RunAsync(IKnowledgeSource source, CancellationToken cancellationToken) =>
         RunAsync(source, progress: null, cancellationToken);
 
@@ -153,13 +153,12 @@ public sealed partial class IngestionPipeline(
             Text = chunk.Text,
         }).ToList();
 
-        foreach (var batch in records.Chunk(EmbeddingBatchSize))
+        var vectors = index is IDeferredVectors
+            ? await embedder.CachedAsync(records, cancellationToken)
+            : await embedder.EmbedAsync(records, cancellationToken);
+        for (var i = 0; i < records.Count; i++)
         {
-            var embeddings = await embedder.GenerateAsync(batch.Select(r => r.SearchText), cancellationToken: cancellationToken);
-            for (var i = 0; i < batch.Length; i++)
-            {
-                batch[i].Embedding = embeddings[i].Vector;
-            }
+            records[i].Embedding = vectors[i] ?? ReadOnlyMemory<float>.Empty;
         }
 
         return records;

@@ -5,8 +5,11 @@ using StudyBot.Knowledge.Sources;
 
 namespace StudyBot.Knowledge.Ingestion;
 
-/// <summary>Status per source: configured sources plus any other source still present in the index, with its runs from the run store.</summary>
-public sealed class KnowledgeStatusService(IDocumentIndex index, SourceCatalog catalog, ISourceRunStore runs, TimeProvider time) : IKnowledgeStatus
+/// <summary>
+/// Status per source, with its runs from the run store: configured sources plus any other source
+/// still present in the index (state "unconfigured": never run again).
+/// </summary>
+public sealed class KnowledgeStatusService(IDocumentIndex index, SourceCatalog catalog, ISourceRunStore runs, EmbeddingBackfill embeddings, TimeProvider time) : IKnowledgeStatus
 {
     public async Task<KnowledgeStatus> GetStatusAsync(CancellationToken cancellationToken)
     {
@@ -22,13 +25,14 @@ public sealed class KnowledgeStatusService(IDocumentIndex index, SourceCatalog c
             var run = all.GetValueOrDefault(name);
             var configured = catalog.Find(name);
             sources.Add(new SourceStatus(
-                name, configured?.Type ?? "Files", configured is not null, counts.Documents, counts.Chunks, run?.State ?? SourceRunState.Pending,
+                name, configured?.Type ?? "Files", configured is not null, counts.Documents, counts.Chunks,
+                configured is null && run?.State is not SourceRunState.Running ? SourceRunState.Unconfigured : run?.State ?? SourceRunState.Pending,
                 run?.StartedAt, run?.FinishedAt, run?.Done ?? 0, run?.Total ?? 0, run?.LastRun, run?.Errors ?? [],
                 catalog.ScheduleOf(name), EstimateSecondsLeft(run), run?.LastSucceeded, run?.LastError));
         }
 
         var total = await index.CountAsync(null, cancellationToken);
-        return new KnowledgeStatus(total.Documents, total.Chunks, sources);
+        return new KnowledgeStatus(total.Documents, total.Chunks, sources, embeddings.Progress);
     }
 
     /// <summary>Time left at the run's average pace so far; null before the first document is done.</summary>

@@ -12,6 +12,8 @@ namespace StudyBot.Operations.Jobs;
 
 public static class JobsExtensions
 {
+    public const string DashboardPath = "/hangfire";
+
     /// <summary>Hangfire on in-memory (default) or PostgreSQL storage, the ingestion jobs and their schedules.</summary>
     public static IHostApplicationBuilder AddStudyBotJobs(this IHostApplicationBuilder builder)
     {
