@@ -22,7 +22,6 @@ internal sealed class LocalModelRuntime
 
     private readonly BertTokenizer _tokenizer;
     private string[] _outputNames = [];
-    private readonly PrePackedWeightsContainer _packedWeights = new();
     private readonly Lazy<InferenceSession> _foreground;
     private readonly Lazy<InferenceSession> _background;
 
@@ -126,8 +125,7 @@ internal sealed class LocalModelRuntime
             onnx = buffer.ToArray();
         }
 
-        // Both sessions share the weights ONNX Runtime repacks for its matrix kernels.
-        var session = new InferenceSession(onnx, options, _packedWeights);
+        var session = new InferenceSession(onnx, options);
         _outputNames = [session.OutputMetadata.Keys.First()];
         return session;
     }
