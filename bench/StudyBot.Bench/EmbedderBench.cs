@@ -31,35 +31,29 @@ internal static class EmbedderBench
             Console.WriteLine($"local model {model.Model.Id}: loaded in {loading.Elapsed.TotalSeconds:0.00} s, process working set {process.WorkingSet64 / 1048576.0:0} MB, {Environment.ProcessorCount} cores");
         }
 
-        var tokens = chunks.Average(c => TokenCounter.Default.Count(c));
-        var background = (LocalEmbeddingGenerator)selection.Background;
-        foreach (var (name, generator) in new[] { ("questions' session, every core", model), ($"background session, {Math.Max(1, Environment.ProcessorCount - 1)} core(s)", background) })
+        var watch = Stopwatch.StartNew();
+        foreach (var chunk in chunks)
         {
-            // A suffix per session, so the process's memory of recent texts never answers.
-            var watch = Stopwatch.StartNew();
-            await generator.GenerateAsync(chunks.Select(c => $"{c} ({name})").ToList());
-            Console.WriteLine($"embedder throughput, {name}: {chunks.Count / watch.Elapsed.TotalSeconds:0.0} chunks/s ({chunks.Count} chunks of {tokens:0} cl100k tokens on average, batched by the generator: {LocalEmbeddingGenerator.BatchTokens} padded tokens per inference)");
+            await model.GenerateAsync([chunk]);
         }
 
-        using (var process = Process.GetCurrentProcess())
-        {
-            Console.WriteLine($"process working set with both sessions open: {process.WorkingSet64 / 1048576.0:0} MB");
-        }
+        var tokens = chunks.Average(c => TokenCounter.Default.Count(c));
+        Console.WriteLine($"embedder throughput: {chunks.Count / watch.Elapsed.TotalSeconds:0.0} chunks/s ({chunks.Count} chunks of {tokens:0} cl100k tokens on average, one chunk per inference)");
 
         // What the background embedding does per chunk: the chunk and its passages, through the content-hash cache.
         var cache = new VectorCache(Path.Combine(work, "bench-vectors.db"), selection.Id + ":bench");
-        var embedder = new ChunkEmbedder(selection, cache);
+        var embedder = new ChunkEmbedder(selection with { Generator = new LocalEmbeddingGenerator(model.Model) }, cache);
         var records = chunks.Select((c, i) => new StudyBot.Knowledge.Index.ChunkRecord
         {
             Key = $"bench-{i}", Source = "bench", DocumentId = "bench", Ordinal = i, Title = "Bench", Link = "bench.md", HeadingPath = "", Text = c + " " + i,
         }).ToList();
-        var backfill = Stopwatch.StartNew();
+        watch.Restart();
         foreach (var batch in records.Chunk(8))
         {
-            await embedder.EmbedAsync(batch, waitedFor: false, default);
+            await embedder.EmbedAsync(batch, default);
         }
 
-        Console.WriteLine($"background embedding (chunk + its passages, as EmbeddingBackfill does): {records.Count / backfill.Elapsed.TotalSeconds:0.0} chunks/s");
+        Console.WriteLine($"background embedding (chunk + its passages): {records.Count / watch.Elapsed.TotalSeconds:0.0} chunks/s");
 
         var queries = Enumerable.Range(0, 220).Select(i => $"What does the note {i} say about {new SyntheticCorpus(5_000 + i).Words(6)}?").ToList();
         var latencies = new List<double>();

@@ -26,8 +26,8 @@ public sealed class BeforeVectorsAnswerTests : IAsyncLifetime
         _host = new StudyBotHost(_data.Path, TestPaths.Knowledge, services: services => services.AddSingleton(sp =>
         {
             var selection = EmbeddingGeneratorFactory.Create(new(), new());
-            _held.Inner = selection.Background;
-            return selection with { Background = _held };
+            (_held.Inner, _held.QueryPrefix) = (selection.Generator, selection.QueryPrefix ?? "");
+            return selection with { Generator = _held };
         }));
         _client = _host.CreateClient();
         _admin = _host.CreateAdminClient();
@@ -97,7 +97,7 @@ public sealed class BeforeVectorsAnswerTests : IAsyncLifetime
         }
     }
 
-    /// <summary>The background embedder, holding every batch until the host stops.</summary>
+    /// <summary>The embedder, holding every batch of chunk texts until the host stops; questions (with the query prefix) pass.</summary>
     private sealed class HeldBackEmbeddings : IEmbeddingGenerator<string, Embedding<float>>
     {
         private readonly TaskCompletionSource _never = new();
@@ -105,13 +105,20 @@ public sealed class BeforeVectorsAnswerTests : IAsyncLifetime
 
         public IEmbeddingGenerator<string, Embedding<float>> Inner { get; set; } = null!;
 
+        public string QueryPrefix { get; set; } = "";
+
         public bool Held => Volatile.Read(ref _batches) > 0;
 
         public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
         {
-            Interlocked.Increment(ref _batches);
-            await _never.Task.WaitAsync(cancellationToken);
-            return await Inner.GenerateAsync(values, options, cancellationToken);
+            var texts = values.ToList();
+            if (!texts.All(t => t.StartsWith(QueryPrefix, StringComparison.Ordinal)))
+            {
+                Interlocked.Increment(ref _batches);
+                await _never.Task.WaitAsync(cancellationToken);
+            }
+
+            return await Inner.GenerateAsync(texts, options, cancellationToken);
         }
 
         public object? GetService(Type serviceType, object? serviceKey = null) => Inner.GetService(serviceType, serviceKey);

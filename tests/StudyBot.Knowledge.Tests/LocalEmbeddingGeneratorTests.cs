@@ -36,19 +36,4 @@ public sealed class LocalEmbeddingGeneratorTests
             Assert.True(TensorPrimitives.Dot(alone, batch[i].Vector.Span) > 0.999f, $"text {i}");
         }
     }
-
-    [Fact]
-    public async Task Generate_BackgroundSession_GivesTheQuestionSessionsVectors()
-    {
-        string[] texts = ["Background embedding leaves a core for answering.", string.Join(' ', Enumerable.Repeat("A chunk of about three hundred tokens.", 40))];
-
-        // A trailing space makes the same tokens under another text, so the process's memory of recent texts does not answer.
-        var background = await new LocalEmbeddingGenerator(PackagedModel.ArcticXs, ModelWorkload.Background).GenerateAsync(texts.Select(t => t + " "));
-
-        for (var i = 0; i < texts.Length; i++)
-        {
-            var foreground = await EmbedAsync(texts[i]);
-            Assert.True(TensorPrimitives.Dot(foreground, background[i].Vector.Span) > 0.9999f, $"text {i}");
-        }
-    }
 }

@@ -17,12 +17,8 @@ public sealed class ChunkEmbedder(EmbedderSelection embedder, VectorCache cache)
     public Task<float[]?[]> CachedAsync(IReadOnlyList<ChunkRecord> chunks, CancellationToken cancellationToken) =>
         cache.GetAsync(chunks.Select(c => c.SearchText).ToList(), cancellationToken);
 
-    /// <summary>
-    /// Vectors of the chunks (and, cached for the answerer, of their passage units), computing only
-    /// what the cache lacks. Background work leaves a core for answering; <paramref name="waitedFor"/>
-    /// (the command line or the evaluation waiting for every vector) uses them all.
-    /// </summary>
-    public async Task<float[][]> EmbedAsync(IReadOnlyList<ChunkRecord> chunks, bool waitedFor, CancellationToken cancellationToken)
+    /// <summary>Vectors of the chunks (and, cached for the answerer, of their passage units), computing only what the cache lacks.</summary>
+    public async Task<float[][]> EmbedAsync(IReadOnlyList<ChunkRecord> chunks, CancellationToken cancellationToken)
     {
         var texts = chunks.Select(c => c.SearchText)
             .Concat(chunks.SelectMany(c => Units(c.Text)))
@@ -32,7 +28,7 @@ public sealed class ChunkEmbedder(EmbedderSelection embedder, VectorCache cache)
         var missing = Enumerable.Range(0, texts.Count).Where(i => vectors[i] is null).ToList();
         if (missing.Count > 0)
         {
-            var generated = await (waitedFor ? embedder.Generator : embedder.Background).GenerateAsync(missing.Select(i => texts[i]), cancellationToken: cancellationToken);
+            var generated = await embedder.Generator.GenerateAsync(missing.Select(i => texts[i]), cancellationToken: cancellationToken);
             for (var i = 0; i < missing.Count; i++)
             {
                 vectors[missing[i]] = generated[i].Vector.Length == embedder.Dimensions

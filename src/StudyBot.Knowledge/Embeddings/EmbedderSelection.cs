@@ -7,9 +7,6 @@ namespace StudyBot.Knowledge.Embeddings;
 /// <param name="RelevantSimilarity">Query–passage similarity above which a passage answers (calibrated per model); null = unknown scale.</param>
 public sealed record EmbedderSelection(IEmbeddingGenerator<string, Embedding<float>> Generator, string Id, int Dimensions, string? QueryPrefix = null, double? RelevantSimilarity = null)
 {
-    /// <summary>The generator for chunk vectors computed in the background (the local model leaves a core for answering); <see cref="Generator"/> when unset.</summary>
-    public IEmbeddingGenerator<string, Embedding<float>> Background { get => field ?? Generator; init; }
-
     /// <summary>The text to embed for a search query.</summary>
     public string QueryText(string query) => QueryPrefix + query;
 }

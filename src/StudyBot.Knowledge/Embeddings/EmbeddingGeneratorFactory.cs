@@ -30,10 +30,7 @@ public static class EmbeddingGeneratorFactory
         }
 
         var model = index.Embedder == "MiniLM" ? PackagedModel.MiniLM : PackagedModel.ArcticXs;
-        return new EmbedderSelection(new LocalEmbeddingGenerator(model), "onnx:" + model.Id, model.Dimensions, model.QueryPrefix, model.RelevantSimilarity)
-        {
-            Background = new LocalEmbeddingGenerator(model, ModelWorkload.Background),
-        };
+        return new EmbedderSelection(new LocalEmbeddingGenerator(model), "onnx:" + model.Id, model.Dimensions, model.QueryPrefix, model.RelevantSimilarity);
     }
 
     /// <summary>

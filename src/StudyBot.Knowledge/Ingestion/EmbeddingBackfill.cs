@@ -31,7 +31,7 @@ public sealed partial class EmbeddingBackfill(IDocumentIndex index, ChunkEmbedde
     /// <summary>Embeds every chunk still without a vector, then returns (the command line and the evaluation wait for this).</summary>
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {
-        while (await RunBatchAsync(waitedFor: true, cancellationToken) > 0)
+        while (await RunBatchAsync(cancellationToken) > 0)
         {
         }
     }
@@ -49,7 +49,7 @@ public sealed partial class EmbeddingBackfill(IDocumentIndex index, ChunkEmbedde
             {
                 // Woken by the index when chunks arrive without vectors, so no clock drives an idle loop.
                 await deferred.WaitForChunksWithoutVectorsAsync(stoppingToken);
-                if (await RunBatchAsync(waitedFor: false, stoppingToken) == 0)
+                if (await RunBatchAsync(stoppingToken) == 0)
                 {
                     await Task.Delay(IdlePoll, time, stoppingToken);
                 }
@@ -67,8 +67,8 @@ public sealed partial class EmbeddingBackfill(IDocumentIndex index, ChunkEmbedde
         }
     }
 
-    /// <summary>Embeds one batch (on every core when <paramref name="waitedFor"/>); returns how many chunks it took.</summary>
-    private async Task<int> RunBatchAsync(bool waitedFor, CancellationToken cancellationToken)
+    /// <summary>Embeds one batch; returns how many chunks it took.</summary>
+    private async Task<int> RunBatchAsync(CancellationToken cancellationToken)
     {
         if (index is not IDeferredVectors deferred)
         {
@@ -85,7 +85,7 @@ public sealed partial class EmbeddingBackfill(IDocumentIndex index, ChunkEmbedde
             }
 
             var started = Stopwatch.GetTimestamp();
-            var vectors = await embedder.EmbedAsync(chunks, waitedFor, cancellationToken);
+            var vectors = await embedder.EmbedAsync(chunks, cancellationToken);
             await deferred.SetVectorsAsync(chunks.Select((c, i) => (c.Key, (ReadOnlyMemory<float>)vectors[i])).ToList(), cancellationToken);
             var rate = chunks.Count / Math.Max(1e-3, Stopwatch.GetElapsedTime(started).TotalSeconds);
             _chunksPerSecond = _chunksPerSecond == 0 ? rate : 0.7 * _chunksPerSecond + 0.3 * rate;

@@ -155,7 +155,7 @@ public sealed partial class IngestionPipeline(
 
         var vectors = index is IDeferredVectors
             ? await embedder.CachedAsync(records, cancellationToken)
-            : await embedder.EmbedAsync(records, waitedFor: false, cancellationToken);
+            : await embedder.EmbedAsync(records, cancellationToken);
         for (var i = 0; i < records.Count; i++)
         {
             records[i].Embedding = vectors[i] ?? ReadOnlyMemory<float>.Empty;

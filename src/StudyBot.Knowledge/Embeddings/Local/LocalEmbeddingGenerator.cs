@@ -9,8 +9,7 @@ namespace StudyBot.Knowledge.Embeddings.Local;
 /// together (up to <see cref="BatchTokens"/> padded tokens, so long chunks go one at a time). Texts
 /// embedded recently in this process are not embedded again.
 /// </summary>
-/// <param name="workload">Whose work this generator does: questions use every core, background embedding one fewer.</param>
-public sealed class LocalEmbeddingGenerator(PackagedModel model, ModelWorkload workload = ModelWorkload.Foreground) : IEmbeddingGenerator<string, Embedding<float>>
+public sealed class LocalEmbeddingGenerator(PackagedModel model) : IEmbeddingGenerator<string, Embedding<float>>
 {
     /// <summary>Padded tokens per inference: short texts share a run, a 300-token chunk runs alone (measured fastest).</summary>
     public const int BatchTokens = 512;
@@ -52,7 +51,7 @@ public sealed class LocalEmbeddingGenerator(PackagedModel model, ModelWorkload w
             }
 
             var batch = order.GetRange(start, end - start);
-            var states = _runtime.Forward(batch.Select(i => encoded[i]).ToList(), workload, out var length, cancellationToken);
+            var states = _runtime.Forward(batch.Select(i => encoded[i]).ToList(), out var length, cancellationToken);
             for (var b = 0; b < batch.Count; b++)
             {
                 var text = todo[batch[b]];

@@ -5,10 +5,9 @@ using Microsoft.ML.Tokenizers;
 namespace StudyBot.Knowledge.Embeddings.Local;
 
 /// <summary>
-/// One loaded packaged model: its WordPiece tokenizer and two ONNX Runtime sessions (questions and
-/// background work, see <see cref="ModelWorkload"/>), each opened on first use. Opening one takes
-/// about half a second and 100 MB, so each model is loaded once per process and shared by every host
-/// in it (tests start many); the sessions are thread-safe and live as long as the process.
+/// One loaded packaged model: its ONNX Runtime session and WordPiece tokenizer. Loading takes about
+/// half a second and 100 MB, so each model is loaded once per process and shared by every host in it
+/// (tests start many); the session is thread-safe and lives as long as the process.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Loaded once per process and kept until it exits.")]
 internal sealed class LocalModelRuntime
@@ -20,10 +19,9 @@ internal sealed class LocalModelRuntime
 
     private readonly ConcurrentDictionary<string, float[]> _recent = new(StringComparer.Ordinal);
 
+    private readonly InferenceSession _session;
     private readonly BertTokenizer _tokenizer;
-    private string[] _outputNames = [];
-    private readonly Lazy<InferenceSession> _foreground;
-    private readonly Lazy<InferenceSession> _background;
+    private readonly string[] _outputNames;
 
     private LocalModelRuntime(PackagedModel model)
     {
@@ -33,8 +31,27 @@ internal sealed class LocalModelRuntime
             _tokenizer = BertTokenizer.Create(vocabulary, new BertOptions { LowerCaseBeforeTokenization = true, RemoveNonSpacingMarks = true });
         }
 
-        _foreground = new Lazy<InferenceSession>(() => OpenSession(Environment.ProcessorCount, spinning: true));
-        _background = Environment.ProcessorCount > 1 ? new Lazy<InferenceSession>(() => OpenSession(Environment.ProcessorCount - 1, spinning: false)) : _foreground;
+        byte[] onnx;
+        using (var stream = model.Open("model.onnx"))
+        using (var buffer = new MemoryStream((int)stream.Length))
+        {
+            stream.CopyTo(buffer);
+            onnx = buffer.ToArray();
+        }
+
+        using var options = new SessionOptions
+        {
+            // One inference at a time uses every core; a batch of one long chunk is the fastest shape
+            // (larger batches spill the attention matrices out of cache).
+            IntraOpNumThreads = Environment.ProcessorCount,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        };
+        // Idle worker threads sleep instead of spinning, so a host serving requests keeps its CPU.
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        _session = new InferenceSession(onnx, options);
+        _outputNames = [_session.OutputMetadata.Keys.First()];
     }
 
     public PackagedModel Model { get; }
@@ -66,7 +83,7 @@ internal sealed class LocalModelRuntime
         [_tokenizer.ClassificationTokenId, .. Tokenize(text, Model.MaxTokens - 2), _tokenizer.SeparatorTokenId];
 
     /// <summary>Runs one padded batch and returns the last hidden states, [batch, length, dimensions].</summary>
-    public float[] Forward(IReadOnlyList<int[]> batch, ModelWorkload workload, out int length, CancellationToken cancellationToken)
+    public float[] Forward(IReadOnlyList<int[]> batch, out int length, CancellationToken cancellationToken)
     {
         length = batch.Max(ids => ids.Length);
         var count = batch.Count;
@@ -90,8 +107,7 @@ internal sealed class LocalModelRuntime
         using var cancel = cancellationToken.Register(() => run.Terminate = true);
         try
         {
-            var session = workload == ModelWorkload.Background ? _background.Value : _foreground.Value;
-            using var outputs = session.Run(run, ["input_ids", "attention_mask", "token_type_ids"], [inputIds, attention, tokenTypes], _outputNames);
+            using var outputs = _session.Run(run, ["input_ids", "attention_mask", "token_type_ids"], [inputIds, attention, tokenTypes], _outputNames);
             return outputs[0].GetTensorDataAsSpan<float>().ToArray();
         }
         catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
@@ -99,41 +115,4 @@ internal sealed class LocalModelRuntime
             throw new OperationCanceledException(cancellationToken);
         }
     }
-
-    /// <summary>
-    /// The work is matrix products (about 7 GFLOP for a 300-token chunk), so its speed is the cores'.
-    /// Foreground (questions): every core, with worker threads spinning between the model's ~100
-    /// small operations, since waking sleeping threads for each costs a question more than its
-    /// compute. Background (chunk vectors): one core fewer, so answering keeps one. A second session
-    /// costs about 70 MB (measured).
-    /// </summary>
-    private InferenceSession OpenSession(int threads, bool spinning)
-    {
-        using var options = new SessionOptions
-        {
-            IntraOpNumThreads = threads,
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        };
-        options.AddSessionConfigEntry("session.intra_op.allow_spinning", spinning ? "1" : "0");
-        byte[] onnx;
-        using (var stream = Model.Open("model.onnx"))
-        using (var buffer = new MemoryStream((int)stream.Length))
-        {
-            stream.CopyTo(buffer);
-            onnx = buffer.ToArray();
-        }
-
-        var session = new InferenceSession(onnx, options);
-        _outputNames = [session.OutputMetadata.Keys.First()];
-        return session;
-    }
-}
-
-/// <summary>Who waits for an inference: a person asking (all cores) or the background embedding (one core fewer).</summary>
-public enum ModelWorkload
-{
-    Foreground,
-    Background,
 }
