@@ -28,12 +28,22 @@ public sealed partial class EmbeddingBackfill(IDocumentIndex index, ChunkEmbedde
         ? new EmbeddingProgress(embedder.EmbedderId, deferred.Vectors.Chunks, deferred.Vectors.Embedded, _chunksPerSecond > 0 ? Math.Round(_chunksPerSecond, 1) : null)
         : null;
 
-    /// <summary>Embeds every chunk still without a vector, then returns (the command line and the evaluation wait for this).</summary>
-    public async Task CompleteAsync(CancellationToken cancellationToken)
+    /// <summary>Embeds every chunk still without a vector, then returns (the evaluation waits for this).</summary>
+    public Task CompleteAsync(CancellationToken cancellationToken) => CompleteAsync(TimeSpan.MaxValue, cancellationToken);
+
+    /// <summary>Embeds chunks still without a vector until none is left or the budget is spent; true when none is left.</summary>
+    public async Task<bool> CompleteAsync(TimeSpan budget, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         while (await RunBatchAsync(cancellationToken) > 0)
         {
+            if (time.GetElapsedTime(started) >= budget)
+            {
+                return Progress is not { } progress || progress.Embedded >= progress.Chunks;
+            }
         }
+
+        return true;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

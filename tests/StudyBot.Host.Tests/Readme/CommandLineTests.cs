@@ -1,27 +1,37 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using StudyBot.Knowledge.Storage;
 using StudyBot.Tests;
 
 namespace StudyBot.Host.Tests.Readme;
 
 /// <summary>The README's command-line section, each command run as a process on the sample knowledge base.</summary>
-public sealed class CommandLineTests : IClassFixture<SampleVectorCache>, IDisposable
+public sealed class CommandLineTests : IDisposable
 {
-    private readonly SampleVectorCache _vectors;
     private readonly TempFolder _data = new();
     private readonly TempFolder _notes = new();
 
-    public CommandLineTests(SampleVectorCache vectors)
+    [Fact]
+    public async Task Ask_FirstRunOnTheSample_ComputesVectorsForAFewSecondsAndAnswers()
     {
-        _vectors = vectors;
-        vectors.CopyTo(_data.Path);
+        var result = await StudyBotProcess.RunAsync(_data.Path, ["ask", "What is QLoRA?"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Matches(@"Computing vectors for \d+ chunks \(cached in the data folder; at most 10 s now\)", result.Stderr);
+        Assert.Contains("QLoRA (Quantized Low-Rank Adaptation)", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Ask_FirstRunOnTheSample_SaysItComputesVectorsOnceAndAnswers()
+    public async Task Ask_SecondRun_ContinuesFromTheVectorsTheFirstComputed()
     {
-        Assert.True(_vectors.FirstAsk.ExitCode == 0, _vectors.FirstAsk.ToString());
-        Assert.Contains("Computing vectors for", _vectors.FirstAsk.Stderr, StringComparison.Ordinal);
-        Assert.Contains("QLoRA (Quantized Low-Rank Adaptation)", _vectors.FirstAsk.Stdout, StringComparison.Ordinal);
+        var first = await StudyBotProcess.RunAsync(_data.Path, ["ask", "What is HNSW?"]);
+        var second = await StudyBotProcess.RunAsync(_data.Path, ["ask", "What is HNSW?"]);
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        var before = MissingVectors(first.Stderr);
+        var after = MissingVectors(second.Stderr);
+        Assert.True(before > 0, first.ToString());
+        Assert.True(after < before, $"first run: {before} chunks without vectors, second run: {after}");
     }
 
     [Theory]
@@ -139,6 +149,9 @@ public sealed class CommandLineTests : IClassFixture<SampleVectorCache>, IDispos
         Assert.Contains("forget <source>", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("Now listening", result.Stdout + result.Stderr, StringComparison.Ordinal);
     }
+
+    private static int MissingVectors(string stderr) =>
+        Regex.Match(stderr, @"Computing vectors for (\d+) chunks") is { Success: true } match ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
 
     private string WriteTeamNotes()
     {

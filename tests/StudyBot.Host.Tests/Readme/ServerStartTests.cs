@@ -17,7 +17,7 @@ public sealed class ServerStartTests : IDisposable
         var (server, baseUrl) = await StudyBotProcess.StartServerAsync(_data.Path);
         await using var _ = server;
         using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        await StudyBotHost.WaitForIngestionAsync(client);
+        await StudyBotHost.WaitForIngestionAsync(client, vectors: false);
 
         var playground = await client.GetStringAsync("/");
         var answer = await AskAsync(client, "What is QLoRA?");
@@ -59,7 +59,7 @@ public sealed class ServerStartTests : IDisposable
         var (server, baseUrl) = await StudyBotProcess.StartServerAsync(_data.Path);
         await using var _ = server;
         using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        var status = await StudyBotHost.WaitForIngestionAsync(client);
+        var status = await StudyBotHost.WaitForIngestionAsync(client, vectors: false);
         var answer = await AskAsync(client, "When do we deploy?", "team-notes");
         var file = await client.GetStringAsync(answer.GetProperty("citations")[0].GetProperty("url").GetString());
 

@@ -87,6 +87,13 @@ internal sealed class ChunkTable(int dimensions) : IDisposable
         return true;
     }
 
+    /// <summary>The given chunks that are still waiting for their vector.</summary>
+    public HashSet<string> WithoutVector(IEnumerable<string> keys)
+    {
+        using var _ = Read();
+        return keys.Where(k => _slotByKey.TryGetValue(k, out var slot) && !_hasVector[slot]).ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>Removes a chunk if present. Call inside <see cref="Write"/>.</summary>
     public void Remove(string key)
     {

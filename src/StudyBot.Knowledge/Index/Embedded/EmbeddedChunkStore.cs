@@ -104,13 +104,37 @@ public sealed class EmbeddedChunkStore : DocumentChunkStore, IKeywordHybridSearc
         var depth = Math.Max(50, top * 5);
         var vector = ToVector(searchValue);
         // An empty query vector (the embedding model failed) searches by words only.
-        var dense = vector.IsEmpty ? [] : _table.SearchDense(vector.Span, depth, sources).Select(h => h.Key).ToList();
         var lexical = _table.SearchLexical(string.Join(' ', keywords), depth, sources).Select(h => h.Key).ToList();
+        var dense = vector.IsEmpty ? [] : WithWaitingChunks(_table.SearchDense(vector.Span, depth, sources).Select(h => h.Key).ToList(), lexical);
         var fused = ReciprocalRankFusion.Fuse([lexical, dense], FusionWeights).Skip(options?.Skip ?? 0).Take(top).ToList();
         foreach (var result in await MaterializeAsync(fused, options?.IncludeVectors ?? false, cancellationToken))
         {
             yield return result;
         }
+    }
+
+    /// <summary>
+    /// Puts the chunks still waiting for their vector into the dense ranking where words rank them, so
+    /// while vectors are being computed the chunks embedded first do not outrank better matches by words.
+    /// </summary>
+    private List<string> WithWaitingChunks(List<string> dense, List<string> lexical)
+    {
+        var (chunks, withVector) = _table.Counts;
+        if (withVector == chunks)
+        {
+            return dense;
+        }
+
+        var waiting = _table.WithoutVector(lexical);
+        var ranked = lexical.Select((key, rank) => (key, rank)).Where(p => waiting.Contains(p.key)).ToList();
+        var merged = new List<string>(dense.Count + ranked.Count);
+        var (w, d) = (0, 0);
+        while (w < ranked.Count || d < dense.Count)
+        {
+            merged.Add(w < ranked.Count && (d == dense.Count || ranked[w].rank <= merged.Count) ? ranked[w++].key : dense[d++]);
+        }
+
+        return merged;
     }
 
     /// <summary>The BM25 ranking alone, which the evaluation compares with the dense and fused ones.</summary>
