@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.VectorData;
 using StudyBot.Core.Retrieval;
+using StudyBot.Knowledge.Index.Lexical;
 using StudyBot.Knowledge.Text;
 
 namespace StudyBot.Knowledge.Index.Qdrant;
@@ -231,11 +232,7 @@ public sealed class QdrantChunkStore(QdrantClient client, QdrantClient probe, st
         var chunkTerms = found.Select(c => TextAnalyzer.Terms(c.Text).ToHashSet(StringComparer.Ordinal)).ToList();
         return terms.Distinct(StringComparer.Ordinal).ToDictionary(
             t => t,
-            t =>
-            {
-                var frequency = chunkTerms.Count(c => c.Contains(t));
-                return Math.Log(1 + (chunkTerms.Count - frequency + 0.5) / (frequency + 0.5));
-            },
+            t => Bm25Postings.InverseDocumentFrequency(chunkTerms.Count, chunkTerms.Count(c => c.Contains(t))),
             StringComparer.Ordinal);
     }
 
