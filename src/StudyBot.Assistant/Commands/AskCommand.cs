@@ -13,14 +13,16 @@ public sealed class AskCommand(IAnswerer answerer) : ICommandHandler
 
     public bool TakesArgument => true;
 
-    public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    public Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken) =>
+        StreamAsync(request, cancellationToken).CompletedAsync(cancellationToken);
+
+    /// <summary>The answerer's stream: the answer as it is written.</summary>
+    public IAsyncEnumerable<ReplyUpdate> StreamAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var question = request.Argument.Trim();
-        if (question.Length == 0)
-        {
-            return new NoticeReply("Ask me a question, for example `ask What is QLoRA?`.");
-        }
-
-        return await answerer.AnswerAsync(new Question(question, request.Message.Sources, request.Message.History, request.Message.Address.Id), cancellationToken);
+        return question.Length == 0
+            ? ReplyStreams.Of(new NoticeReply("Ask me a question, for example `ask What is QLoRA?`."))
+            : answerer.StreamAsync(new Question(question, request.Message.Sources, request.Message.History, request.Message.Address.Id), cancellationToken);
     }
+
 }

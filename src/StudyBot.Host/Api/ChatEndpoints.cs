@@ -13,7 +13,8 @@ public static class ChatEndpoints
     {
         app.MapPost("/api/chat", ChatAsync)
             .WithName("Chat")
-            .WithSummary("Send a chat message (a question or a command such as status, help, reindex); admins add X-Admin-Key.")
+            .WithSummary("Send a chat message (a question or a command such as status, help, reindex); admins add X-Admin-Key. "
+                + "With Accept: text/event-stream the reply streams as server-sent events: working and delta ({ text }) while an answer is written, then reply (this response).")
             .Accepts<ChatRequest>("application/json")
             .Produces<ChatResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -43,7 +44,9 @@ public static class ChatEndpoints
 
         // The playground is one person's window: its quizzes are personal.
         var message = new IncomingMessage(Playground(body.ConversationId), UserOf(request), text, admin.IsAdmin(request.HttpContext), body.Sources, Personal: true);
-        return Results.Ok(ChatResponse.From(await engine.HandleAsync(message, cancellationToken), links));
+        return request.Headers.Accept.ToString().Contains(ChatEvents.ContentType, StringComparison.OrdinalIgnoreCase)
+            ? TypedResults.ServerSentEvents(ChatEvents.Of(engine.StreamAsync(message, cancellationToken), links))
+            : Results.Ok(ChatResponse.From(await engine.HandleAsync(message, cancellationToken), links));
     }
 
     private static async Task<IResult> FeedbackAsync(HttpRequest request, ConversationEngine engine, CitationLinks links, CancellationToken cancellationToken)

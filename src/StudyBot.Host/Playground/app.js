@@ -37,29 +37,76 @@ function renderCitations(citations) {
   }
 }
 
+// One conversation per page: questions and quizzes go to /api/chat under this id.
+const conversation = `playground-${Math.random().toString(36).slice(2)}`;
+
+// Reads a text/event-stream response as { event, data } pairs.
+async function* serverSentEvents(response) {
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value.replaceAll("\r\n", "\n");
+    let end;
+    while ((end = buffer.indexOf("\n\n")) >= 0) {
+      const lines = buffer.slice(0, end).split("\n");
+      buffer = buffer.slice(end + 2);
+      const event = (lines.find(l => l.startsWith("event:")) || "event: message").slice(6).trim();
+      const data = lines.filter(l => l.startsWith("data:")).map(l => l.slice(5).trimStart()).join("\n");
+      if (data) yield { event, data: JSON.parse(data) };
+    }
+  }
+}
+
+function showReply(body, milliseconds) {
+  if (body.quiz || body.type === "quiz-results" || body.type === "leaderboard") {
+    answerBox.hidden = true;
+    showQuiz(body);
+    return;
+  }
+  renderAnswerText(body.text);
+  renderCitations(body.citations);
+  const notice = document.getElementById("answer-notice");
+  notice.textContent = body.notice || "";
+  notice.hidden = !body.notice;
+  const model = body.promptVersion
+    ? [`prompt ${body.promptVersion}`, `tools: ${body.toolsCalled && body.toolsCalled.length ? body.toolsCalled.join(", ") : "none"}`]
+    : [];
+  document.getElementById("answer-meta").textContent =
+    [`${body.citations.length} source${body.citations.length === 1 ? "" : "s"}`, ...model, `${Math.round(milliseconds)} ms`].join(" · ");
+  answerBox.hidden = false;
+}
+
+// The answer streams in as it is written (server-sent events from /api/chat), then the reply replaces it.
 async function ask(question) {
   errorBox.hidden = true;
   askButton.disabled = true;
+  const started = performance.now();
   try {
     const sources = sourceFilter.value ? [sourceFilter.value] : [];
-    const response = await fetch("/api/ask", {
+    const response = await fetch("/api/chat", {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ question, sources }),
+      headers: { "Content-Type": "application/json", "Accept": "text/event-stream" },
+      body: JSON.stringify({ text: question, sources, conversationId: conversation }),
     });
-    const body = await response.json();
-    if (!response.ok) throw new Error(body.detail || `The server answered ${response.status}.`);
-    renderAnswerText(body.answer);
-    renderCitations(body.citations);
-    const notice = document.getElementById("answer-notice");
-    notice.textContent = body.notice || "";
-    notice.hidden = !body.notice;
-    const model = body.promptVersion
-      ? [`prompt ${body.promptVersion}`, `tools: ${body.toolsCalled && body.toolsCalled.length ? body.toolsCalled.join(", ") : "none"}`]
-      : [];
-    document.getElementById("answer-meta").textContent =
-      [`${body.citations.length} source${body.citations.length === 1 ? "" : "s"}`, ...model, `${body.latencyMs} ms`].join(" · ");
-    answerBox.hidden = false;
+    if (!response.ok) {
+      const problem = await response.json().catch(() => ({}));
+      throw new Error(problem.detail || `The server answered ${response.status}.`);
+    }
+    let streamed = "";
+    for await (const { event, data } of serverSentEvents(response)) {
+      if (event === "working") {
+        document.getElementById("answer-meta").textContent = data.text;
+      } else if (event === "delta") {
+        streamed += data.text;
+        renderAnswerText(streamed);
+        renderCitations([]);
+        answerBox.hidden = false;
+      } else if (event === "reply") {
+        showReply(data, performance.now() - started);
+      }
+    }
   } catch (error) {
     errorBox.textContent = error.message;
     errorBox.hidden = false;
@@ -119,7 +166,6 @@ form.addEventListener("submit", event => {
 refreshStatus();
 
 // Quizzes: started through /api/chat, answered through /api/quiz/answer; the playground's quizzes are personal.
-const quizConversation = `playground-${Math.random().toString(36).slice(2)}`;
 const quizBox = document.getElementById("quiz");
 
 function showQuiz(body) {
@@ -148,7 +194,7 @@ async function quizRequest(url, payload) {
     const response = await fetch(url, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ ...payload, conversationId: quizConversation }),
+      body: JSON.stringify({ ...payload, conversationId: conversation }),
     });
     const body = await response.json();
     if (!response.ok) throw new Error(body.detail || `The server answered ${response.status}.`);
