@@ -1,6 +1,7 @@
 using StudyBot.Assistant.Commands;
 using StudyBot.Assistant.Safety;
 using StudyBot.Core.Conversations;
+using StudyBot.Core.Feedback;
 using StudyBot.Core.Quizzes;
 using StudyBot.Host.Admin;
 
@@ -20,7 +21,7 @@ public static class ChatEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
         app.MapPost("/api/feedback", FeedbackAsync)
             .WithName("Feedback")
-            .WithSummary("Record 👍/👎 for an answer returned by /api/chat.")
+            .WithSummary("Record 👍/👎 for an answer returned by /api/chat; a 👎 may carry a reason (wrong, outdated, missing-source, other) and a comment.")
             .Accepts<FeedbackRequest>("application/json")
             .Produces<ChatResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -62,7 +63,19 @@ public static class ChatEndpoints
             return JsonBody.Problem("'answerId' and 'helpful' are required.");
         }
 
-        var action = new IncomingAction(Playground(null), UserOf(request), IncomingAction.Feedback, IncomingAction.FeedbackValue(body.AnswerId, body.Helpful.Value));
+        FeedbackReason? reason = null;
+        if (body.Reason is not null)
+        {
+            if (body.Helpful.Value || !FeedbackReason.TryParse(body.Reason, out var kind))
+            {
+                return JsonBody.Problem($"'reason' goes with helpful=false and is one of {string.Join(", ", FeedbackReason.Kinds.Select(FeedbackReason.NameOf))}.");
+            }
+
+            reason = FeedbackReason.Of(kind, body.Comment);
+        }
+
+        var action = new IncomingAction(
+            Playground(null), UserOf(request), IncomingAction.Feedback, IncomingAction.FeedbackValue(body.AnswerId, body.Helpful.Value), Reason: reason);
         return Results.Ok(ChatResponse.From(await engine.HandleActionAsync(action, cancellationToken), links));
     }
 
@@ -77,7 +90,9 @@ public static class ChatEndpoints
 /// <param name="ConversationId">Groups turns of one playground session.</param>
 public sealed record ChatRequest(string? Text, string? ConversationId, IReadOnlyList<string>? Sources);
 
-public sealed record FeedbackRequest(string? AnswerId, bool? Helpful);
+/// <param name="Reason">With helpful=false, optional: wrong, outdated, missing-source or other.</param>
+/// <param name="Comment">With a reason, optional: what was wrong (up to 1,000 characters are kept).</param>
+public sealed record FeedbackRequest(string? AnswerId, bool? Helpful, string? Reason = null, string? Comment = null);
 
 /// <param name="Type">answer, notice, status, quiz-question, quiz-feedback, quiz-results or leaderboard.</param>
 /// <param name="ToolsCalled">Answers from a chat model: the tools it called.</param>
