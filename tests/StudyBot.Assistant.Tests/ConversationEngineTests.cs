@@ -51,35 +51,8 @@ public sealed class ConversationEngineTests
         var thanks = await _engine.HandleActionAsync(
             new IncomingAction(Conversation, "u2", IncomingAction.Feedback, IncomingAction.FeedbackValue(reply.AnswerId!, helpful: false)), CancellationToken.None);
 
-        Assert.Equal(("a1", "u2", false, (FeedbackReason?)null), Assert.Single(_log.Votes));
+        Assert.Equal(("a1", "u2", false), Assert.Single(_log.Votes));
         Assert.Contains("Thanks", Assert.IsType<NoticeReply>(thanks).Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task HandleAction_ThumbsDownWithAReason_StoresTheReasonWithTheVote()
-    {
-        var reply = Assert.IsType<AnswerReply>(await SendAsync("What is QLoRA?"));
-        var reason = FeedbackReason.Of(FeedbackReasonKind.Outdated, "  The 2023 numbers changed.  ");
-
-        var thanks = await _engine.HandleActionAsync(
-            new IncomingAction(Conversation, "u2", IncomingAction.Feedback, IncomingAction.FeedbackValue(reply.AnswerId!, helpful: false), Reason: reason),
-            CancellationToken.None);
-
-        var vote = Assert.Single(_log.Votes);
-        Assert.Equal(new FeedbackReason(FeedbackReasonKind.Outdated, "The 2023 numbers changed."), vote.Reason);
-        Assert.Contains("“outdated”", Assert.IsType<NoticeReply>(thanks).Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task HandleAction_ThumbsUpWithAReason_StoresNoReason()
-    {
-        var reply = Assert.IsType<AnswerReply>(await SendAsync("What is QLoRA?"));
-
-        await _engine.HandleActionAsync(
-            new IncomingAction(Conversation, "u2", IncomingAction.Feedback, IncomingAction.FeedbackValue(reply.AnswerId!, helpful: true), Reason: new FeedbackReason(FeedbackReasonKind.Wrong)),
-            CancellationToken.None);
-
-        Assert.Null(Assert.Single(_log.Votes).Reason);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ internal sealed class ListAnswerLog : IAnswerLog
 {
     public List<AnsweredQuestion> Answers { get; } = [];
 
-    public List<(string AnswerId, string UserId, bool Helpful, FeedbackReason? Reason)> Votes { get; } = [];
+    public List<(string AnswerId, string UserId, bool Helpful)> Votes { get; } = [];
 
     public Task<string> RecordAsync(AnsweredQuestion answer, CancellationToken cancellationToken)
     {
@@ -47,9 +47,9 @@ internal sealed class ListAnswerLog : IAnswerLog
     public Task<AnsweredQuestion?> FindAsync(string answerId, CancellationToken cancellationToken) =>
         Task.FromResult(answerId.StartsWith('a') && int.TryParse(answerId[1..], out var n) && n <= Answers.Count ? Answers[n - 1] : null);
 
-    public Task RecordFeedbackAsync(string answerId, string userId, bool helpful, FeedbackReason? reason, CancellationToken cancellationToken)
+    public Task RecordFeedbackAsync(string answerId, string userId, bool helpful, CancellationToken cancellationToken)
     {
-        Votes.Add((answerId, userId, helpful, reason));
+        Votes.Add((answerId, userId, helpful));
         return Task.CompletedTask;
     }
 

@@ -86,17 +86,14 @@ public sealed class AppStoreTests
         var citation = new Citation(1, "Fine-tuning", "knowledge", "fine-tuning.md", null, "QLoRA", "QLoRA is…");
         var id = await log.RecordAsync(new AnsweredQuestion("slack", "C1:123", "U1", "What is QLoRA?", "QLoRA is… [1]", true, [citation], null, DateTimeOffset.UtcNow), CancellationToken.None);
 
-        await log.RecordFeedbackAsync(id, "U2", helpful: true, null, CancellationToken.None);
-        await log.RecordFeedbackAsync(id, "U2", helpful: false, FeedbackReason.Of(FeedbackReasonKind.MissingSource, new string('x', 1200)), CancellationToken.None);
-        await log.RecordFeedbackAsync(id, "U3", helpful: true, null, CancellationToken.None);
+        await log.RecordFeedbackAsync(id, "U2", helpful: true, CancellationToken.None);
+        await log.RecordFeedbackAsync(id, "U2", helpful: false, CancellationToken.None);
+        await log.RecordFeedbackAsync(id, "U3", helpful: true, CancellationToken.None);
 
         var feedback = await log.ListFeedbackAsync(10, CancellationToken.None);
         Assert.Equal(2, feedback.Count);
         var vote = feedback.Single(f => f.UserId == "U2");
         Assert.False(vote.Helpful);
-        Assert.Equal(FeedbackReasonKind.MissingSource, vote.Reason!.Kind);
-        Assert.Equal(FeedbackReason.MaxCommentLength, vote.Reason.Comment!.Length);
-        Assert.Null(feedback.Single(f => f.UserId == "U3").Reason);
         Assert.Equal("What is QLoRA?", vote.Answer.Question);
         Assert.Equal(citation, Assert.Single(vote.Answer.Citations));
     }

@@ -18,9 +18,9 @@ public sealed class FeedbackApiTests : RunningHostTests
         return reply.GetProperty("answerId").GetString()!;
     }
 
-    private async Task VoteAsync(string answerId, bool helpful, string user = "ann", string? reason = null, string? comment = null)
+    private async Task VoteAsync(string answerId, bool helpful, string user = "ann")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/feedback") { Content = JsonContent.Create(new { answerId, helpful, reason, comment }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/feedback") { Content = JsonContent.Create(new { answerId, helpful }) };
         request.Headers.Add("X-StudyBot-User", user);
         Assert.Equal(HttpStatusCode.OK, (await Client.SendAsync(request)).StatusCode);
     }
@@ -59,58 +59,10 @@ public sealed class FeedbackApiTests : RunningHostTests
         Assert.Equal(2, window.GetArrayLength());
     }
 
-    [Fact]
-    public async Task ThumbsDownWithAReason_IsListedFilteredAndExportedWithItsComment()
-    {
-        var qlora = await AskAsync("What is QLoRA?");
-        await VoteAsync(qlora, helpful: false, reason: "outdated", comment: "The paper has a newer version, =see v2");
-        await VoteAsync(await AskAsync("What is HNSW?"), helpful: false, user: "bob", reason: "missing-source");
-        await VoteAsync(await AskAsync("What is LoRA?"), helpful: false, user: "cy");
-
-        var outdated = await Admin.GetFromJsonAsync<JsonElement>("/api/admin/feedback?reason=outdated");
-        var csv = ParseCsv(Encoding.UTF8.GetString((await Admin.GetByteArrayAsync("/api/admin/feedback/export")).AsSpan(3)));
-
-        var vote = Assert.Single(outdated.EnumerateArray());
-        Assert.Equal(("outdated", "The paper has a newer version, =see v2"), (vote.GetProperty("reason").GetString(), vote.GetProperty("reasonComment").GetString()));
-        var byQuestion = csv.Skip(1).ToDictionary(r => r[7], r => (Reason: r[2], Comment: r[3]));
-        Assert.Equal(("outdated", "The paper has a newer version, =see v2"), byQuestion["What is QLoRA?"]);
-        Assert.Equal(("missing-source", ""), byQuestion["What is HNSW?"]);
-        Assert.Equal(("", ""), byQuestion["What is LoRA?"]);
-    }
-
-    [Fact]
-    public async Task ThumbsDownAgainWithoutAReason_KeepsTheReasonAndAThumbsUpDropsIt()
-    {
-        var qlora = await AskAsync("What is QLoRA?");
-        await VoteAsync(qlora, helpful: false, reason: "wrong", comment: "Not 4-bit");
-        await VoteAsync(qlora, helpful: false);
-
-        var kept = Assert.Single((await Admin.GetFromJsonAsync<JsonElement>("/api/admin/feedback")).EnumerateArray());
-        await VoteAsync(qlora, helpful: true);
-        var dropped = Assert.Single((await Admin.GetFromJsonAsync<JsonElement>("/api/admin/feedback")).EnumerateArray());
-
-        Assert.Equal("wrong", kept.GetProperty("reason").GetString());
-        Assert.Equal(JsonValueKind.Null, dropped.GetProperty("reason").ValueKind);
-    }
-
-    [Theory]
-    [InlineData(false, "because")]
-    [InlineData(true, "wrong")]
-    public async Task Feedback_UnknownReasonOrAReasonForThumbsUp_Returns400(bool helpful, string reason)
-    {
-        var answerId = await AskAsync("What is QLoRA?");
-
-        var response = await Client.PostAsJsonAsync("/api/feedback", new { answerId, helpful, reason });
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("wrong, outdated, missing-source, other", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
     [Theory]
     [InlineData("/api/admin/feedback?helpful=maybe", "'helpful' must be true or false")]
     [InlineData("/api/admin/feedback?from=yesterday", "ISO 8601")]
     [InlineData("/api/admin/feedback?limit=0", "'limit'")]
-    [InlineData("/api/admin/feedback?reason=meh", "'reason' must be one of wrong, outdated, missing-source, other")]
     [InlineData("/api/admin/feedback/export?format=xml", "'format' must be csv or json")]
     public async Task List_BadFilter_Returns400WithTheReason(string url, string reason)
     {
@@ -140,7 +92,7 @@ public sealed class FeedbackApiTests : RunningHostTests
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("studybot-feedback-", response.Content.Headers.ContentDisposition!.FileName?.Trim('"'), StringComparison.Ordinal);
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
-        Assert.StartsWith("voted_at,helpful,reason,reason_comment,channel,user_id,prompt_version,question,answer,found,citations,answer_id,answered_at\r\n", csv, StringComparison.Ordinal);
+        Assert.StartsWith("voted_at,helpful,channel,user_id,prompt_version,question,answer,found,citations,answer_id,answered_at\r\n", csv, StringComparison.Ordinal);
         Assert.Contains(",\"What is \"\"QLoRA\"\", really?\nIn one line\",", csv, StringComparison.Ordinal);
         Assert.Contains(",\"'=HYPERLINK(\"\"http://x.test\"\") QLoRA\",", csv, StringComparison.Ordinal);
         Assert.Contains("[1] ", csv, StringComparison.Ordinal);
@@ -169,9 +121,9 @@ public sealed class FeedbackApiTests : RunningHostTests
         var log = Host.Services.GetRequiredService<IAnswerLog>();
         var versioned = await log.RecordAsync(
             new AnsweredQuestion("slack", "C1:1.1", "U1", "What is LoRA?", "LoRA is … [1]", true, [], "rag-v2", DateTimeOffset.UtcNow), CancellationToken.None);
-        await log.RecordFeedbackAsync(versioned, "U1", helpful: true, null, CancellationToken.None);
-        await log.RecordFeedbackAsync(versioned, "U2", helpful: false, null, CancellationToken.None);
-        await log.RecordFeedbackAsync(versioned, "U3", helpful: true, null, CancellationToken.None);
+        await log.RecordFeedbackAsync(versioned, "U1", helpful: true, CancellationToken.None);
+        await log.RecordFeedbackAsync(versioned, "U2", helpful: false, CancellationToken.None);
+        await log.RecordFeedbackAsync(versioned, "U3", helpful: true, CancellationToken.None);
         await VoteAsync(await AskAsync("What is QLoRA?"), helpful: false);
 
         var status = await Admin.GetFromJsonAsync<JsonElement>("/api/status");
@@ -233,7 +185,7 @@ public sealed class FeedbackApiTests : RunningHostTests
             }
         }
 
-        Assert.All(rows, r => Assert.Equal(13, r.Count));
+        Assert.All(rows, r => Assert.Equal(11, r.Count));
         return rows;
     }
 }

@@ -4,7 +4,7 @@ using StudyBot.Core.Telemetry;
 
 namespace StudyBot.Assistant.Commands;
 
-/// <summary>👍/👎 on an answer, and the reason given with a 👎: stored with the answer's question, text and citations.</summary>
+/// <summary>👍/👎 on an answer: stored with the answer's question, text and citations.</summary>
 public sealed class FeedbackAction(IAnswerLog answers) : IActionHandler
 {
     public string ActionId => IncomingAction.Feedback;
@@ -19,12 +19,8 @@ public sealed class FeedbackAction(IAnswerLog answers) : IActionHandler
             return new NoticeReply("That feedback button no longer points to an answer I know.");
         }
 
-        var helpful = vote == "up";
-        var reason = helpful ? null : action.Reason;
-        await answers.RecordFeedbackAsync(action.Value[..separator], action.UserId, helpful, reason, cancellationToken);
-        AnswerTelemetry.RecordFeedback(action.Channel, helpful, answer.PromptVersion);
-        return new NoticeReply(helpful ? "Thanks — glad it helped."
-            : reason is null ? "Thanks — I'll use that to find gaps in the knowledge base."
-            : $"Thanks — noted as “{FeedbackReason.LabelOf(reason.Kind).ToLowerInvariant()}”. I'll use that to find gaps in the knowledge base.");
+        await answers.RecordFeedbackAsync(action.Value[..separator], action.UserId, vote == "up", cancellationToken);
+        AnswerTelemetry.RecordFeedback(action.Channel, vote == "up", answer.PromptVersion);
+        return new NoticeReply(vote == "up" ? "Thanks — glad it helped." : "Thanks — I'll use that to find gaps in the knowledge base.");
     }
 }

@@ -1,13 +1,10 @@
-using StudyBot.Core.Feedback;
-
 namespace StudyBot.Core.Conversations;
 
 /// <summary>A button press (Block Kit action, Adaptive Card Action.Submit/Execute) in any channel.</summary>
 /// <param name="Address">The conversation the pressed button is in.</param>
 /// <param name="ActionId">What the button does: <see cref="Feedback"/>, a quiz answer…</param>
 /// <param name="Value">The button's payload, e.g. "{answerId}|up".</param>
-/// <param name="Reason">With a 👎 <see cref="Feedback"/>: why, as the platform's feedback form gave it.</param>
-public sealed record IncomingAction(ConversationAddress Address, string UserId, string ActionId, string Value, bool IsAdmin = false, FeedbackReason? Reason = null)
+public sealed record IncomingAction(ConversationAddress Address, string UserId, string ActionId, string Value, bool IsAdmin = false)
 {
     public const string Feedback = "feedback";
 

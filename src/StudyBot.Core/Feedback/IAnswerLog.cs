@@ -10,11 +10,8 @@ public interface IAnswerLog
 
     Task<AnsweredQuestion?> FindAsync(string answerId, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// One vote per user and answer; a second vote replaces the first. A 👎 keeps the reason given with it
-    /// (or before it, when a later 👎 comes without one); a 👍 has none.
-    /// </summary>
-    Task RecordFeedbackAsync(string answerId, string userId, bool helpful, FeedbackReason? reason, CancellationToken cancellationToken);
+    /// <summary>One vote per user and answer; a second click replaces the first.</summary>
+    Task RecordFeedbackAsync(string answerId, string userId, bool helpful, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<FeedbackEntry>> ListFeedbackAsync(int max, CancellationToken cancellationToken);
 }
@@ -30,4 +27,4 @@ public sealed record AnsweredQuestion(
     string? PromptVersion,
     DateTimeOffset CreatedAt);
 
-public sealed record FeedbackEntry(string AnswerId, string UserId, bool Helpful, DateTimeOffset CreatedAt, AnsweredQuestion Answer, FeedbackReason? Reason = null);
+public sealed record FeedbackEntry(string AnswerId, string UserId, bool Helpful, DateTimeOffset CreatedAt, AnsweredQuestion Answer);

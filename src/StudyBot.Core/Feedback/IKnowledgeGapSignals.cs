@@ -16,6 +16,4 @@ public interface IKnowledgeGapSignals
 
 /// <param name="Link">The page as citations name it: path in a Files source, or the page URL.</param>
 /// <param name="Example">What went wrong there, e.g. the question asked.</param>
-/// <param name="Reason">Why, when the person said (a 👎's <see cref="FeedbackReason.Name"/>).</param>
-/// <param name="Comment">What they wrote with the reason.</param>
-public sealed record PageSignal(string Source, string Link, string Title, string Example, string? Reason = null, string? Comment = null);
+public sealed record PageSignal(string Source, string Link, string Title, string Example);

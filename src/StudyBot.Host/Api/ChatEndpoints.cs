@@ -1,7 +1,6 @@
 using StudyBot.Assistant.Commands;
 using StudyBot.Assistant.Safety;
 using StudyBot.Core.Conversations;
-using StudyBot.Core.Feedback;
 using StudyBot.Core.Quizzes;
 using StudyBot.Host.Admin;
 
@@ -21,7 +20,7 @@ public static class ChatEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
         app.MapPost("/api/feedback", FeedbackAsync)
             .WithName("Feedback")
-            .WithSummary("Record 👍/👎 for an answer returned by /api/chat; a 👎 may carry a reason (wrong, outdated, missing-source, other) and a comment.")
+            .WithSummary("Record 👍/👎 for an answer returned by /api/chat.")
             .Accepts<FeedbackRequest>("application/json")
             .Produces<ChatResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -63,19 +62,7 @@ public static class ChatEndpoints
             return JsonBody.Problem("'answerId' and 'helpful' are required.");
         }
 
-        FeedbackReason? reason = null;
-        if (body.Reason is not null)
-        {
-            if (body.Helpful.Value || !FeedbackReason.TryParse(body.Reason, out var kind))
-            {
-                return JsonBody.Problem($"'reason' goes with helpful=false and is one of {string.Join(", ", FeedbackReason.Kinds.Select(FeedbackReason.NameOf))}.");
-            }
-
-            reason = FeedbackReason.Of(kind, body.Comment);
-        }
-
-        var action = new IncomingAction(
-            Playground(null), UserOf(request), IncomingAction.Feedback, IncomingAction.FeedbackValue(body.AnswerId, body.Helpful.Value), Reason: reason);
+        var action = new IncomingAction(Playground(null), UserOf(request), IncomingAction.Feedback, IncomingAction.FeedbackValue(body.AnswerId, body.Helpful.Value));
         return Results.Ok(ChatResponse.From(await engine.HandleActionAsync(action, cancellationToken), links));
     }
 
@@ -90,9 +77,7 @@ public static class ChatEndpoints
 /// <param name="ConversationId">Groups turns of one playground session.</param>
 public sealed record ChatRequest(string? Text, string? ConversationId, IReadOnlyList<string>? Sources);
 
-/// <param name="Reason">With helpful=false, optional: wrong, outdated, missing-source or other.</param>
-/// <param name="Comment">With a reason, optional: what was wrong (up to 1,000 characters are kept).</param>
-public sealed record FeedbackRequest(string? AnswerId, bool? Helpful, string? Reason = null, string? Comment = null);
+public sealed record FeedbackRequest(string? AnswerId, bool? Helpful);
 
 /// <param name="Type">answer, notice, status, quiz-question, quiz-feedback, quiz-results or leaderboard.</param>
 /// <param name="ToolsCalled">Answers from a chat model: the tools it called.</param>

@@ -11,7 +11,7 @@ namespace StudyBot.Host.Feedback;
 public static class FeedbackCsv
 {
     private static readonly string[] Header =
-        ["voted_at", "helpful", "reason", "reason_comment", "channel", "user_id", "prompt_version", "question", "answer", "found", "citations", "answer_id", "answered_at"];
+        ["voted_at", "helpful", "channel", "user_id", "prompt_version", "question", "answer", "found", "citations", "answer_id", "answered_at"];
 
     public static string Write(IEnumerable<FeedbackRecord> records)
     {
@@ -20,7 +20,7 @@ public static class FeedbackCsv
         foreach (var r in records)
         {
             Row(csv, [
-                Time(r.VotedAt), r.Helpful ? "true" : "false", r.Reason ?? "", r.ReasonComment ?? "", r.Channel, r.UserId, r.PromptVersion ?? "", r.Question, r.Answer,
+                Time(r.VotedAt), r.Helpful ? "true" : "false", r.Channel, r.UserId, r.PromptVersion ?? "", r.Question, r.Answer,
                 r.Found ? "true" : "false", Citations(r.Citations), r.AnswerId, Time(r.AnsweredAt)]);
         }
 

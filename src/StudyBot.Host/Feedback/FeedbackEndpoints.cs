@@ -14,7 +14,7 @@ public static class FeedbackEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status400BadRequest);
         admin.MapGet("", ListAsync).WithName("AdminListFeedback")
-            .WithSummary("Votes, newest first, with question, answer, citations and prompt version. Filters: from, to, helpful, promptVersion, channel, reason (wrong, outdated, missing-source, other), limit (default 100).")
+            .WithSummary("Votes, newest first, with question, answer, citations and prompt version. Filters: from, to, helpful, promptVersion, channel, limit (default 100).")
             .Produces<IReadOnlyList<FeedbackRecord>>();
         admin.MapGet("/export", ExportAsync).WithName("AdminExportFeedback")
             .WithSummary("Every matching vote as a download: format=csv (default) or json; same filters, limit up to 100000.")

@@ -1,16 +1,14 @@
 using System.Globalization;
-using StudyBot.Core.Feedback;
 
 namespace StudyBot.Host.Feedback;
 
-/// <summary>Filters of the feedback list and export: vote time window, vote, prompt version, channel, reason.</summary>
-public sealed record FeedbackFilter(
-    DateTimeOffset? From, DateTimeOffset? To, bool? Helpful, string? PromptVersion, string? Channel, int Limit, FeedbackReasonKind? Reason = null)
+/// <summary>Filters of the feedback list and export: vote time window, vote, prompt version, channel.</summary>
+public sealed record FeedbackFilter(DateTimeOffset? From, DateTimeOffset? To, bool? Helpful, string? PromptVersion, string? Channel, int Limit)
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 100_000;
 
-    /// <summary>Reads ?from=&amp;to= (ISO 8601 dates or times, UTC unless an offset is given), ?helpful=true|false, ?promptVersion=, ?channel=, ?reason=, ?limit=.</summary>
+    /// <summary>Reads ?from=&amp;to= (ISO 8601 dates or times, UTC unless an offset is given), ?helpful=true|false, ?promptVersion=, ?channel=, ?limit=.</summary>
     public static (FeedbackFilter? Filter, string? Error) Parse(IQueryCollection query, int defaultLimit)
     {
         if (!TryTime(query["from"], out var from) || !TryTime(query["to"], out var to))
@@ -35,20 +33,9 @@ public sealed record FeedbackFilter(
             return (null, $"'limit' must be between 1 and {MaxLimit}.");
         }
 
-        FeedbackReasonKind? reason = null;
-        if (query["reason"].ToString() is { Length: > 0 } reasonName)
-        {
-            if (!FeedbackReason.TryParse(reasonName, out var kind))
-            {
-                return (null, $"'reason' must be one of {string.Join(", ", FeedbackReason.Kinds.Select(FeedbackReason.NameOf))}.");
-            }
-
-            reason = kind;
-        }
-
         var version = query["promptVersion"].ToString();
         var channel = query["channel"].ToString();
-        return (new FeedbackFilter(from, to, helpful, version.Length > 0 ? version : null, channel.Length > 0 ? channel : null, limit, reason), null);
+        return (new FeedbackFilter(from, to, helpful, version.Length > 0 ? version : null, channel.Length > 0 ? channel : null, limit), null);
     }
 
     private static bool TryTime(string? text, out DateTimeOffset? value)

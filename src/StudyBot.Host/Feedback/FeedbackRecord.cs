@@ -3,15 +3,11 @@ using StudyBot.Core.Conversations;
 namespace StudyBot.Host.Feedback;
 
 /// <summary>One vote with the answer it is about, as the admin list and exports show it.</summary>
-/// <param name="Reason">Why a 👎: wrong, outdated, missing-source or other; null when no reason was given.</param>
-/// <param name="ReasonComment">What the voter wrote with the reason, if anything.</param>
 /// <param name="PromptVersion">The answer's prompt version; null for answers given without a versioned prompt.</param>
 public sealed record FeedbackRecord(
     string AnswerId,
     string UserId,
     bool Helpful,
-    string? Reason,
-    string? ReasonComment,
     DateTimeOffset VotedAt,
     string Channel,
     string Question,

@@ -9,7 +9,7 @@ namespace StudyBot.Host.KnowledgeGaps;
 /// <summary>
 /// Builds the knowledge-gap report from the answer log (questions answered "not in the knowledge
 /// base") and every registered <see cref="IKnowledgeGapSignals"/> (👎 answers, missed quiz
-/// questions), grouped by the page they point at, with the reasons voters gave and their comments.
+/// questions), grouped by the page they point at.
 /// </summary>
 public sealed partial class KnowledgeGapService(AppStore store, IEnumerable<IKnowledgeGapSignals> signals, CitationLinks links, TimeProvider time)
 {
@@ -36,9 +36,7 @@ public sealed partial class KnowledgeGapService(AppStore store, IEnumerable<IKno
                 links.UrlOf(new Citation(0, g.First().Signal.Title, g.Key.Source, g.Key.Link, null, "", "")),
                 g.Count(),
                 g.GroupBy(x => x.Kind).ToDictionary(k => k.Key, k => k.Count(), StringComparer.Ordinal),
-                g.Select(x => x.Signal.Example).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxExamples).ToList(),
-                g.Where(x => x.Signal.Reason is not null).GroupBy(x => x.Signal.Reason!).ToDictionary(r => r.Key, r => r.Count(), StringComparer.Ordinal),
-                g.Select(x => x.Signal.Comment).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxExamples).ToList()))
+                g.Select(x => x.Signal.Example).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxExamples).ToList()))
             .OrderByDescending(p => p.Total).ThenBy(p => p.Source, StringComparer.Ordinal).ThenBy(p => p.Link, StringComparer.Ordinal)
             .Take(top)
             .ToList();

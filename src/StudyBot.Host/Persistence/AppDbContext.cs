@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using StudyBot.Core.Feedback;
 
 namespace StudyBot.Host.Persistence;
 
@@ -40,8 +39,6 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             feedback.ToTable("feedback");
             feedback.HasKey(f => new { f.AnswerId, f.UserId });
             feedback.HasIndex(f => f.CreatedAt);
-            feedback.Property(f => f.Reason).HasMaxLength(32);
-            feedback.Property(f => f.ReasonComment).HasMaxLength(FeedbackReason.MaxCommentLength);
         });
         modelBuilder.Entity<InboxEntity>(inbox =>
         {

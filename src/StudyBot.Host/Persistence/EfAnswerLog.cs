@@ -38,21 +38,18 @@ public sealed class EfAnswerLog(AppStore store, TimeProvider time) : IAnswerLog,
         return entity is null ? null : ToModel(entity);
     }
 
-    public async Task RecordFeedbackAsync(string answerId, string userId, bool helpful, FeedbackReason? reason, CancellationToken cancellationToken)
+    public async Task RecordFeedbackAsync(string answerId, string userId, bool helpful, CancellationToken cancellationToken)
     {
         await using var context = store.CreateContext();
-        var vote = await context.Feedback.FirstOrDefaultAsync(f => f.AnswerId == answerId && f.UserId == userId, cancellationToken);
-        if (vote is null)
+        var existing = await context.Feedback.FirstOrDefaultAsync(f => f.AnswerId == answerId && f.UserId == userId, cancellationToken);
+        if (existing is null)
         {
-            context.Feedback.Add(vote = new FeedbackEntity { AnswerId = answerId, UserId = userId });
+            context.Feedback.Add(new FeedbackEntity { AnswerId = answerId, UserId = userId, Helpful = helpful, CreatedAt = time.GetUtcNow() });
         }
-
-        vote.Helpful = helpful;
-        vote.CreatedAt = time.GetUtcNow();
-        if (helpful || reason is not null)
+        else
         {
-            vote.Reason = reason?.Name;
-            vote.ReasonComment = reason?.Comment;
+            existing.Helpful = helpful;
+            existing.CreatedAt = time.GetUtcNow();
         }
 
         await context.SaveChangesAsync(cancellationToken);
@@ -66,7 +63,7 @@ public sealed class EfAnswerLog(AppStore store, TimeProvider time) : IAnswerLog,
             .Take(max)
             .Join(context.Answers.AsNoTracking(), f => f.AnswerId, a => a.Id, (f, a) => new { f, a })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new FeedbackEntry(r.f.AnswerId, r.f.UserId, r.f.Helpful, r.f.CreatedAt, ToModel(r.a), ReasonOf(r.f))).ToList();
+        return rows.Select(r => new FeedbackEntry(r.f.AnswerId, r.f.UserId, r.f.Helpful, r.f.CreatedAt, ToModel(r.a))).ToList();
     }
 
     public async Task<IReadOnlyDictionary<string, int>> CountAnswersByPromptVersionAsync(CancellationToken cancellationToken)
@@ -78,10 +75,6 @@ public sealed class EfAnswerLog(AppStore store, TimeProvider time) : IAnswerLog,
             .Select(g => new { Version = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Version, g => g.Count, StringComparer.Ordinal, cancellationToken);
     }
-
-    /// <summary>The vote's reason; null when none was given (or it names a kind this version does not know).</summary>
-    internal static FeedbackReason? ReasonOf(FeedbackEntity vote) =>
-        FeedbackReason.TryParse(vote.Reason, out var kind) ? new FeedbackReason(kind, vote.ReasonComment) : null;
 
     private static AnsweredQuestion ToModel(AnswerEntity entity) => new(
         entity.Channel, entity.ConversationId, entity.UserId, entity.Question, entity.Answer, entity.Found,

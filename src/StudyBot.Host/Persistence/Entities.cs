@@ -24,7 +24,7 @@ public sealed class AnswerEntity
     public DateTimeOffset CreatedAt { get; set; }
 }
 
-/// <summary>One user's vote on one answer, with the reason given for a 👎.</summary>
+/// <summary>One user's vote on one answer.</summary>
 public sealed class FeedbackEntity
 {
     public required string AnswerId { get; set; }
@@ -34,11 +34,6 @@ public sealed class FeedbackEntity
     public bool Helpful { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
-
-    /// <summary>The reason's kind by name (wrong, outdated, missing-source, other); null without one.</summary>
-    public string? Reason { get; set; }
-
-    public string? ReasonComment { get; set; }
 }
 
 /// <summary>An accepted event or activity, kept until it has been handled.</summary>

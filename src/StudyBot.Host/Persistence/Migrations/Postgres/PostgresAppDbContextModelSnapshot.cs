@@ -117,14 +117,6 @@ namespace StudyBot.Host.Persistence.Migrations.Postgres
                     b.Property<bool>("Helpful")
                         .HasColumnType("boolean");
 
-                    b.Property<string>("Reason")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("ReasonComment")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
                     b.HasKey("AnswerId", "UserId");
 
                     b.HasIndex("CreatedAt");

@@ -111,14 +111,6 @@ namespace StudyBot.Host.Persistence.Migrations.Sqlite
                     b.Property<bool>("Helpful")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Reason")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReasonComment")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("AnswerId", "UserId");
 
                     b.HasIndex("CreatedAt");
