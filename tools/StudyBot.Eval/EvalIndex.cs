@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,6 +7,7 @@ using StudyBot.Core.Retrieval;
 using StudyBot.Eval.Beir;
 using StudyBot.Eval.Retrieval;
 using StudyBot.Knowledge;
+using StudyBot.Knowledge.Embeddings;
 using StudyBot.Knowledge.Index.Embedded;
 using StudyBot.Knowledge.Ingestion;
 
@@ -42,7 +42,7 @@ internal sealed class EvalIndex : IDisposable
     public static async Task<EvalIndex> BuildAsync(BeirDataset dataset, IConfiguration settings, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(Path.GetTempPath(), "studybot-eval", Guid.NewGuid().ToString("N"));
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddConfiguration(settings);
         builder.Configuration.AddInMemoryCollection([new("StudyBot:DataDirectory", folder)]);
         builder.AddStudyBotKnowledge();
@@ -52,13 +52,14 @@ internal sealed class EvalIndex : IDisposable
             var store = host.Services.GetRequiredService<EmbeddedChunkStore>();
             await store.EnsureCollectionExistsAsync(cancellationToken);
             var stopwatch = Stopwatch.StartNew();
-            var counts = await host.Services.GetRequiredService<IngestionPipeline>()
+            var result = await host.Services.GetRequiredService<IngestionPipeline>()
                 .RunAsync(new BeirCorpusSource(SourceName, dataset.Corpus), cancellationToken);
+            // The host computes vectors in the background; the evaluation waits for all of them.
+            await host.Services.GetRequiredService<EmbeddingBackfill>().CompleteAsync(cancellationToken);
             stopwatch.Stop();
-            if (counts is null || counts.Failed > 0)
+            if (result.Failure is not null || result.Errors.Count > 0)
             {
-                var errors = host.Services.GetRequiredService<IngestionTracker>().Get(SourceName).Errors;
-                throw new InvalidOperationException("ingestion failed: " + string.Join("; ", errors.Select(e => $"{e.Document}: {e.Error}")));
+                throw new InvalidOperationException("ingestion failed: " + (result.Failure ?? string.Join("; ", result.Errors.Select(e => $"{e.Document}: {e.Error}"))));
             }
 
             var chunks = (await store.CountAsync(SourceName, cancellationToken)).Chunks;
@@ -76,7 +77,7 @@ internal sealed class EvalIndex : IDisposable
         ? Services.GetRequiredService<IKnowledgeSearch>()
         : new SingleRankingSearch(
             Services.GetRequiredService<EmbeddedChunkStore>(),
-            Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
+            Services.GetRequiredService<EmbedderSelection>(),
             mode);
 
     public void Dispose() => Dispose(_host, _folder);

@@ -1,4 +1,4 @@
-using StudyBot.Core.Text;
+using StudyBot.Knowledge.Text;
 
 namespace StudyBot.Assistant.Quizzes;
 

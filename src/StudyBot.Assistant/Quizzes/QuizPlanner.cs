@@ -2,11 +2,12 @@ using Microsoft.Extensions.Options;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Quizzes;
 using StudyBot.Core.Retrieval;
+using StudyBot.Knowledge.Quizzes;
 
 namespace StudyBot.Assistant.Quizzes;
 
 /// <summary>Chooses what a quiz asks: a topic, the whole base, what changed, a learner's reviews, an answer's sources.</summary>
-public sealed class QuizPlanner(IQuizMaterial material, QuizComposer composer, IQuizStore store, TimeProvider time)
+public sealed class QuizPlanner(IndexQuizMaterial material, QuizComposer composer, IQuizStore store, TimeProvider time)
 {
     private const int RelatedPerQuestion = 6;
 

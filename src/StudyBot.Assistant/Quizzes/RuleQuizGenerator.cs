@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Quizzes;
 using StudyBot.Core.Retrieval;
+using StudyBot.Knowledge.Quizzes;
 
 namespace StudyBot.Assistant.Quizzes;
 

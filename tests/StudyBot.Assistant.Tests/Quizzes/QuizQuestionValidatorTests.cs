@@ -1,5 +1,7 @@
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Quizzes;
+using StudyBot.Assistant.Quizzes;
+using StudyBot.Knowledge.Quizzes;
 
 namespace StudyBot.Assistant.Tests.Quizzes;
 
