@@ -73,6 +73,7 @@ public static class SlackServiceCollectionExtensions
 
         services.AddSingleton<BlockKitRenderer>();
         services.AddSingleton<ThreadReplyWriter>();
+        services.AddSingleton<StreamedReplyWriter>();
         services.AddSingleton<IReplyPoster, SlackReplyPoster>();
         return builder;
     }

@@ -11,6 +11,21 @@ internal sealed class EchoAnswerer : IAnswerer
         Task.FromResult(new AnswerReply("answer to " + question.Text, [], true));
 }
 
+/// <summary>Writes "answer to …" in two deltas after a working status, as a model answerer streams.</summary>
+internal sealed class StreamingEchoAnswerer : IAnswerer
+{
+    public Task<AnswerReply> AnswerAsync(Question question, CancellationToken cancellationToken) =>
+        Task.FromResult(new AnswerReply("answer to " + question.Text, [], true));
+
+    public async IAsyncEnumerable<ReplyUpdate> StreamAsync(Question question, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return new ReplyWorking("Searching the knowledge base…");
+        yield return new ReplyDelta("answer to ");
+        yield return new ReplyDelta(question.Text);
+        yield return new ReplyCompleted(await AnswerAsync(question, cancellationToken));
+    }
+}
+
 internal sealed class FixedStatus : IKnowledgeStatus
 {
     public Task<KnowledgeStatus> GetStatusAsync(CancellationToken cancellationToken) => Task.FromResult(new KnowledgeStatus(4, 40, []));

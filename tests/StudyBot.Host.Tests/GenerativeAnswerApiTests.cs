@@ -1,4 +1,6 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net.ServerSentEvents;
 using System.Text.Json;
 using StudyBot.Assistant.Tests.Fakes;
 using StudyBot.Tests;
@@ -71,5 +73,34 @@ public sealed class GenerativeAnswerApiTests : IAsyncLifetime
 
         var status = await _client.GetFromJsonAsync<JsonElement>("/api/status");
         Assert.Equal(2, status.GetProperty("promptVersions").GetProperty("answer.v1").GetInt32());
+    }
+
+    [Fact]
+    public async Task Chat_AcceptingEventStream_StreamsStatusAndVerifiedDeltasThenTheReply()
+    {
+        const string Second = "The paper shows that QLoRA makes it feasible to fine-tune a 65B-parameter model on a single 48 GB GPU [1].";
+        _model.ToolCalls(("call_1", "knowledge_search", """{"query":"QLoRA 4-bit NormalFloat LoRA adapters"}"""));
+        _model.Answer(Supported + " Penguins invented QLoRA on Mars in 1850 [1]. " + Second);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/chat") { Content = JsonContent.Create(new { text = "What is QLoRA?" }) };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+
+        using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var events = new List<(string Type, JsonElement Data)>();
+        await foreach (var item in SseParser.Create(await response.Content.ReadAsStreamAsync()).EnumerateAsync())
+        {
+            events.Add((item.EventType, JsonDocument.Parse(item.Data).RootElement.Clone()));
+        }
+
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(["working", "working", "delta", "delta", "reply"], events.Select(e => e.Type));
+        Assert.Equal("Searching the knowledge base…", events[0].Data.GetProperty("text").GetString());
+        var streamed = string.Concat(events.Where(e => e.Type == "delta").Select(e => e.Data.GetProperty("text").GetString()));
+        var reply = events[^1].Data;
+        Assert.Equal("answer", reply.GetProperty("type").GetString());
+        Assert.Equal(Supported + " " + Second, reply.GetProperty("text").GetString());
+        Assert.Equal(reply.GetProperty("text").GetString(), streamed);
+        Assert.DoesNotContain("Penguins", streamed, StringComparison.Ordinal);
+        Assert.StartsWith("One sentence was removed", reply.GetProperty("notice").GetString(), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(reply.GetProperty("answerId").GetString()));
     }
 }

@@ -113,7 +113,7 @@ public sealed class PlaygroundBrowserTests : IAsyncLifetime
         using var _ = playwright;
         await using var __ = browser;
         var requests = 0;
-        page.Request += (_, request) => requests += request.Url.EndsWith("/api/ask", StringComparison.Ordinal) ? 1 : 0;
+        page.Request += (_, request) => requests += request.Url.EndsWith("/api/chat", StringComparison.Ordinal) || request.Url.EndsWith("/api/ask", StringComparison.Ordinal) ? 1 : 0;
 
         await page.ClickAsync("#ask-button");
         await page.WaitForTimeoutAsync(300);

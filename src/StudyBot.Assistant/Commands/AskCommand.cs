@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StudyBot.Assistant.Answering;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Retrieval;
@@ -15,21 +16,31 @@ public sealed class AskCommand(IAnswerer answerer, IKnowledgeStatus? status = nu
 
     public bool TakesArgument => true;
 
-    public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    public Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken) =>
+        StreamAsync(request, cancellationToken).CompletedAsync(cancellationToken);
+
+    /// <summary>The answerer's stream: the answer as it is written; a "not found" while indexing completes as the still-indexing notice.</summary>
+    public IAsyncEnumerable<ReplyUpdate> StreamAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var question = request.Argument.Trim();
-        if (question.Length == 0)
-        {
-            return new NoticeReply("Ask me a question, for example `ask What is QLoRA?`.");
-        }
+        return question.Length == 0
+            ? ReplyStreams.Of(new NoticeReply("Ask me a question, for example `ask What is QLoRA?`."))
+            : AnswerAsync(request.Message, question, cancellationToken);
+    }
 
-        var message = request.Message;
-        var answer = await answerer.AnswerAsync(new Question(question, message.Sources, message.History, message.Address.Id), cancellationToken);
-        if (answer.Found || status is null)
+    private async IAsyncEnumerable<ReplyUpdate> AnswerAsync(IncomingMessage message, string question, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var updates = answerer.StreamAsync(new Question(question, message.Sources, message.History, message.Address.Id), cancellationToken);
+        await foreach (var update in updates.WithCancellation(cancellationToken))
         {
-            return answer;
-        }
+            if (update is ReplyCompleted { Reply: AnswerReply { Found: false } } && status is not null
+                && await StillIndexing.CheckAsync(status, message.Sources, cancellationToken) is { } indexing)
+            {
+                yield return new ReplyCompleted(indexing);
+                continue;
+            }
 
-        return await StillIndexing.CheckAsync(status, message.Sources, cancellationToken) ?? (Reply)answer;
+            yield return update;
+        }
     }
 }

@@ -16,7 +16,8 @@ public static class ChatEndpoints
             .AddEndpointFilter(app.ServiceProvider.GetRequiredService<CallerRateLimitFilter>())
             .WithTags("Chat")
             .WithName("Chat")
-            .WithSummary("Send a chat message (a question or a command such as status, help, reindex); admins add X-Admin-Key.")
+            .WithSummary("Send a chat message (a question or a command such as status, help, reindex); admins add X-Admin-Key. "
+                + "With Accept: text/event-stream the reply streams as server-sent events: working and delta ({ text }) while an answer is written, then reply (this response).")
             .Accepts<ChatRequest>("application/json")
             .Produces<ChatResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -49,7 +50,9 @@ public static class ChatEndpoints
         // The playground is one person's window: its quizzes are personal.
         var history = body.ConversationId is null ? null : await answers.RecentTurnsAsync("web", body.ConversationId, HistoryQuestions, cancellationToken);
         var message = new IncomingMessage(Playground(body.ConversationId), WebCaller.UserOf(request), text, admin.IsAdmin(request.HttpContext), body.Sources, history, Personal: true);
-        return Results.Ok(ChatResponse.From(await engine.HandleAsync(message, cancellationToken), links));
+        return request.Headers.Accept.ToString().Contains(ChatEvents.ContentType, StringComparison.OrdinalIgnoreCase)
+            ? TypedResults.ServerSentEvents(ChatEvents.Of(engine.StreamAsync(message, cancellationToken), links))
+            : Results.Ok(ChatResponse.From(await engine.HandleAsync(message, cancellationToken), links));
     }
 
     private static async Task<IResult> FeedbackAsync(HttpRequest request, ConversationEngine engine, CitationLinks links, CancellationToken cancellationToken)

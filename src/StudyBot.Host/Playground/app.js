@@ -23,7 +23,8 @@ const browserId = (() => {
     return fresh(); // storage blocked: one id for this page
   }
 })();
-const quizConversation = `playground-${Math.random().toString(36).slice(2)}`;
+// One conversation per page: questions (with their follow-ups) and quizzes go to /api/chat under this id.
+const conversation = `playground-${Math.random().toString(36).slice(2)}`;
 let currentAnswerId = null;
 
 function element(tag, attributes = {}, ...children) {
@@ -78,15 +79,15 @@ function renderNotice(text) {
   notice.hidden = !text;
 }
 
-function renderAnswer(body) {
+function renderAnswer(body, milliseconds) {
   renderNotice(body.notice);
-  renderAnswerText(body.answer);
+  renderAnswerText(body.text);
   renderCitations(body.citations);
   const model = body.promptVersion
     ? [`prompt ${body.promptVersion}`, `tools: ${body.toolsCalled && body.toolsCalled.length ? body.toolsCalled.join(", ") : "none"}`]
     : [];
   document.getElementById("answer-meta").textContent =
-    [`${body.citations.length} source${body.citations.length === 1 ? "" : "s"}`, ...model, `${body.latencyMs} ms`].join(" · ");
+    [`${body.citations.length} source${body.citations.length === 1 ? "" : "s"}`, ...model, `${Math.round(milliseconds)} ms`].join(" · ");
   currentAnswerId = body.answerId || null;
   for (const vote of document.querySelectorAll(".vote")) vote.setAttribute("aria-pressed", "false");
   document.getElementById("vote-status").textContent = "";
@@ -94,8 +95,8 @@ function renderAnswer(body) {
   document.getElementById("answer-actions").hidden = !currentAnswerId;
 }
 
-// While the first ingestion runs, a question nothing indexed yet answers gets 503 "still indexing": shown as a notice.
-function renderStillIndexing(detail) {
+// A reply that is not an answer (while the first ingestion runs: "still indexing", ask again): shown as a notice.
+function renderNoticeOnly(detail) {
   renderNotice(detail);
   document.getElementById("answer-text").textContent = "";
   document.getElementById("citations").replaceChildren();
@@ -104,16 +105,55 @@ function renderStillIndexing(detail) {
   currentAnswerId = null;
 }
 
+// Reads a text/event-stream response as { event, data } pairs.
+async function* serverSentEvents(response) {
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value.replaceAll("\r\n", "\n");
+    let end;
+    while ((end = buffer.indexOf("\n\n")) >= 0) {
+      const lines = buffer.slice(0, end).split("\n");
+      buffer = buffer.slice(end + 2);
+      const event = (lines.find(l => l.startsWith("event:")) || "event: message").slice(6).trim();
+      const data = lines.filter(l => l.startsWith("data:")).map(l => l.slice(5).trimStart()).join("\n");
+      if (data) yield { event, data: JSON.parse(data) };
+    }
+  }
+}
+
+// The answer streams in as it is written (server-sent events from /api/chat), then the reply replaces it.
 async function ask(question) {
   showError("");
   askButton.disabled = true;
+  const started = performance.now();
   try {
     const sources = sourceFilter.value ? [sourceFilter.value] : [];
-    const { response, body } = await post("/api/ask", { question, sources });
-    if (response.status === 503 && response.headers.get("Retry-After")) renderStillIndexing(body.detail);
-    else if (!response.ok) throw new Error(body.detail || `The server answered ${response.status}.`);
-    else renderAnswer(body);
-    answerBox.hidden = false;
+    const response = await fetch("/api/chat", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Accept": "text/event-stream", "X-StudyBot-User": browserId },
+      body: JSON.stringify({ text: `ask ${question}`, sources, conversationId: conversation }),
+    });
+    if (!response.ok) {
+      const problem = await response.json().catch(() => ({}));
+      throw new Error(problem.detail || `The server answered ${response.status}.`);
+    }
+    let streamed = "";
+    for await (const { event, data } of serverSentEvents(response)) {
+      if (event === "working") {
+        document.getElementById("answer-meta").textContent = data.text;
+      } else if (event === "delta") {
+        streamed += data.text;
+        renderAnswerText(streamed);
+        renderCitations([]);
+      } else if (event === "reply") {
+        if (data.type === "answer") renderAnswer(data, performance.now() - started);
+        else renderNoticeOnly(data.text);
+      }
+      answerBox.hidden = false;
+    }
   } catch (error) {
     showError(error.message);
   } finally {
@@ -208,7 +248,7 @@ function showQuiz(body) {
 async function quizRequest(url, payload) {
   showError("");
   try {
-    const { response, body } = await post(url, { ...payload, conversationId: quizConversation });
+    const { response, body } = await post(url, { ...payload, conversationId: conversation });
     if (!response.ok) throw new Error(body.detail || `The server answered ${response.status}.`);
     showQuiz(body);
   } catch (error) {
