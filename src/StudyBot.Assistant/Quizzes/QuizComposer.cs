@@ -1,44 +1,69 @@
 using Microsoft.Extensions.Logging;
+using StudyBot.Assistant.Quizzes.Generative;
+using StudyBot.Assistant.Quizzes.Questions;
 using StudyBot.Core.Quizzes;
-using StudyBot.Core.Retrieval;
+using StudyBot.Core.Telemetry;
 
 namespace StudyBot.Assistant.Quizzes;
 
 /// <summary>
-/// Turns the generator's proposals into a quiz: each proposal is validated against the chunk it cites
-/// and a rejected one is replaced by the next proposal, until the quiz has enough questions.
+/// Makes a quiz: with a chat model configured, the model writes the questions first; every question,
+/// written or rule-built, is validated against the chunk it cites and the knowledge of the quiz
+/// (<see cref="QuizQuestionValidator"/>), and the missing or rejected ones are filled with rule-built
+/// questions until the quiz has its count or the material runs out.
 /// </summary>
-public sealed partial class QuizComposer(IQuizGenerator generator, ILogger<QuizComposer> logger)
+public sealed partial class QuizComposer(RuleQuizGenerator rules, ModelQuizWriter writer, ILogger<QuizComposer> logger)
 {
-    public async Task<IReadOnlyList<QuizQuestion>> ComposeAsync(
-        IReadOnlyList<RetrievedChunk> chunks, IReadOnlyList<RetrievedChunk> related, string topic, int count, CancellationToken cancellationToken)
+    public async Task<ComposedQuiz> ComposeAsync(QuizBrief brief, CancellationToken cancellationToken)
     {
-        var texts = chunks.GroupBy(c => c.ChunkId).ToDictionary(g => g.Key, g => g.First().Text, StringComparer.Ordinal);
-        var accepted = new List<QuizQuestion>();
-        await foreach (var question in generator.ProposeAsync(chunks, related, topic, cancellationToken))
+        var material = brief.Chunks.Concat(brief.Related).DistinctBy(c => c.ChunkId).ToList();
+        var knowledge = QuizKnowledge.From(material);
+        var texts = brief.Chunks.GroupBy(c => c.ChunkId).ToDictionary(g => g.Key, g => g.First().Text, StringComparer.Ordinal);
+        var quiz = new QuizAssembly(brief.Count, brief.Exclude);
+        string? variant = null;
+        if (writer.IsAvailable)
         {
-            var problem = texts.TryGetValue(question.ChunkId, out var text)
-                ? QuizQuestionValidator.Problem(question, text)
-                : "it cites a chunk it was not given";
-            if (problem is not null)
+            var written = await writer.WriteAsync(brief, cancellationToken);
+            variant = written.PromptVersion;
+            var rejected = written.Questions.Count(q => !Offer(quiz, q, texts, knowledge));
+            if (rejected > 0)
             {
-                LogRejected(question.Stem, problem);
-                continue;
+                QuizTelemetry.RecordModelFallback(QuizTelemetry.Rejected, variant, rejected);
             }
 
-            if (accepted.Any(a => a.Id == question.Id || (a.ChunkId == question.ChunkId && a.CorrectText == question.CorrectText)))
-            {
-                continue;
-            }
+            QuizTelemetry.RecordQuestions(QuizTelemetry.ModelOrigin, quiz.Count);
+        }
 
-            accepted.Add(question);
-            if (accepted.Count == count)
+        var fromModel = quiz.Count;
+        if (!quiz.IsFull)
+        {
+            await foreach (var question in rules.ProposeAsync(brief.Chunks, knowledge, cancellationToken))
             {
-                break;
+                Offer(quiz, question, texts, knowledge);
+                if (quiz.IsFull)
+                {
+                    break;
+                }
             }
         }
 
-        return accepted;
+        var questions = quiz.Finish();
+        QuizTelemetry.RecordQuestions(QuizTelemetry.RuleOrigin, questions.Count - fromModel);
+        return new ComposedQuiz(questions, variant);
+    }
+
+    private bool Offer(QuizAssembly quiz, QuizQuestion question, Dictionary<string, string> texts, QuizKnowledge knowledge)
+    {
+        var problem = texts.TryGetValue(question.ChunkId, out var text)
+            ? QuizQuestionValidator.Problem(question, text, knowledge)
+            : "it cites a chunk it was not given";
+        if (problem is not null)
+        {
+            LogRejected(question.Stem, problem);
+            return false;
+        }
+
+        return quiz.TryAdd(question);
     }
 
     [LoggerMessage(LogLevel.Debug, "Quiz question rejected because {Problem}: {Stem}")]

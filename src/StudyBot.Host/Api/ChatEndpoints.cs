@@ -77,7 +77,7 @@ public sealed record FeedbackRequest(string? AnswerId, bool? Helpful);
 /// <param name="Type">answer, notice, status, quiz-question, quiz-feedback, quiz-results or leaderboard.</param>
 /// <param name="ToolsCalled">Answers from a chat model: the tools it called.</param>
 /// <param name="PromptVersion">Answers from a chat model: the conversation's prompt variant.</param>
-/// <param name="Notice">Answers: why the answer differs from the model's, if it does.</param>
+/// <param name="Notice">Answers: why the answer differs from the model's, if it does. A quiz's first question: e.g. that it has fewer questions than asked for.</param>
 /// <param name="Quiz">The question to show with its answer buttons (quiz-question, or quiz-feedback when the quiz moves on).</param>
 public sealed record ChatResponse(
     string Type,
@@ -95,7 +95,7 @@ public sealed record ChatResponse(
         AnswerReply a => new("answer", a.Text, a.Found, a.AnswerId, a.Citations.Select(c => CitationDto.From(c, links)).ToList(), a.ToolsCalled, a.PromptVersion, a.Notice),
         StatusReply s => new("status", StatusText.Format(s), null, null, []),
         NoticeReply n => new("notice", n.Text, null, null, []),
-        QuizQuestionReply q => new("quiz-question", QuizText.Question(q), null, null, [], Quiz: QuizQuestionDto.From(q)),
+        QuizQuestionReply q => new("quiz-question", QuizText.Question(q), null, null, [], Notice: q.Notice, Quiz: QuizQuestionDto.From(q)),
         QuizFeedbackReply f => new(
             "quiz-feedback", QuizText.Feedback(f) + (f.Next is QuizResultsReply end ? "\n\n" + QuizText.Results(end) : ""),
             f.Correct, null, [CitationDto.From(f.Citation, links)], Quiz: f.Next is QuizQuestionReply next ? QuizQuestionDto.From(next) : null),

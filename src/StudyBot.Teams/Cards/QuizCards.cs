@@ -12,7 +12,10 @@ namespace StudyBot.Teams.Cards;
 internal static class QuizCards
 {
     public static JsonObject Question(QuizQuestionReply question) =>
-        AdaptiveCard.Create(QuizText.Question(question), QuestionBody(question), Buttons(question));
+        AdaptiveCard.Create(
+            QuizText.Question(question),
+            question.Notice is null ? QuestionBody(question) : [AdaptiveCard.Text(question.Notice), .. QuestionBody(question)],
+            Buttons(question));
 
     public static JsonObject Feedback(QuizFeedbackReply feedback, CitationLinks links)
     {

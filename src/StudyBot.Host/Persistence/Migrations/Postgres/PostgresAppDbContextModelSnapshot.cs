@@ -315,6 +315,9 @@ namespace StudyBot.Host.Persistence.Migrations.Postgres
                     b.Property<bool>("Personal")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("PromptVersion")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset?>("QuestionDeadline")
                         .HasColumnType("timestamp with time zone");
 

@@ -309,6 +309,9 @@ namespace StudyBot.Host.Persistence.Migrations.Sqlite
                     b.Property<bool>("Personal")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PromptVersion")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("QuestionDeadline")
                         .HasColumnType("INTEGER");
 
