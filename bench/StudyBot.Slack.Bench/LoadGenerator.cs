@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
-using StudyBot.Slack.Signing;
+using StudyBot.Slack.Authentication;
 
 namespace StudyBot.Slack.Bench;
 

@@ -31,6 +31,7 @@ public static class AssistantServiceCollectionExtensions
         services.AddOptions<InputLimitsOptions>().BindConfiguration(InputLimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ConversationLimiter>();
         services.AddSingleton<ConversationEngine>();
+        services.AddSingleton<ConversationPoster>();
         builder.AddStudyBotModels();
         builder.AddStudyBotQuizzes();
         return builder;

@@ -5,11 +5,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using StudyBot.Slack.Commands;
-using StudyBot.Slack.Events;
-using StudyBot.Slack.Interactions;
-using StudyBot.Slack.Json;
-using StudyBot.Slack.Signing;
+using StudyBot.Slack.Authentication;
+using StudyBot.Slack.Intake;
+using StudyBot.Slack.Wire;
 
 namespace StudyBot.Slack;
 

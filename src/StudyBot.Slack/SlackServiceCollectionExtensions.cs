@@ -4,27 +4,27 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
-using StudyBot.Core.Admin;
+using StudyBot.Adapters.Api;
+using StudyBot.Adapters.Handling;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Inbox;
-using StudyBot.Slack.Commands;
+using StudyBot.Slack.Api;
+using StudyBot.Slack.Authentication;
 using StudyBot.Slack.Configuration;
-using StudyBot.Slack.Events;
+using StudyBot.Slack.Handling;
 using StudyBot.Slack.Intake;
-using StudyBot.Slack.Interactions;
 using StudyBot.Slack.Rendering;
 using StudyBot.Slack.Replies;
-using StudyBot.Slack.Signing;
-using StudyBot.Slack.SocketMode;
-using StudyBot.Slack.WebApi;
+using StudyBot.Slack.Wire;
 
 namespace StudyBot.Slack;
 
 public static class SlackServiceCollectionExtensions
 {
     /// <summary>
-    /// The Slack adapter, when StudyBot:Slack sets a token or secret: Web API client, intake, the
-    /// inbox handler of channel "slack", and either the signed HTTP endpoints or Socket Mode.
+    /// The Slack adapter, when StudyBot:Slack sets a token or secret: options, the Web API client,
+    /// intake over signed HTTP endpoints or Socket Mode, the inbox handler of channel "slack" with one
+    /// handler per kind of work, Block Kit rendering and the reply poster.
     /// </summary>
     public static IHostApplicationBuilder AddStudyBotSlack(this IHostApplicationBuilder builder)
     {
@@ -36,38 +36,24 @@ public static class SlackServiceCollectionExtensions
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<SlackStartupCheck>();
 
         services.AddHttpClient<SlackApiClient>((sp, http) =>
             {
                 var baseUrl = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;
                 http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
-                http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .ConfigurePrimaryHttpMessageHandler(PooledHandler)
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RedactLoggedHeaders(_ => true)
-            .AddResilienceHandler(SlackResilience.PipelineName, SlackResilience.Configure);
-        services.AddHttpClient<ResponseUrlClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(PooledHandler)
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .RemoveAllLoggers()
-            .AddResilienceHandler(SlackResilience.PipelineName, SlackResilience.Configure);
+            .AddAdapterResilience();
 
+        // A response_url is itself a credential, so its client logs nothing.
+        services.AddHttpClient<ResponseUrlClient>().RemoveAllLoggers().AddAdapterResilience();
         services.AddSingleton<SlackBotIdentity>();
-        services.AddHostedService<SlackStartup>();
-        services.AddSingleton<BlockKitRenderer>();
+
         services.AddSingleton<SlackWorkIntake>();
         services.AddSingleton<EventIntake>();
         services.AddSingleton<CommandIntake>();
         services.AddSingleton<InteractionIntake>();
-        services.AddSingleton<ThreadReplyWriter>();
-        services.AddSingleton<ISlackWorkProcessor, QuestionProcessor>();
-        services.AddSingleton<ISlackWorkProcessor, CommandProcessor>();
-        services.AddSingleton<ISlackWorkProcessor, ActionProcessor>();
-        services.AddSingleton<IInboxHandler, SlackInboxHandler>();
-        services.AddSingleton<IChannelNotifier, SlackChannelNotifier>();
-        services.AddSingleton<IReplyPoster, SlackReplyPoster>();
-
         var options = builder.Configuration.GetSection(SlackOptions.SectionName);
         if (!string.IsNullOrWhiteSpace(options[nameof(SlackOptions.AppToken)]))
         {
@@ -81,9 +67,14 @@ public static class SlackServiceCollectionExtensions
                 sp.GetRequiredService<TimeProvider>()));
         }
 
+        services.AddSingleton<IInboxHandler, SlackInboxHandler>();
+        services.AddSingleton<IWorkHandler<SlackWork>, QuestionHandler>();
+        services.AddSingleton<IWorkHandler<SlackWork>, SlashCommandHandler>();
+        services.AddSingleton<IWorkHandler<SlackWork>, BlockActionHandler>();
+
+        services.AddSingleton<BlockKitRenderer>();
+        services.AddSingleton<ThreadReplyWriter>();
+        services.AddSingleton<IReplyPoster, SlackReplyPoster>();
         return builder;
     }
-
-    /// <summary>Typed clients live in singletons here, so connections are recycled by the handler instead of by the factory.</summary>
-    private static SocketsHttpHandler PooledHandler() => new() { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
 }

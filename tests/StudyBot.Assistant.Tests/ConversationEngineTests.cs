@@ -9,6 +9,7 @@ namespace StudyBot.Assistant.Tests;
 
 public sealed class ConversationEngineTests
 {
+    private static readonly ConversationAddress Conversation = new("test", "c1");
     private readonly ListAnswerLog _log = new();
     private readonly ConversationEngine _engine;
 
@@ -19,7 +20,7 @@ public sealed class ConversationEngineTests
             [new FeedbackAction(_log)], _log, TimeProvider.System, NullLogger<ConversationEngine>.Instance);
     }
 
-    private Task<Reply> SendAsync(string text) => _engine.HandleAsync(new IncomingMessage("test", "c1", "u1", text), CancellationToken.None);
+    private Task<Reply> SendAsync(string text) => _engine.HandleAsync(new IncomingMessage(Conversation, "u1", text), CancellationToken.None);
 
     [Theory]
     [InlineData("What is QLoRA?", "answer to What is QLoRA?")]
@@ -48,7 +49,7 @@ public sealed class ConversationEngineTests
         var reply = Assert.IsType<AnswerReply>(await SendAsync("What is QLoRA?"));
 
         var thanks = await _engine.HandleActionAsync(
-            new IncomingAction("test", "c1", "u2", IncomingAction.Feedback, IncomingAction.FeedbackValue(reply.AnswerId!, helpful: false)), CancellationToken.None);
+            new IncomingAction(Conversation, "u2", IncomingAction.Feedback, IncomingAction.FeedbackValue(reply.AnswerId!, helpful: false)), CancellationToken.None);
 
         Assert.Equal(("a1", "u2", false), Assert.Single(_log.Votes));
         Assert.Contains("Thanks", Assert.IsType<NoticeReply>(thanks).Text, StringComparison.Ordinal);
@@ -57,7 +58,7 @@ public sealed class ConversationEngineTests
     [Fact]
     public async Task HandleAction_FeedbackForUnknownAnswer_IsRefused()
     {
-        var reply = await _engine.HandleActionAsync(new IncomingAction("test", "c1", "u2", IncomingAction.Feedback, "zzz|up"), CancellationToken.None);
+        var reply = await _engine.HandleActionAsync(new IncomingAction(Conversation, "u2", IncomingAction.Feedback, "zzz|up"), CancellationToken.None);
 
         Assert.Empty(_log.Votes);
         Assert.Contains("no longer points", Assert.IsType<NoticeReply>(reply).Text, StringComparison.Ordinal);

@@ -20,18 +20,20 @@ public sealed class ConversationLimiterTests
             MaxQuestionChars = maxChars,
         })));
 
-    private static Task<Reply> SendAsync(ConversationEngine engine, string channel, string conversation, string user, string text = "What is QLoRA?") =>
-        engine.HandleAsync(new IncomingMessage(channel, conversation, user, text), CancellationToken.None);
+    private static Task<Reply> SendAsync(ConversationEngine engine, ConversationAddress conversation, string user, string text = "What is QLoRA?") =>
+        engine.HandleAsync(new IncomingMessage(conversation, user, text), CancellationToken.None);
+
+    private static ConversationAddress Slack(string channel, string thread) => new("slack", channel, thread);
 
     [Fact]
     public async Task Handle_UserOverTheLimit_GetsAFriendlyNoticeAndIsNotAnswered()
     {
         var engine = Engine(perUser: 2, perChannel: 0);
 
-        await SendAsync(engine, "slack", "C1:1.1", "U1");
-        await SendAsync(engine, "slack", "C1:1.1", "U1");
-        var third = Assert.IsType<NoticeReply>(await SendAsync(engine, "slack", "C1:1.1", "U1"));
-        var otherUser = await SendAsync(engine, "slack", "C1:1.1", "U2");
+        await SendAsync(engine, Slack("C1", "1.1"), "U1");
+        await SendAsync(engine, Slack("C1", "1.1"), "U1");
+        var third = Assert.IsType<NoticeReply>(await SendAsync(engine, Slack("C1", "1.1"), "U1"));
+        var otherUser = await SendAsync(engine, Slack("C1", "1.1"), "U2");
 
         Assert.Contains("faster than I can keep up", third.Text, StringComparison.Ordinal);
         Assert.NotNull(third.RetryAfter);
@@ -45,10 +47,10 @@ public sealed class ConversationLimiterTests
     {
         var engine = Engine(perUser: 0, perChannel: 2);
 
-        await SendAsync(engine, "slack", "C1:1.1", "U1");
-        await SendAsync(engine, "slack", "C1:2.2", "U2");
-        var third = Assert.IsType<NoticeReply>(await SendAsync(engine, "slack", "C1:3.3", "U3"));
-        var otherChannel = await SendAsync(engine, "slack", "C2:1.1", "U3");
+        await SendAsync(engine, Slack("C1", "1.1"), "U1");
+        await SendAsync(engine, Slack("C1", "2.2"), "U2");
+        var third = Assert.IsType<NoticeReply>(await SendAsync(engine, Slack("C1", "3.3"), "U3"));
+        var otherChannel = await SendAsync(engine, Slack("C2", "1.1"), "U3");
 
         Assert.Contains("This conversation has asked a lot", third.Text, StringComparison.Ordinal);
         Assert.IsType<AnswerReply>(otherChannel);
@@ -59,10 +61,10 @@ public sealed class ConversationLimiterTests
     {
         var engine = Engine(perUser: 1, perChannel: 0);
 
-        await SendAsync(engine, "teams", "19:a@thread.tacv2", "U1", "help");
-        await SendAsync(engine, "teams", "19:a@thread.tacv2", "U1", "help");
+        await SendAsync(engine, new ConversationAddress("teams", "19:a@thread.tacv2"), "U1", "help");
+        await SendAsync(engine, new ConversationAddress("teams", "19:a@thread.tacv2"), "U1", "help");
 
-        Assert.IsType<AnswerReply>(await SendAsync(engine, "teams", "19:a@thread.tacv2", "U1"));
+        Assert.IsType<AnswerReply>(await SendAsync(engine, new ConversationAddress("teams", "19:a@thread.tacv2"), "U1"));
     }
 
     [Fact]
@@ -70,21 +72,10 @@ public sealed class ConversationLimiterTests
     {
         var engine = Engine(perUser: 0, perChannel: 0, maxChars: 50);
 
-        var reply = Assert.IsType<NoticeReply>(await SendAsync(engine, "web", "web", "u", new string('x', 51)));
+        var reply = Assert.IsType<NoticeReply>(await SendAsync(engine, new ConversationAddress("web", "web"), "u", new string('x', 51)));
 
         Assert.Contains("under 50 characters", reply.Text, StringComparison.Ordinal);
         Assert.Null(reply.RetryAfter);
         Assert.Empty(_log.Answers);
-    }
-
-    [Theory]
-    [InlineData("slack", "C0123:1712345678.000100", "C0123")]
-    [InlineData("slack", "C0123", "C0123")]
-    [InlineData("teams", "19:abc@thread.tacv2;messageid=1712345678", "19:abc@thread.tacv2")]
-    [InlineData("teams", "a:1PersonalChatId", "a:1PersonalChatId")]
-    [InlineData("web", "session:1", "session:1")]
-    public void ChannelOf_KeepsTheChannelPartOfTheConversation(string channel, string conversation, string expected)
-    {
-        Assert.Equal(expected, ConversationLimiter.ChannelOf(new IncomingMessage(channel, conversation, "u", "x")));
     }
 }

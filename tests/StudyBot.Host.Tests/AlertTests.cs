@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using StudyBot.Host.Alerts;
 using StudyBot.Host.Jobs;
+using StudyBot.Knowledge.Index;
 
 namespace StudyBot.Host.Tests;
 
@@ -42,7 +43,7 @@ public sealed class SourceAlertTests : RunningHostTests, IAsyncLifetime
         using var scope = Host.Services.CreateScope();
         try
         {
-            await scope.ServiceProvider.GetRequiredService<IngestionJobs>().RunAsync(source, null, null, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<IngestionJobs>().RunAsync(source, null, CancellationToken.None);
         }
         catch (IngestionFailedException)
         {
@@ -82,6 +83,8 @@ public sealed class SourceAlertTests : RunningHostTests, IAsyncLifetime
 /// <summary>Readiness alerts and webhook delivery on a fake clock, against fake webhooks on loopback.</summary>
 public sealed class AlertDeliveryTests : IAsyncLifetime
 {
+    private static readonly IndexReadiness NotReady = new(false, "the index is still loading");
+    private static readonly IndexReadiness Ready = new(true, "ready");
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
     private FakeWebhook _slack = null!;
     private FakeWebhook _teams = null!;
@@ -115,20 +118,20 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
     {
         var readiness = _services.Services.GetRequiredService<ReadinessAlerts>();
 
-        await readiness.CheckAsync(ready: false, CancellationToken.None);
+        await readiness.CheckAsync(NotReady, CancellationToken.None);
         _clock.Advance(TimeSpan.FromSeconds(59));
-        await readiness.CheckAsync(ready: false, CancellationToken.None);
+        await readiness.CheckAsync(NotReady, CancellationToken.None);
         Assert.Empty(_slack.Posts);
 
         _clock.Advance(TimeSpan.FromSeconds(1));
-        await readiness.CheckAsync(ready: false, CancellationToken.None);
+        await readiness.CheckAsync(NotReady, CancellationToken.None);
         _clock.Advance(TimeSpan.FromSeconds(30));
-        await readiness.CheckAsync(ready: false, CancellationToken.None);
+        await readiness.CheckAsync(NotReady, CancellationToken.None);
         Assert.Contains("StudyBot is not ready", Assert.Single(_slack.Posts).GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Single(_teams.Posts);
 
-        await readiness.CheckAsync(ready: true, CancellationToken.None);
-        await readiness.CheckAsync(ready: true, CancellationToken.None);
+        await readiness.CheckAsync(Ready, CancellationToken.None);
+        await readiness.CheckAsync(Ready, CancellationToken.None);
         Assert.Equal(2, _slack.Posts.Count);
         Assert.Contains("it was not ready for 90 seconds", _slack.Posts.Last().GetProperty("text").GetString(), StringComparison.Ordinal);
     }
@@ -162,13 +165,13 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
         var readiness = _services.Services.GetRequiredService<ReadinessAlerts>();
         _teams.RespondNext(500);
 
-        await readiness.CheckAsync(ready: false, CancellationToken.None);
+        await readiness.CheckAsync(NotReady, CancellationToken.None);
         _clock.Advance(TimeSpan.FromSeconds(60));
-        await readiness.CheckAsync(ready: false, CancellationToken.None);
+        await readiness.CheckAsync(NotReady, CancellationToken.None);
         Assert.Single(_teams.Posts);
 
         _clock.Advance(TimeSpan.FromSeconds(30));
-        await readiness.CheckAsync(ready: false, CancellationToken.None);
+        await readiness.CheckAsync(NotReady, CancellationToken.None);
         Assert.Equal(2, _teams.Posts.Count);
     }
 

@@ -5,14 +5,15 @@ using StudyBot.Core.Inbox;
 using StudyBot.Host.Jobs;
 using StudyBot.Host.Persistence;
 
+using StudyBot.Tests;
+
 namespace StudyBot.Host.Tests;
 
 public sealed class AppStoreTests
 {
-    public static TheoryData<string> Providers => ["Sqlite", "Postgres"];
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData("Sqlite")]
+    [PostgresData]
     public async Task Inbox_SameKeyTwice_IsAcceptedOnce(string provider)
     {
         await using var bed = await StoreTestBed.StartAsync(provider);
@@ -25,7 +26,8 @@ public sealed class AppStoreTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData("Sqlite")]
+    [PostgresData]
     public async Task Inbox_ClaimedItem_IsLeasedToOneWorkerAndOnlyForItsChannel(string provider)
     {
         await using var bed = await StoreTestBed.StartAsync(provider);
@@ -40,7 +42,8 @@ public sealed class AppStoreTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData("Sqlite")]
+    [PostgresData]
     public async Task Inbox_FailedWithRetry_ComesBackWithItsStateAndCompletedDoesNot(string provider)
     {
         await using var bed = await StoreTestBed.StartAsync(provider);
@@ -58,7 +61,8 @@ public sealed class AppStoreTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData("Sqlite")]
+    [PostgresData]
     public async Task SourceRunLedger_ConcurrentReservations_OnlyOneWins(string provider)
     {
         await using var bed = await StoreTestBed.StartAsync(provider);
@@ -73,7 +77,8 @@ public sealed class AppStoreTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData("Sqlite")]
+    [PostgresData]
     public async Task AnswerLog_Feedback_IsStoredWithTheAnswerAndOneVotePerUser(string provider)
     {
         await using var bed = await StoreTestBed.StartAsync(provider);

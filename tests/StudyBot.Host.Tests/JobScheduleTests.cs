@@ -32,7 +32,7 @@ public sealed class JobScheduleTests : IAsyncLifetime
         return connection.GetRecurringJobs().ToDictionary(j => j.Id);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task Schedules_AreCreatedUpdatedAndRemovedWithConfiguration()
     {
         await using (var first = Start(new()
@@ -62,7 +62,7 @@ public sealed class JobScheduleTests : IAsyncLifetime
         Assert.DoesNotContain(RecurringJobs(third).Keys, id => id.StartsWith("ingest:", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task TwoHostsOnOneDatabase_BothServeAndEachScheduledRunHappensOnce()
     {
         var settings = new Dictionary<string, string?> { ["StudyBot:Sources:knowledge:Schedule"] = "*/2 * * * * *" };

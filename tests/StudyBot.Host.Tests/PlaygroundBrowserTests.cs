@@ -9,7 +9,6 @@ namespace StudyBot.Host.Tests;
 /// <summary>Drives the playground in headless Chromium (Debian's /usr/bin/chromium) against the host on Kestrel.</summary>
 public sealed class PlaygroundBrowserTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private readonly TestCorpus _corpus = new();
     private readonly TempFolder _data = new();
     private StudyBotHost _host = null!;
@@ -25,7 +24,7 @@ public sealed class PlaygroundBrowserTests : IAsyncLifetime
         await StudyBotHost.WaitForIngestionAsync(client);
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task Playground_AskQuestion_ShowsAnAnswerWithClickableCitations()
     {
         var (playwright, browser, page) = await OpenPlaygroundAsync();
@@ -45,7 +44,7 @@ public sealed class PlaygroundBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("#citation-1")).ToContainTextAsync("Fine-Tuning");
     }
 
-    [Fact]
+    [ChromiumFact]
     public async Task Playground_EmptyQuestion_IsNotSent()
     {
         var (playwright, browser, page) = await OpenPlaygroundAsync();
@@ -63,11 +62,10 @@ public sealed class PlaygroundBrowserTests : IAsyncLifetime
 
     private async Task<(IPlaywright Playwright, IBrowser Browser, IPage Page)> OpenPlaygroundAsync()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package (.ci/run does)");
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Chromium,
+            ExecutablePath = ChromiumFactAttribute.Executable,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
         });

@@ -6,28 +6,32 @@ namespace StudyBot.Host.Tests;
 /// <summary>A fresh database on the test PostgreSQL server, dropped when disposed.</summary>
 internal sealed class PostgresDatabase : IAsyncDisposable
 {
-    private PostgresDatabase(string name) => Name = name;
+    private readonly string _name;
 
-    public string Name { get; }
+    private PostgresDatabase(string name, string connectionString)
+    {
+        _name = name;
+        ConnectionString = connectionString;
+    }
 
-    public string ConnectionString => TestPostgres.DatabaseConnectionString(Name);
+    public string ConnectionString { get; }
 
     public static async Task<PostgresDatabase> CreateAsync()
     {
-        var database = new PostgresDatabase("studybot_test_" + Guid.NewGuid().ToString("N"));
-        await ExecuteOnServerAsync($"CREATE DATABASE {database.Name}");
-        return database;
+        var name = "studybot_test_" + Guid.NewGuid().ToString("N");
+        await ExecuteOnServerAsync($"CREATE DATABASE {name}");
+        return new PostgresDatabase(name, await TestPostgres.DatabaseConnectionStringAsync(name));
     }
 
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)");
     }
 
     private static async Task ExecuteOnServerAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(TestPostgres.DatabaseConnectionString("postgres"));
+        await using var connection = new NpgsqlConnection(await TestPostgres.DatabaseConnectionStringAsync("postgres"));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();

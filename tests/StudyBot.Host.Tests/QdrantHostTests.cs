@@ -53,6 +53,45 @@ public sealed class QdrantHostTests(FakeQdrantFixture qdrant) : IClassFixture<Fa
         Assert.Contains("zebra index", found.GetProperty("answer").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task QdrantDown_ReadinessAlertGivesTheReadyzReasonAfterTheGracePeriodThenTheRecovery()
+    {
+        await using var webhook = await FakeWebhook.StartAsync();
+        var settings = qdrant.NewCollectionSettings();
+        settings["StudyBot:Alerts:SlackWebhookUrl"] = webhook.Url;
+        settings["StudyBot:Alerts:ReadinessGraceSeconds"] = "10";
+        settings["StudyBot:Alerts:ReadinessCheckSeconds"] = "1";
+        await using var host = new StudyBotHost(_data.Path, _corpus.Path, settings);
+        using var admin = host.CreateAdminClient();
+        await StudyBotHost.WaitForIngestionAsync(admin);
+        string reason;
+        string alert;
+        qdrant.Qdrant.FailWith = 503;
+        try
+        {
+            reason = await (await admin.GetAsync("/readyz")).Content.ReadAsStringAsync();
+            alert = await PostedAsync(webhook, "StudyBot is not ready");
+        }
+        finally
+        {
+            qdrant.Qdrant.FailWith = null;
+        }
+
+        var recovered = await PostedAsync(webhook, "StudyBot is ready again");
+
+        Assert.Contains("Qdrant", reason, StringComparison.Ordinal);
+        Assert.Contains(reason, alert, StringComparison.Ordinal);
+        Assert.Equal([alert, recovered], webhook.Posts.Select(p => p.GetProperty("text").GetString()));
+    }
+
+    /// <summary>The text of the first alert posted with this title (the host checks once a second).</summary>
+    private static async Task<string> PostedAsync(FakeWebhook webhook, string title)
+    {
+        string? text = null;
+        await WaitUntilAsync(() => (text = webhook.Posts.Select(p => p.GetProperty("text").GetString()).FirstOrDefault(t => t?.Contains(title, StringComparison.Ordinal) == true)) is not null);
+        return text!;
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);

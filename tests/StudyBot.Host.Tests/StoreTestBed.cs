@@ -32,10 +32,15 @@ internal sealed class StoreTestBed : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<StoreTestBed> StartAsync(string provider)
+    /// <param name="migrate">False leaves the database empty, for tests that apply migrations themselves.</param>
+    public static async Task<StoreTestBed> StartAsync(string provider, bool migrate = true)
     {
         var bed = new StoreTestBed(provider, provider == "Postgres" ? await PostgresDatabase.CreateAsync() : null);
-        await bed.Services.GetRequiredService<AppStoreInitializer>().StartAsync(CancellationToken.None);
+        if (migrate)
+        {
+            await bed.Services.GetRequiredService<AppStoreInitializer>().StartAsync(CancellationToken.None);
+        }
+
         return bed;
     }
 

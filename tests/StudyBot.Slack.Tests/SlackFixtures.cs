@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using StudyBot.Slack.Signing;
+using StudyBot.Slack.Authentication;
 using StudyBot.Slack.Tests.Fakes;
 using StudyBot.Tests;
 

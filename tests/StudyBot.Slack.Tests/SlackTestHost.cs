@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using StudyBot.Slack.Signing;
+using StudyBot.Slack.Authentication;
 using StudyBot.Slack.Tests.Fakes;
 using StudyBot.Tests;
 

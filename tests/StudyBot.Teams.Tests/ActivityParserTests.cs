@@ -1,9 +1,10 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Conversations;
-using StudyBot.Teams.Activities;
+using StudyBot.Teams.Configuration;
 using StudyBot.Teams.Handling;
 using StudyBot.Teams.Tests.Infrastructure;
+using StudyBot.Teams.Wire;
 
 namespace StudyBot.Teams.Tests;
 

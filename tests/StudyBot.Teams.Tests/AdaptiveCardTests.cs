@@ -1,9 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using StudyBot.Assistant.Rendering;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Retrieval;
-using StudyBot.Teams.Cards;
+using StudyBot.Teams.Configuration;
+using StudyBot.Teams.Rendering;
 using StudyBot.Teams.Tests.Infrastructure;
+using StudyBot.Tests;
 
 namespace StudyBot.Teams.Tests;
 
@@ -88,11 +92,11 @@ public sealed class AdaptiveCardTests
     [Fact]
     public void NoticeCard_HelpWithInlineCode_IsValidAndBoldsCommands()
     {
-        var card = NoticeCard.Render("I answer questions. Commands:\n• `ask <question>` — answer\n• `help` — this list", ReplyCards.WelcomeHeading);
+        var card = NoticeCard.Render("I answer questions. Commands:\n• `ask <question>` — answer\n• `help` — this list", AdaptiveCardRenderer.WelcomeHeading);
 
         CardSchema.AssertValid(card);
         var texts = card["body"]!.AsArray().Select(b => b!["text"]!.GetValue<string>()).ToList();
-        Assert.Equal(ReplyCards.WelcomeHeading, texts[0]);
+        Assert.Equal(AdaptiveCardRenderer.WelcomeHeading, texts[0]);
         Assert.Contains("• **ask <question>** — answer", texts);
     }
 
@@ -107,7 +111,7 @@ public sealed class AdaptiveCardTests
             new SourceStatus("wiki", "Confluence", true, 2, 40, "running", DateTimeOffset.UnixEpoch, null, 1, 4, null, []),
         ]);
 
-        var card = StatusCard.Render(status);
+        var card = StatusCard.Render(new StatusReply(status));
 
         CardSchema.AssertValid(card);
         Assert.Contains("running (1/4)", card.ToJsonString(), StringComparison.Ordinal);
@@ -115,16 +119,16 @@ public sealed class AdaptiveCardTests
     }
 
     [Fact]
-    public void ReplyCards_EveryReplyKind_IsValid()
+    public void Render_EveryReplyKind_IsAValidCardWithItsPlainTextAsFallback()
     {
-        Reply[] replies =
-        [
-            Answer,
-            new NoticeReply("That feedback button no longer points to an answer I know."),
-            new StatusReply(new KnowledgeStatus(0, 0, [])),
-        ];
+        var renderer = new AdaptiveCardRenderer(Options.Create(new TeamsOptions { PublicBaseUrl = BaseUrl }));
 
-        Assert.All(replies, reply => CardSchema.AssertValid(ReplyCards.Render(reply, new CitationLinks(BaseUrl, null))));
+        Assert.All(EveryReply.Kind, reply =>
+        {
+            var card = renderer.Render(reply);
+            CardSchema.AssertValid(card);
+            Assert.Equal(reply.Render(PlainTextRenderer.Instance), card["fallbackText"]!.GetValue<string>());
+        });
     }
 
     [Theory]

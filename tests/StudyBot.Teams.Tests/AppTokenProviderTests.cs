@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
-using StudyBot.Teams.Connector;
+using StudyBot.Teams.Api;
 using StudyBot.Teams.Tests.Infrastructure;
 
 namespace StudyBot.Teams.Tests;

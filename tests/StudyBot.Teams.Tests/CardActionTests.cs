@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using StudyBot.Teams.Cards;
+using StudyBot.Teams.Rendering;
 using StudyBot.Teams.Tests.Infrastructure;
 
 namespace StudyBot.Teams.Tests;

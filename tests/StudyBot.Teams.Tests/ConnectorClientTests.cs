@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using StudyBot.Teams.Activities;
-using StudyBot.Teams.Cards;
-using StudyBot.Teams.Connector;
+using StudyBot.Teams.Api;
+using StudyBot.Teams.Authentication;
+using StudyBot.Teams.Rendering;
+using StudyBot.Teams.Replies;
 using StudyBot.Teams.Tests.Infrastructure;
+using StudyBot.Teams.Wire;
 
 namespace StudyBot.Teams.Tests;
 
@@ -73,14 +75,25 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reply_ServerError_Retried()
+    public async Task Reply_ServerError_NotSentAgainSinceTheConnectorMayHavePostedIt()
+    {
+        _connector.FailNext(503);
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => Client.ReplyAsync(RecordedConversation(), "1571537152320", Card(), CancellationToken.None));
+
+        Assert.False(error.IsPermanent);
+        Assert.Single(_connector.Calls);
+    }
+
+    [Fact]
+    public async Task Update_ServerError_RetriedSinceReplacingAMessageTwiceIsHarmless()
     {
         _connector.FailNext(503);
         _connector.FailNext(500);
 
-        await Client.ReplyAsync(RecordedConversation(), "1571537152320", Card(), CancellationToken.None);
+        await Client.UpdateAsync(RecordedConversation(), "1:reply-7", Card(), CancellationToken.None);
 
-        Assert.Equal(3, _connector.Calls.Count);
+        Assert.Equal(["PUT", "PUT", "PUT"], _connector.Calls.Select(c => c.Method));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json;
-using StudyBot.Teams.Activities;
+using StudyBot.Teams.Handling;
 using StudyBot.Teams.Tests.Infrastructure;
+using StudyBot.Teams.Wire;
 
 namespace StudyBot.Teams.Tests;
 

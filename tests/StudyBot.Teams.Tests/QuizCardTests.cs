@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Quizzes;
-using StudyBot.Teams.Cards;
+using StudyBot.Teams.Rendering;
 using StudyBot.Teams.Tests.Infrastructure;
 
 namespace StudyBot.Teams.Tests;

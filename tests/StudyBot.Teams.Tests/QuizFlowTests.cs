@@ -43,13 +43,16 @@ public sealed class QuizFlowTests(TeamsFlowFixture fixture) : IClassFixture<Team
     {
         var id = NewId("quiz-next");
         var start = TeamsActivities.Mention(Connector.ServiceUrl, id, "quiz vector stores 3");
+        start["conversation"]!["id"] = $"19:097e6717fd7245bdbeba6baa13840db8@thread.skype;messageid={Random.Shared.NextInt64(1, long.MaxValue)}";
         await Host.PostActivityAsync(start, fixture.Token());
         var first = await Connector.WaitForReplyAsync(id);
         var conversation = start["conversation"]!["id"]!.GetValue<string>();
+        var sessionId = first.Card!["actions"]![0]!["data"]!["value"]!.GetValue<string>().Split('|')[0];
+        var session = await Host.Services.GetRequiredService<IQuizStore>().GetSessionAsync(sessionId, CancellationToken.None);
         var poster = Host.Services.GetServices<IReplyPoster>().Single(p => p.Channel == "teams");
         var next = new QuizQuestionReply("s-next", 2, 3, "vector stores", "Which term?", ["HNSW", "IVF", "FAISS", "ANN"], Personal: false, OpenSeconds: 60);
 
-        await poster.PostAsync(conversation, next, CancellationToken.None);
+        await poster.PostAsync(session!.Conversation, next, CancellationToken.None);
 
         var posted = await Connector.WaitForAsync(c => c.Card?.ToJsonString().Contains("s-next|1|0", StringComparison.Ordinal) == true);
         Assert.Equal($"/amer/v3/conversations/{Uri.EscapeDataString(conversation)}/activities", posted.Path);

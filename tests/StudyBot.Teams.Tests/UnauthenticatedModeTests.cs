@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Core.Inbox;
-using StudyBot.Teams.Connector;
+using StudyBot.Teams.Api;
 using StudyBot.Teams.Tests.Infrastructure;
 
 namespace StudyBot.Teams.Tests;

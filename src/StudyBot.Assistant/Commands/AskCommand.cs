@@ -21,6 +21,6 @@ public sealed class AskCommand(IAnswerer answerer) : ICommandHandler
             return new NoticeReply("Ask me a question, for example `ask What is QLoRA?`.");
         }
 
-        return await answerer.AnswerAsync(new Question(question, request.Message.Sources, request.Message.History, request.Message.ConversationId), cancellationToken);
+        return await answerer.AnswerAsync(new Question(question, request.Message.Sources, request.Message.History, request.Message.Address.Id), cancellationToken);
     }
 }

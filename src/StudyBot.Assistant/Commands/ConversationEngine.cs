@@ -80,7 +80,7 @@ public sealed partial class ConversationEngine
             AnswerTelemetry.RecordAnswer(message.Channel, answer.Found, Stopwatch.GetElapsedTime(started).TotalSeconds, activity);
             // Logged so feedback, the knowledge-gap report and quizzes can refer to it.
             var id = await _answers.RecordAsync(new AnsweredQuestion(
-                message.Channel, message.ConversationId, message.UserId, argument, answer.Text, answer.Found,
+                message.Channel, message.Address.Id, message.UserId, argument, answer.Text, answer.Found,
                 answer.Citations, answer.PromptVersion, _time.GetUtcNow()), cancellationToken);
             reply = answer with { AnswerId = id };
         }

@@ -4,7 +4,7 @@ using StudyBot.Core.Conversations;
 namespace StudyBot.Assistant.Commands;
 
 /// <summary>`reindex [source|all]` for admins; the outcome is reported in the same conversation when the run ends.</summary>
-public sealed class ReindexCommand(IReindexService reindex) : ICommandHandler
+public sealed class ReindexCommand(IReindexService reindex, ConversationPoster poster) : ICommandHandler
 {
     public string Name => "reindex";
 
@@ -24,7 +24,7 @@ public sealed class ReindexCommand(IReindexService reindex) : ICommandHandler
 
         var target = request.Argument.Trim();
         var source = target.Length == 0 || target.Equals("all", StringComparison.OrdinalIgnoreCase) ? null : target;
-        var notify = message.ReplyAddress is { } address ? new ConversationAddress(message.Channel, address) : null;
+        var notify = poster.CanPostTo(message.Address) ? message.Address : null;
         var outcomes = await reindex.RequestAsync(source, notify, cancellationToken);
         var whenDone = notify is null ? "`status` shows its progress." : "I'll tell you here when it finishes.";
         var lines = outcomes.Select(o => o.Status switch

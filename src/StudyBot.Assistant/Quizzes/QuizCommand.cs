@@ -33,7 +33,7 @@ public sealed class QuizCommand(QuizRunner runner, QuizPlanner planner, IOptions
             return new NoticeReply($"A quiz has 1 to {options.Value.MaxQuestions} questions, for example `quiz retrieval 5`.");
         }
 
-        var taker = new QuizTaker(message.UserId, message.ConversationId);
+        var taker = new QuizTaker(message.UserId, message.Address.Id);
         if (first == "me")
         {
             var topic = Topic(words.Skip(1));

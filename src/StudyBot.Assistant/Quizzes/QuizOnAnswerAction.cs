@@ -18,13 +18,13 @@ public sealed class QuizOnAnswerAction(IAnswerLog answers, QuizPlanner planner, 
             return new NoticeReply("That button no longer points to an answer I know.");
         }
 
-        var quiz = await planner.OnAnswerAsync(answer.Question, answer.Citations, options.Value.DefaultQuestions, new QuizTaker(action.UserId, action.ConversationId), cancellationToken);
+        var quiz = await planner.OnAnswerAsync(answer.Question, answer.Citations, options.Value.DefaultQuestions, new QuizTaker(action.UserId, action.Address.Id), cancellationToken);
         if (quiz.Questions.Count == 0)
         {
             return new NoticeReply("I could not make sound questions from that answer's sources.");
         }
 
-        var message = new IncomingMessage(action.Channel, action.ConversationId, action.UserId, "", action.IsAdmin);
+        var message = new IncomingMessage(action.Address, action.UserId, "", action.IsAdmin);
         return await runner.StartAsync(message, answer.Question, quiz, personal: true, notice: null, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StudyBot.Assistant.Commands;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Quizzes;
 using StudyBot.Core.Telemetry;
@@ -14,7 +15,7 @@ namespace StudyBot.Assistant.Quizzes;
 public sealed partial class QuizRunner(
     IQuizStore store,
     QuizPlanner planner,
-    IEnumerable<IReplyPoster> posters,
+    ConversationPoster poster,
     IOptions<QuizOptions> options,
     TimeProvider time,
     ILogger<QuizRunner> logger)
@@ -27,7 +28,7 @@ public sealed partial class QuizRunner(
         await store.SaveQuestionsAsync(quiz.Questions, cancellationToken);
         var now = time.GetUtcNow();
         var session = new QuizSession(
-            Guid.CreateVersion7(now).ToString("N"), message.Channel, message.ConversationId, personal, message.UserId, topic,
+            Guid.CreateVersion7(now).ToString("N"), message.Address, personal, message.UserId, topic,
             quiz.Questions.Select(q => q.Id).ToList(), 0, now, personal ? null : now + QuestionTime, now + IdleTime, QuizSessionState.Open, quiz.PromptVersion);
         var (stored, created) = await store.StartSessionAsync(session, cancellationToken);
         if (!created)
@@ -43,7 +44,7 @@ public sealed partial class QuizRunner(
 
     public async Task<Reply> StopAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
-        if (await store.FindOpenSessionAsync(message.Channel, message.ConversationId, cancellationToken) is not { } session)
+        if (await store.FindOpenSessionAsync(message.Address, cancellationToken) is not { } session)
         {
             return new NoticeReply("No quiz is running here. Start one with `quiz [topic] [number of questions]`.");
         }
@@ -109,8 +110,7 @@ public sealed partial class QuizRunner(
     }
 
     public async Task<Reply> LeaderboardAsync(IncomingMessage message, CancellationToken cancellationToken) =>
-        new LeaderboardReply(await store.LeaderboardAsync(
-            message.Channel, ConversationSpace.Of(message.Channel, message.ConversationId), LeaderboardSize, cancellationToken));
+        new LeaderboardReply(await store.LeaderboardAsync(message.Address, LeaderboardSize, cancellationToken));
 
     /// <summary>Moves every quiz whose time is up: the next question when a channel question's time ran out, or the end when nobody answered for too long.</summary>
     public async Task RunDueAsync(CancellationToken cancellationToken)
@@ -123,7 +123,7 @@ public sealed partial class QuizRunner(
                 if (await store.TryCloseAsync(session.Id, QuizSessionState.TimedOut, now, cancellationToken))
                 {
                     LogTimedOut(session.Id);
-                    await PostAsync(session, await ResultsAsync(session, QuizSessionState.TimedOut, cancellationToken), cancellationToken);
+                    await poster.PostAsync(session.Conversation, await ResultsAsync(session, QuizSessionState.TimedOut, cancellationToken), cancellationToken);
                 }
             }
             else if (session.QuestionDeadline <= now)
@@ -175,7 +175,7 @@ public sealed partial class QuizRunner(
 
         if (post)
         {
-            await PostAsync(session, reply, cancellationToken);
+            await poster.PostAsync(session.Conversation, reply, cancellationToken);
         }
 
         return reply;
@@ -188,8 +188,7 @@ public sealed partial class QuizRunner(
             .Select(g => new LeaderboardEntry(g.Key, g.Count(a => a.Correct), g.Count()))
             .OrderByDescending(e => e.Correct).ThenBy(e => e.Answered).ThenBy(e => e.UserId, StringComparer.Ordinal)
             .ToList();
-        var leaderboard = await store.LeaderboardAsync(
-            session.Channel, ConversationSpace.Of(session.Channel, session.ConversationId), LeaderboardSize, cancellationToken);
+        var leaderboard = await store.LeaderboardAsync(session.Conversation, LeaderboardSize, cancellationToken);
         return new QuizResultsReply(session.Topic, session.QuestionIds.Count, state, scores, leaderboard);
     }
 
@@ -197,35 +196,9 @@ public sealed partial class QuizRunner(
         new(session.Id, index + 1, session.QuestionIds.Count, session.Topic, question.Stem, question.Options, session.Personal,
             session.Personal ? null : options.Value.QuestionSeconds);
 
-    private async Task PostAsync(QuizSession session, Reply reply, CancellationToken cancellationToken)
-    {
-        var poster = posters.FirstOrDefault(p => p.Channel == session.Channel);
-        if (poster is null)
-        {
-            LogNoPoster(session.Channel, session.Id);
-            return;
-        }
-
-        try
-        {
-            await poster.PostAsync(session.ConversationId, reply, cancellationToken);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or TimeoutException)
-        {
-            // The session has moved on in the store either way; a lost post must not stop the pacer for other quizzes.
-            LogPostFailed(ex, session.Channel, session.Id);
-        }
-    }
-
     [LoggerMessage(LogLevel.Information, "Quiz {SessionId} started in {Channel} with {Questions} questions (personal: {Personal}, prompt: {PromptVersion})")]
     private partial void LogStarted(string sessionId, string channel, int questions, bool personal, string promptVersion);
 
     [LoggerMessage(LogLevel.Information, "Quiz {SessionId} closed itself after no answers")]
     private partial void LogTimedOut(string sessionId);
-
-    [LoggerMessage(LogLevel.Warning, "No poster for channel {Channel}: quiz {SessionId} moved on without posting")]
-    private partial void LogNoPoster(string channel, string sessionId);
-
-    [LoggerMessage(LogLevel.Warning, "Posting quiz {SessionId} to {Channel} failed")]
-    private partial void LogPostFailed(Exception exception, string channel, string sessionId);
 }

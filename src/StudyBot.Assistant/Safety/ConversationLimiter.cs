@@ -20,7 +20,7 @@ public sealed class ConversationLimiter : IDisposable
     {
         _options = options.Value;
         _users = Create(_options.UserMessagesPerMinute, m => $"{m.Channel}\n{m.UserId}");
-        _channels = Create(_options.ChannelMessagesPerMinute, m => $"{m.Channel}\n{ChannelOf(m)}");
+        _channels = Create(_options.ChannelMessagesPerMinute, m => $"{m.Channel}\n{m.Address.Space}");
     }
 
     public int MaxQuestionChars => _options.MaxQuestionChars;
@@ -48,22 +48,6 @@ public sealed class ConversationLimiter : IDisposable
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// The channel part of a conversation id: a Slack conversation is "channel:thread", a Teams one
-    /// "conversation;messageid=…" (Teams ids themselves contain ':'); other channels use the whole id.
-    /// </summary>
-    public static string ChannelOf(IncomingMessage message)
-    {
-        var id = message.ConversationId;
-        var cut = message.Channel switch
-        {
-            "slack" => id.IndexOf(':', StringComparison.Ordinal),
-            "teams" => id.IndexOf(';', StringComparison.Ordinal),
-            _ => -1,
-        };
-        return cut < 0 ? id : id[..cut];
     }
 
     public void Dispose()

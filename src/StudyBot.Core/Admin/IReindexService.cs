@@ -1,3 +1,5 @@
+using StudyBot.Core.Conversations;
+
 namespace StudyBot.Core.Admin;
 
 /// <summary>Queues re-indexing; implemented by the host's job scheduler.</summary>
@@ -16,6 +18,3 @@ public enum ReindexStatus
     AlreadyRunning,
     UnknownSource,
 }
-
-/// <summary>A conversation to write to later: channel ("slack", "teams") and the message's reply address.</summary>
-public sealed record ConversationAddress(string Channel, string ReplyAddress);

@@ -1,13 +1,14 @@
 namespace StudyBot.Core.Conversations;
 
 /// <summary>
-/// Posts an engine reply, unprompted, into a conversation of one channel: the next question of a
-/// channel quiz when its timer runs out, the results at the end. The rich sibling of
-/// <see cref="Admin.IChannelNotifier"/>, which carries text only.
+/// Posts a reply, unprompted, into a conversation of one channel: the next question of a channel
+/// quiz when its timer runs out, the results at the end, a re-index outcome. The address is the one
+/// stored with the work (a quiz session, a queued job), so any instance can post, also after a restart.
 /// </summary>
 public interface IReplyPoster
 {
+    /// <summary>The <see cref="ConversationAddress.Channel"/> this poster serves.</summary>
     string Channel { get; }
 
-    Task PostAsync(string conversationId, Reply reply, CancellationToken cancellationToken);
+    Task PostAsync(ConversationAddress conversation, Reply reply, CancellationToken cancellationToken);
 }

@@ -1,11 +1,14 @@
 namespace StudyBot.Core.Conversations;
 
 /// <summary>A button press (Block Kit action, Adaptive Card Action.Submit/Execute) in any channel.</summary>
-/// <param name="ActionId">What the button does: <see cref="Feedback"/>, later quiz answers.</param>
+/// <param name="Address">The conversation the pressed button is in.</param>
+/// <param name="ActionId">What the button does: <see cref="Feedback"/>, a quiz answer…</param>
 /// <param name="Value">The button's payload, e.g. "{answerId}|up".</param>
-public sealed record IncomingAction(string Channel, string ConversationId, string UserId, string ActionId, string Value, bool IsAdmin = false)
+public sealed record IncomingAction(ConversationAddress Address, string UserId, string ActionId, string Value, bool IsAdmin = false)
 {
     public const string Feedback = "feedback";
+
+    public string Channel => Address.Channel;
 
     public static string FeedbackValue(string answerId, bool helpful) => $"{answerId}|{(helpful ? "up" : "down")}";
 }

@@ -3,8 +3,12 @@ using StudyBot.Core.Retrieval;
 
 namespace StudyBot.Core.Conversations;
 
-/// <summary>What the engine answers; adapters render it as Block Kit, an Adaptive Card or HTML.</summary>
-public abstract record Reply;
+/// <summary>What the engine answers; every surface renders every kind through an <see cref="IReplyRenderer{T}"/>.</summary>
+public abstract record Reply
+{
+    /// <summary>Hands this reply to the renderer's method for its kind.</summary>
+    public abstract T Render<T>(IReplyRenderer<T> renderer);
+}
 
 /// <summary>An answer whose text refers to <see cref="Citations"/> as [1], [2]…</summary>
 /// <param name="AnswerId">Id in the answer log; feedback buttons carry it. Null when not logged.</param>
@@ -18,14 +22,23 @@ public sealed record AnswerReply(
     string? AnswerId = null,
     IReadOnlyList<string>? ToolsCalled = null,
     string? PromptVersion = null,
-    string? Notice = null) : Reply;
+    string? Notice = null) : Reply
+{
+    public override T Render<T>(IReplyRenderer<T> renderer) => renderer.Answer(this);
+}
 
 /// <summary>A plain message: help, refusals, confirmations.</summary>
 /// <param name="RetryAfter">Set when the message was turned away by a rate limit: when to try again.</param>
-public sealed record NoticeReply(string Text, TimeSpan? RetryAfter = null) : Reply;
+public sealed record NoticeReply(string Text, TimeSpan? RetryAfter = null) : Reply
+{
+    public override T Render<T>(IReplyRenderer<T> renderer) => renderer.Notice(this);
+}
 
 /// <param name="HelpfulRates">👍 share per prompt version; null when the answer log is not available.</param>
-public sealed record StatusReply(KnowledgeStatus Status, IReadOnlyList<HelpfulRate>? HelpfulRates = null) : Reply;
+public sealed record StatusReply(KnowledgeStatus Status, IReadOnlyList<HelpfulRate>? HelpfulRates = null) : Reply
+{
+    public override T Render<T>(IReplyRenderer<T> renderer) => renderer.Status(this);
+}
 
 public sealed record Citation(
     int Number,

@@ -1,3 +1,5 @@
+using StudyBot.Core.Conversations;
+
 namespace StudyBot.Core.Quizzes;
 
 /// <summary>Durable quiz state: questions, sessions, answers, scores and learner history (the app store).</summary>
@@ -21,7 +23,8 @@ public interface IQuizStore
 
     Task<QuizSession?> GetSessionAsync(string sessionId, CancellationToken cancellationToken);
 
-    Task<QuizSession?> FindOpenSessionAsync(string channel, string conversationId, CancellationToken cancellationToken);
+    /// <summary>The open session of a conversation (same channel, space and thread), if any.</summary>
+    Task<QuizSession?> FindOpenSessionAsync(ConversationAddress conversation, CancellationToken cancellationToken);
 
     /// <summary>Records an answer to the session's open question; a second answer by the same user counts once.</summary>
     Task<QuizAnswerOutcome> RecordAnswerAsync(QuizAnswer answer, DateTimeOffset idleDeadline, CancellationToken cancellationToken);
@@ -37,8 +40,8 @@ public interface IQuizStore
     /// <summary>Open sessions whose question deadline or idle deadline has passed.</summary>
     Task<IReadOnlyList<QuizSession>> DueSessionsAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Correct answers per person in the quizzes of a <see cref="ConversationSpace"/>: its own conversation and its threads.</summary>
-    Task<IReadOnlyList<LeaderboardEntry>> LeaderboardAsync(string channel, string space, int max, CancellationToken cancellationToken);
+    /// <summary>Correct answers per person in the quizzes of a conversation's space (same channel and space: every thread of a channel).</summary>
+    Task<IReadOnlyList<LeaderboardEntry>> LeaderboardAsync(ConversationAddress conversation, int max, CancellationToken cancellationToken);
 
     Task<LearnerItem?> GetLearnerItemAsync(string userId, string questionId, CancellationToken cancellationToken);
 

@@ -1,6 +1,9 @@
+using StudyBot.Core.Conversations;
+
 namespace StudyBot.Core.Quizzes;
 
 /// <summary>A quiz running (or run) in one conversation.</summary>
+/// <param name="Conversation">Where it runs, with what its channel needs to post the next question there (stored with the session).</param>
 /// <param name="Personal">A personal chat or `quiz me`: moves on as soon as the learner answers.</param>
 /// <param name="Current">Index into <see cref="QuestionIds"/> of the open question.</param>
 /// <param name="QuestionDeadline">When a channel question closes; null for personal quizzes.</param>
@@ -8,8 +11,7 @@ namespace StudyBot.Core.Quizzes;
 /// <param name="PromptVersion">The quiz prompt variant a chat model wrote the quiz with; null for a quiz of rule-built questions only.</param>
 public sealed record QuizSession(
     string Id,
-    string Channel,
-    string ConversationId,
+    ConversationAddress Conversation,
     bool Personal,
     string StartedBy,
     string Topic,
@@ -21,6 +23,8 @@ public sealed record QuizSession(
     QuizSessionState State,
     string? PromptVersion = null)
 {
+    public string Channel => Conversation.Channel;
+
     public bool IsOpen => State == QuizSessionState.Open;
 
     public bool IsLastQuestion => Current >= QuestionIds.Count - 1;

@@ -1,3 +1,5 @@
+using StudyBot.Adapters.Api;
+
 namespace StudyBot.Host.Alerts;
 
 public static class AlertExtensions
@@ -7,9 +9,7 @@ public static class AlertExtensions
     {
         var services = builder.Services;
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        // The resilience pipeline bounds each send (Retry-After waits included), not HttpClient's 100 s default.
-        services.AddHttpClient(AlertSender.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler(AlertSender.ClientName, AlertSender.ConfigureResilience);
+        services.AddHttpClient(AlertSender.ClientName).AddAdapterResilience();
         services.AddSingleton<AlertSender>();
         services.AddSingleton<SourceFailureAlerts>();
         services.AddSingleton<ReadinessAlerts>();

@@ -1,16 +1,14 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using Polly;
 
 namespace StudyBot.Host.Alerts;
 
 /// <summary>
-/// Posts alerts to the configured webhooks. A 429 waits for Retry-After and is sent again (the
-/// webhook did not post it), as is a connection that was never made; other failures are not
-/// retried, so an alert is never posted twice. A failed delivery is logged and reported as false.
+/// Posts alerts to the configured webhooks through the adapters' retry policy: a 429 waits for
+/// Retry-After and is sent again (the webhook did not post it), as is a connection that was never
+/// made; other failures are not retried, so an alert is never posted twice. A failed delivery is
+/// logged and reported as false.
 /// </summary>
 public sealed partial class AlertSender(IHttpClientFactory clients, IOptions<AlertOptions> options, ILogger<AlertSender> logger)
 {
@@ -33,23 +31,6 @@ public sealed partial class AlertSender(IHttpClientFactory clients, IOptions<Ale
         }
 
         return delivered;
-    }
-
-    public static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline)
-    {
-        pipeline.AddTimeout(TimeSpan.FromMinutes(2));
-        pipeline.AddRetry(new HttpRetryStrategyOptions
-        {
-            MaxRetryAttempts = 4,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = TimeSpan.FromSeconds(1),
-            ShouldRetryAfterHeader = true,
-            ShouldHandle = args => ValueTask.FromResult(
-                args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests
-                || args.Outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }),
-        });
-        pipeline.AddTimeout(TimeSpan.FromSeconds(15));
     }
 
     private async Task<bool> PostAsync(string channel, Uri url, JsonObject payload, CancellationToken cancellationToken)

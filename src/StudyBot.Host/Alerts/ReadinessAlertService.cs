@@ -1,10 +1,13 @@
 using Microsoft.Extensions.Options;
-using StudyBot.Knowledge.Index.Embedded;
+using StudyBot.Knowledge.Index;
 
 namespace StudyBot.Host.Alerts;
 
-/// <summary>Checks readiness (the same condition as /readyz) every StudyBot:Alerts:ReadinessCheckSeconds while alerts are configured.</summary>
-public sealed class ReadinessAlertService(ReadinessAlerts alerts, EmbeddedChunkStore store, IOptions<AlertOptions> options, TimeProvider time) : BackgroundService
+/// <summary>
+/// Checks readiness every StudyBot:Alerts:ReadinessCheckSeconds while alerts are configured, with
+/// the same check /readyz answers from: the embedded index loaded, or Qdrant reachable with its collection.
+/// </summary>
+public sealed class ReadinessAlertService(ReadinessAlerts alerts, IIndexReadiness index, IOptions<AlertOptions> options, TimeProvider time) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,7 +21,7 @@ public sealed class ReadinessAlertService(ReadinessAlerts alerts, EmbeddedChunkS
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await alerts.CheckAsync(store.IsLoaded, stoppingToken);
+                await alerts.CheckAsync(await index.CheckAsync(stoppingToken), stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

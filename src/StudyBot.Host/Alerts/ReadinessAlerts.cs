@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Options;
+using StudyBot.Knowledge.Index;
 
 namespace StudyBot.Host.Alerts;
 
 /// <summary>
-/// Alerts once when the host has not been ready (/readyz: index not loaded) for
-/// StudyBot:Alerts:ReadinessGraceSeconds, and once more when it is ready again.
+/// Alerts once when the host has not been ready (what /readyz says) for
+/// StudyBot:Alerts:ReadinessGraceSeconds, with the reason, and once more when it is ready again.
 /// </summary>
 public sealed class ReadinessAlerts(AlertSender sender, IOptions<AlertOptions> options, TimeProvider time)
 {
@@ -12,13 +13,13 @@ public sealed class ReadinessAlerts(AlertSender sender, IOptions<AlertOptions> o
     private DateTimeOffset? _notReadySince;
     private bool _alerted;
 
-    public async Task CheckAsync(bool ready, CancellationToken cancellationToken)
+    public async Task CheckAsync(IndexReadiness readiness, CancellationToken cancellationToken)
     {
         AlertMessage? message = null;
         var now = time.GetUtcNow();
         lock (_gate)
         {
-            if (ready)
+            if (readiness.Ready)
             {
                 if (_alerted)
                 {
@@ -35,7 +36,7 @@ public sealed class ReadinessAlerts(AlertSender sender, IOptions<AlertOptions> o
                     _alerted = true;
                     message = new AlertMessage(
                         "StudyBot is not ready",
-                        $"StudyBot ({Environment.MachineName}) has not been ready for {Describe(now - _notReadySince.Value)}: its index is not loaded, so questions cannot be answered.",
+                        $"StudyBot ({Environment.MachineName}) has not been ready for {Describe(now - _notReadySince.Value)}, so questions cannot be answered: {readiness.Detail}",
                         Problem: true);
                 }
             }

@@ -53,7 +53,7 @@ public static class AskEndpoints
             }
         }
 
-        var message = new IncomingMessage("api", body.ConversationId ?? "api", ChatEndpoints.UserOf(request), question, Sources: body.Sources);
+        var message = new IncomingMessage(new ConversationAddress("api", body.ConversationId ?? "api"), ChatEndpoints.UserOf(request), question, Sources: body.Sources);
         return await engine.AskAsync(message, cancellationToken) switch
         {
             AnswerReply answer => Results.Ok(new AskResponse(

@@ -1,6 +1,5 @@
 using StudyBot.Assistant.Commands;
 using StudyBot.Assistant.Safety;
-using StudyBot.Assistant.Quizzes;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Quizzes;
 using StudyBot.Host.Admin;
@@ -43,7 +42,7 @@ public static class ChatEndpoints
         }
 
         // The playground is one person's window: its quizzes are personal.
-        var message = new IncomingMessage("web", body.ConversationId ?? "web", UserOf(request), text, admin.IsAdmin(request.HttpContext), body.Sources, Personal: true);
+        var message = new IncomingMessage(Playground(body.ConversationId), UserOf(request), text, admin.IsAdmin(request.HttpContext), body.Sources, Personal: true);
         return Results.Ok(ChatResponse.From(await engine.HandleAsync(message, cancellationToken), links));
     }
 
@@ -60,9 +59,12 @@ public static class ChatEndpoints
             return JsonBody.Problem("'answerId' and 'helpful' are required.");
         }
 
-        var action = new IncomingAction("web", "web", UserOf(request), IncomingAction.Feedback, IncomingAction.FeedbackValue(body.AnswerId, body.Helpful.Value));
+        var action = new IncomingAction(Playground(null), UserOf(request), IncomingAction.Feedback, IncomingAction.FeedbackValue(body.AnswerId, body.Helpful.Value));
         return Results.Ok(ChatResponse.From(await engine.HandleActionAsync(action, cancellationToken), links));
     }
+
+    /// <summary>A playground session (or the API caller's conversation id) is a space of its own.</summary>
+    internal static ConversationAddress Playground(string? conversationId) => new("web", conversationId ?? "web");
 
     /// <summary>The playground has no sign-in; one browser is one user for feedback purposes.</summary>
     internal static string UserOf(HttpRequest request) =>
@@ -90,19 +92,7 @@ public sealed record ChatResponse(
     string? Notice = null,
     QuizQuestionDto? Quiz = null)
 {
-    public static ChatResponse From(Reply reply, CitationLinks links) => reply switch
-    {
-        AnswerReply a => new("answer", a.Text, a.Found, a.AnswerId, a.Citations.Select(c => CitationDto.From(c, links)).ToList(), a.ToolsCalled, a.PromptVersion, a.Notice),
-        StatusReply s => new("status", StatusText.Format(s), null, null, []),
-        NoticeReply n => new("notice", n.Text, null, null, []),
-        QuizQuestionReply q => new("quiz-question", QuizText.Question(q), null, null, [], Notice: q.Notice, Quiz: QuizQuestionDto.From(q)),
-        QuizFeedbackReply f => new(
-            "quiz-feedback", QuizText.Feedback(f) + (f.Next is QuizResultsReply end ? "\n\n" + QuizText.Results(end) : ""),
-            f.Correct, null, [CitationDto.From(f.Citation, links)], Quiz: f.Next is QuizQuestionReply next ? QuizQuestionDto.From(next) : null),
-        QuizResultsReply r => new("quiz-results", QuizText.Results(r), null, null, []),
-        LeaderboardReply l => new("leaderboard", QuizText.Leaderboard(l), null, null, []),
-        _ => new("notice", reply.ToString() ?? "", null, null, []),
-    };
+    public static ChatResponse From(Reply reply, CitationLinks links) => reply.Render(new ChatResponseRenderer(links));
 }
 
 /// <param name="Question">0-based index to send back with the answer.</param>

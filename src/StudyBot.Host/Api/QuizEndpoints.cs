@@ -38,7 +38,7 @@ public static class QuizEndpoints
         }
 
         var action = new IncomingAction(
-            "web", body.ConversationId ?? "web", ChatEndpoints.UserOf(request), QuizAction.Answer, QuizAction.Value(body.SessionId, body.Question.Value, body.Option.Value));
+            ChatEndpoints.Playground(body.ConversationId), ChatEndpoints.UserOf(request), QuizAction.Answer, QuizAction.Value(body.SessionId, body.Question.Value, body.Option.Value));
         return Results.Ok(ChatResponse.From(await engine.HandleActionAsync(action, cancellationToken), links));
     }
 
@@ -55,7 +55,7 @@ public static class QuizEndpoints
             return JsonBody.Problem("'answerId' is required.");
         }
 
-        var action = new IncomingAction("web", body.ConversationId ?? "web", ChatEndpoints.UserOf(request), QuizAction.QuizMeOnAnswer, body.AnswerId);
+        var action = new IncomingAction(ChatEndpoints.Playground(body.ConversationId), ChatEndpoints.UserOf(request), QuizAction.QuizMeOnAnswer, body.AnswerId);
         return Results.Ok(ChatResponse.From(await engine.HandleActionAsync(action, cancellationToken), links));
     }
 }

@@ -1,4 +1,5 @@
 using StudyBot.Assistant.Commands;
+using StudyBot.Assistant.Rendering;
 using StudyBot.Core.Conversations;
 using StudyBot.Knowledge.Ingestion;
 using StudyBot.Knowledge.Sources;
@@ -60,8 +61,8 @@ public static class CommandLineRunner
         // Bring the index up to date first; unchanged documents are skipped, so this is quick after the first run.
         await ingestion.IngestAllAsync(cancellationToken);
         var engine = services.GetRequiredService<ConversationEngine>();
-        var reply = await engine.HandleAsync(new IncomingMessage("cli", "cli", Environment.UserName, "ask " + question), cancellationToken);
-        Console.WriteLine(ReplyText.Format(reply));
+        var reply = await engine.HandleAsync(new IncomingMessage(new ConversationAddress("cli", "cli"), Environment.UserName, "ask " + question), cancellationToken);
+        Console.WriteLine(reply.Render(PlainTextRenderer.Instance));
         return reply is AnswerReply { Found: false } ? 3 : 0;
     }
 

@@ -1,4 +1,5 @@
 using StudyBot.Core.Admin;
+using StudyBot.Core.Conversations;
 using StudyBot.Knowledge.Ingestion;
 using StudyBot.Knowledge.Sources;
 

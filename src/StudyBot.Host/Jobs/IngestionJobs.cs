@@ -1,6 +1,7 @@
 using Hangfire;
+using StudyBot.Assistant.Commands;
+using StudyBot.Core.Conversations;
 using StudyBot.Host.Alerts;
-using StudyBot.Core.Admin;
 using StudyBot.Knowledge.Ingestion;
 using StudyBot.Knowledge.Sources;
 
@@ -16,19 +17,20 @@ public sealed partial class IngestionJobs(
     SourceCatalog catalog,
     IngestionTracker tracker,
     SourceRunLedger ledger,
-    IEnumerable<IChannelNotifier> notifiers,
+    ConversationPoster poster,
     ILogger<IngestionJobs> logger,
     SourceFailureAlerts alerts)
 {
     /// <summary>A queued run (manual trigger); the source was reserved before it was enqueued.</summary>
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [15, 60, 300], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     [JobDisplayName("Re-index {0}")]
-    public async Task RunAsync(string source, string? notifyChannel, string? notifyAddress, CancellationToken cancellationToken)
+    /// <param name="notify">The conversation that asked for the run, told how it went.</param>
+    public async Task RunAsync(string source, ConversationAddress? notify, CancellationToken cancellationToken)
     {
         var outcome = await RunReservedAsync(source, cancellationToken);
-        if (notifyChannel is not null && notifyAddress is not null)
+        if (notify is not null)
         {
-            await NotifyAsync(notifyChannel, notifyAddress, outcome, cancellationToken);
+            await poster.PostAsync(notify, Outcome(outcome), cancellationToken);
         }
 
         if (outcome.Error is not null)
@@ -100,26 +102,12 @@ public sealed partial class IngestionJobs(
         }
     }
 
-    private async Task NotifyAsync(string channel, string address, RunOutcome outcome, CancellationToken cancellationToken)
+    private static NoticeReply Outcome(RunOutcome outcome)
     {
-        var notifier = notifiers.FirstOrDefault(n => n.Channel == channel);
-        if (notifier is null)
-        {
-            return;
-        }
-
         var c = outcome.Counts;
-        var text = outcome.Error is not null
+        return new NoticeReply(outcome.Error is not null
             ? $"Re-index of {outcome.Source} failed: {outcome.Error}. It will be retried; `status` shows the latest."
-            : $"Re-index of {outcome.Source} finished: {c?.Added} added, {c?.Updated} updated, {c?.Unchanged} unchanged, {c?.Removed} removed, {c?.Failed} failed in {c?.DurationSeconds:0.0}s.";
-        try
-        {
-            await notifier.NotifyAsync(address, text, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogNotifyFailed(ex, channel);
-        }
+            : $"Re-index of {outcome.Source} finished: {c?.Added} added, {c?.Updated} updated, {c?.Unchanged} unchanged, {c?.Removed} removed, {c?.Failed} failed in {c?.DurationSeconds:0.0}s.");
     }
 
     private sealed record RunOutcome(string Source, StudyBot.Core.Retrieval.IngestionCounts? Counts, string? Error);
@@ -163,9 +151,6 @@ public sealed partial class IngestionJobs(
 
     [LoggerMessage(LogLevel.Warning, "Scheduled re-index of {Source} failed: {Reason}")]
     private partial void LogFailed(string source, string reason);
-
-    [LoggerMessage(LogLevel.Warning, "Could not post the re-index outcome to {Channel}")]
-    private partial void LogNotifyFailed(Exception exception, string channel);
 }
 
 public sealed class IngestionFailedException(string source, string reason) : Exception($"ingestion of {source} failed: {reason}");

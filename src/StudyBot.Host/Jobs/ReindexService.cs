@@ -1,5 +1,6 @@
 using Hangfire;
 using StudyBot.Core.Admin;
+using StudyBot.Core.Conversations;
 using StudyBot.Knowledge.Sources;
 
 namespace StudyBot.Host.Jobs;
@@ -25,7 +26,7 @@ public sealed class ReindexService(SourceCatalog catalog, SourceRunLedger ledger
             else
             {
                 var sourceName = configured.Name;
-                jobs.Enqueue<IngestionJobs>(j => j.RunAsync(sourceName, notify == null ? null : notify.Channel, notify == null ? null : notify.ReplyAddress, CancellationToken.None));
+                jobs.Enqueue<IngestionJobs>(j => j.RunAsync(sourceName, notify, CancellationToken.None));
                 outcomes.Add(new ReindexOutcome(sourceName, ReindexStatus.Queued));
             }
         }

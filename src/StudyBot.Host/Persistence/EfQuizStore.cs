@@ -84,7 +84,7 @@ public sealed class EfQuizStore(AppStore store, TimeProvider time) : IQuizStore
 
     public async Task<(QuizSession Session, bool Created)> StartSessionAsync(QuizSession session, CancellationToken cancellationToken)
     {
-        if (await FindOpenSessionAsync(session.Channel, session.ConversationId, cancellationToken) is { } open)
+        if (await FindOpenSessionAsync(session.Conversation, cancellationToken) is { } open)
         {
             return (open, false);
         }
@@ -94,8 +94,10 @@ public sealed class EfQuizStore(AppStore store, TimeProvider time) : IQuizStore
         {
             Id = session.Id,
             Channel = session.Channel,
-            ConversationId = session.ConversationId,
-            OpenIn = OpenKey(session.Channel, session.ConversationId),
+            Space = session.Conversation.Space,
+            Thread = session.Conversation.Thread,
+            Reference = session.Conversation.Reference,
+            OpenIn = OpenKey(session.Conversation),
             Personal = session.Personal,
             StartedBy = session.StartedBy,
             Topic = session.Topic,
@@ -115,7 +117,7 @@ public sealed class EfQuizStore(AppStore store, TimeProvider time) : IQuizStore
         catch (DbUpdateException)
         {
             // Another start won the race for this conversation.
-            var winner = await FindOpenSessionAsync(session.Channel, session.ConversationId, cancellationToken);
+            var winner = await FindOpenSessionAsync(session.Conversation, cancellationToken);
             return winner is null ? throw new InvalidOperationException($"Quiz {session.Id} could not be stored.") : (winner, false);
         }
     }
@@ -127,10 +129,10 @@ public sealed class EfQuizStore(AppStore store, TimeProvider time) : IQuizStore
         return row is null ? null : ToModel(row);
     }
 
-    public async Task<QuizSession?> FindOpenSessionAsync(string channel, string conversationId, CancellationToken cancellationToken)
+    public async Task<QuizSession?> FindOpenSessionAsync(ConversationAddress conversation, CancellationToken cancellationToken)
     {
         await using var context = store.CreateContext();
-        var key = OpenKey(channel, conversationId);
+        var key = OpenKey(conversation);
         var row = await context.QuizSessions.AsNoTracking().FirstOrDefaultAsync(s => s.OpenIn == key, cancellationToken);
         return row is null ? null : ToModel(row);
     }
@@ -141,8 +143,8 @@ public sealed class EfQuizStore(AppStore store, TimeProvider time) : IQuizStore
         // One statement: the answer only lands while its question is the session's open one, and only once per person.
         var inserted = await context.Database.ExecuteSqlRawAsync(
             """
-            INSERT INTO quiz_answers ("SessionId", "QuestionIndex", "UserId", "Channel", "ConversationId", "ChosenOption", "Correct", "AnsweredAt")
-            SELECT s."Id", s."Current", {2}, s."Channel", s."ConversationId", {3}, {4}, {5}
+            INSERT INTO quiz_answers ("SessionId", "QuestionIndex", "UserId", "Channel", "Space", "Thread", "ChosenOption", "Correct", "AnsweredAt")
+            SELECT s."Id", s."Current", {2}, s."Channel", s."Space", s."Thread", {3}, {4}, {5}
             FROM quiz_sessions s
             WHERE s."Id" = {0} AND s."State" = {6} AND s."Current" = {1}
             ON CONFLICT ("SessionId", "QuestionIndex", "UserId") DO NOTHING
@@ -204,12 +206,12 @@ public sealed class EfQuizStore(AppStore store, TimeProvider time) : IQuizStore
         return rows.Select(ToModel).ToList();
     }
 
-    public async Task<IReadOnlyList<LeaderboardEntry>> LeaderboardAsync(string channel, string space, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LeaderboardEntry>> LeaderboardAsync(ConversationAddress conversation, int max, CancellationToken cancellationToken)
     {
         await using var context = store.CreateContext();
-        var (thread, teamsThread) = (space + ":", space + ";");
+        var (channel, space) = (conversation.Channel, conversation.Space);
         var rows = await context.QuizAnswers.AsNoTracking()
-            .Where(a => a.Channel == channel && (a.ConversationId == space || a.ConversationId.StartsWith(thread) || a.ConversationId.StartsWith(teamsThread)))
+            .Where(a => a.Channel == channel && a.Space == space)
             .GroupBy(a => a.UserId)
             .Select(g => new { UserId = g.Key, Correct = g.Count(a => a.Correct), Answered = g.Count() })
             .ToListAsync(cancellationToken);
@@ -250,7 +252,7 @@ public sealed class EfQuizStore(AppStore store, TimeProvider time) : IQuizStore
         return rows.Select(ToModel).ToList();
     }
 
-    private static string OpenKey(string channel, string conversationId) => $"{channel}|{conversationId}";
+    private static string OpenKey(ConversationAddress conversation) => $"{conversation.Channel}|{conversation.Id}";
 
     /// <summary>A timestamp as the provider stores it (SQLite: UTC ticks, through the model's converter).</summary>
     private static object ProviderValue(AppDbContext context, DateTimeOffset value)
@@ -264,7 +266,7 @@ public sealed class EfQuizStore(AppStore store, TimeProvider time) : IQuizStore
         e.CorrectOption, e.Evidence, e.Explanation, JsonSerializer.Deserialize<Citation>(e.CitationJson, Json)!);
 
     private static QuizSession ToModel(QuizSessionEntity e) => new(
-        e.Id, e.Channel, e.ConversationId, e.Personal, e.StartedBy, e.Topic, JsonSerializer.Deserialize<List<string>>(e.QuestionIdsJson, Json) ?? [],
+        e.Id, new ConversationAddress(e.Channel, e.Space, e.Thread, e.Reference), e.Personal, e.StartedBy, e.Topic, JsonSerializer.Deserialize<List<string>>(e.QuestionIdsJson, Json) ?? [],
         e.Current, e.StartedAt, e.QuestionDeadline, e.IdleDeadline, Enum.Parse<QuizSessionState>(e.State), e.PromptVersion);
 
     private static LearnerItem ToModel(QuizLearnerItemEntity e) =>

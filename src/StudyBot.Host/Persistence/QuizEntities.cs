@@ -35,9 +35,16 @@ public sealed class QuizSessionEntity
 
     public required string Channel { get; set; }
 
-    public required string ConversationId { get; set; }
+    /// <summary>The conversation's space (a Slack or Teams channel, a chat); leaderboards count by it.</summary>
+    public required string Space { get; set; }
 
-    /// <summary>"{channel}|{conversation}" while open, null once closed: unique, so a conversation has one open quiz.</summary>
+    /// <summary>The thread within the space, if any.</summary>
+    public string? Thread { get; set; }
+
+    /// <summary>What the channel's adapter needs to post into the conversation (Teams: the conversation reference); opaque here.</summary>
+    public string? Reference { get; set; }
+
+    /// <summary>"{channel}|{conversation id}" while open, null once closed: unique, so a conversation has one open quiz.</summary>
     public string? OpenIn { get; set; }
 
     public bool Personal { get; set; }
@@ -75,7 +82,10 @@ public sealed class QuizAnswerEntity
 
     public required string Channel { get; set; }
 
-    public required string ConversationId { get; set; }
+    /// <summary>The session's space, copied so a leaderboard is one equality on (channel, space).</summary>
+    public required string Space { get; set; }
+
+    public string? Thread { get; set; }
 
     public int ChosenOption { get; set; }
 

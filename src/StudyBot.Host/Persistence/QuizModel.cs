@@ -25,7 +25,7 @@ internal static class QuizModel
         {
             answer.ToTable("quiz_answers");
             answer.HasKey(a => new { a.SessionId, a.QuestionIndex, a.UserId });
-            answer.HasIndex(a => new { a.Channel, a.ConversationId });
+            answer.HasIndex(a => new { a.Channel, a.Space });
         });
         modelBuilder.Entity<QuizLearnerItemEntity>(item =>
         {

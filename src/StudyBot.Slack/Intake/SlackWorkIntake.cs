@@ -1,5 +1,6 @@
 using System.Text;
 using StudyBot.Core.Inbox;
+using StudyBot.Slack.Wire;
 
 namespace StudyBot.Slack.Intake;
 

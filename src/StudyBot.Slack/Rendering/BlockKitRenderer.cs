@@ -3,10 +3,9 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using StudyBot.Assistant.Answering;
 using StudyBot.Assistant.Quizzes;
+using StudyBot.Assistant.Rendering;
 using StudyBot.Core.Conversations;
-using StudyBot.Core.Feedback;
 using StudyBot.Core.Quizzes;
-using StudyBot.Core.Retrieval;
 using StudyBot.Slack.Configuration;
 
 namespace StudyBot.Slack.Rendering;
@@ -15,26 +14,16 @@ namespace StudyBot.Slack.Rendering;
 /// Renders the engine's channel-agnostic replies as Block Kit: escaped mrkdwn split to Slack's
 /// limits, numbered citations as links, 👍/👎 feedback buttons, and a plain fallback text.
 /// </summary>
-internal sealed class BlockKitRenderer(IOptions<SlackOptions> options, FileLinkSigner? signer = null)
+internal sealed class BlockKitRenderer(IOptions<SlackOptions> options, FileLinkSigner? signer = null) : IReplyRenderer<IReadOnlyList<SlackMessage>>
 {
     public const string FeedbackBlockId = "feedback";
     public const string FeedbackUpActionId = IncomingAction.Feedback + ":up";
     public const string FeedbackDownActionId = IncomingAction.Feedback + ":down";
 
     /// <summary>One message, or several when the reply exceeds one message's limits.</summary>
-    public IReadOnlyList<SlackMessage> Render(Reply reply) => reply switch
-    {
-        AnswerReply answer => RenderAnswer(answer),
-        StatusReply status => Pack(Sections(StatusText(status.Status) + Helpful(status)), []),
-        NoticeReply notice => Pack(Sections(Mrkdwn.Escape(notice.Text)), []),
-        QuizQuestionReply question => [Message(QuizBlocks.Question(question))],
-        QuizFeedbackReply feedback => [Message(QuizBlocks.Feedback(feedback, Links)), .. feedback.Next is { } next ? Render(next) : []],
-        QuizResultsReply results => Pack(Sections(Mrkdwn.Escape(QuizText.Results(results))), []),
-        LeaderboardReply leaderboard => Pack(Sections(Mrkdwn.Escape(QuizText.Leaderboard(leaderboard))), []),
-        _ => Pack(Sections(Mrkdwn.Escape(reply.ToString() ?? "")), []),
-    };
+    public IReadOnlyList<SlackMessage> Render(Reply reply) => reply.Render(this);
 
-    private List<SlackMessage> RenderAnswer(AnswerReply answer)
+    public IReadOnlyList<SlackMessage> Answer(AnswerReply answer)
     {
         var tail = new List<Block>();
         if (answer.Citations.Count > 0)
@@ -61,6 +50,37 @@ internal sealed class BlockKitRenderer(IOptions<SlackOptions> options, FileLinkS
         return Pack(Sections(Mrkdwn.Escape(answer.Text)), tail);
     }
 
+    public IReadOnlyList<SlackMessage> Notice(NoticeReply notice) => Plain(notice.Text);
+
+    public IReadOnlyList<SlackMessage> Status(StatusReply status)
+    {
+        var text = new StringBuilder($"*{StatusText.Heading}*: {Mrkdwn.Escape(StatusText.Totals(status.Status))}");
+        foreach (var source in status.Status.Sources)
+        {
+            text.Append($"\n• *{Mrkdwn.Escape(source.Name)}* ({Mrkdwn.Escape(source.Type)}): {Mrkdwn.Escape(StatusText.Summary(source))}");
+            foreach (var problem in StatusText.Problems(source))
+            {
+                text.Append("\n    ⚠ ").Append(Mrkdwn.Escape(problem));
+            }
+        }
+
+        if (StatusText.Helpful(status) is { } helpful)
+        {
+            text.Append('\n').Append(Mrkdwn.Escape(helpful));
+        }
+
+        return Pack(Sections(text.ToString()), []);
+    }
+
+    public IReadOnlyList<SlackMessage> QuizQuestion(QuizQuestionReply question) => [Message(QuizBlocks.Question(question))];
+
+    public IReadOnlyList<SlackMessage> QuizFeedback(QuizFeedbackReply feedback) =>
+        [Message(QuizBlocks.Feedback(feedback, Links)), .. feedback.Next is { } next ? Render(next) : []];
+
+    public IReadOnlyList<SlackMessage> QuizResults(QuizResultsReply results) => Plain(QuizText.Results(results));
+
+    public IReadOnlyList<SlackMessage> Leaderboard(LeaderboardReply leaderboard) => Plain(QuizText.Leaderboard(leaderboard));
+
     private CitationLinks Links => new(options.Value.PublicBaseUrl, signer);
 
     private string SourcesText(IReadOnlyList<Citation> citations)
@@ -86,38 +106,8 @@ internal sealed class BlockKitRenderer(IOptions<SlackOptions> options, FileLinkS
         return text.ToString();
     }
 
-    private static string Helpful(StatusReply status) =>
-        status.HelpfulRates is { } rates && HelpfulRate.Describe(rates) is { } line ? "\n" + Mrkdwn.Escape(line) : "";
-
-    private static string StatusText(KnowledgeStatus status)
-    {
-        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"*Knowledge base*: {status.Documents} documents, {status.Chunks} chunks");
-        foreach (var s in status.Sources)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"\n• *{Mrkdwn.Escape(s.Name)}* ({Mrkdwn.Escape(s.Type)}): {s.Documents} documents, {s.Chunks} chunks, {Mrkdwn.Escape(s.State)}");
-            if (s.State == "running" && s.ProgressTotal > 0)
-            {
-                text.Append(CultureInfo.InvariantCulture, $" ({s.ProgressDone}/{s.ProgressTotal})");
-            }
-
-            if (s.LastRun is { } run)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"; last run +{run.Added} ~{run.Updated} -{run.Removed} in {run.DurationSeconds:0.#} s");
-            }
-
-            foreach (var error in s.Errors.Take(5))
-            {
-                text.Append(CultureInfo.InvariantCulture, $"\n    ⚠ {Mrkdwn.Escape(error.Document)}: {Mrkdwn.Escape(error.Error)}");
-            }
-
-            if (s.Errors.Count > 5)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"\n    … and {s.Errors.Count - 5} more unreadable files");
-            }
-        }
-
-        return text.ToString();
-    }
+    /// <summary>Plain text as escaped mrkdwn (code spans kept), split over as many messages as it needs.</summary>
+    private static List<SlackMessage> Plain(string text) => Pack(Sections(Mrkdwn.Escape(text)), []);
 
     private static IEnumerable<Block> Sections(string escaped) =>
         Mrkdwn.Split(escaped, BlockKitLimits.SectionText).Select(part => new SectionBlock(TextObject.Mrkdwn(part)));

@@ -1,4 +1,6 @@
-using StudyBot.Slack.WebApi;
+using StudyBot.Slack.Api;
+
+
 
 namespace StudyBot.Slack.Replies;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StudyBot.Teams.Configuration;
 
 namespace StudyBot.Teams.Authentication;
 

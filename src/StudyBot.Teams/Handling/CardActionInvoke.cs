@@ -1,10 +1,9 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
 using StudyBot.Assistant.Commands;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Feedback;
-using StudyBot.Teams.Activities;
-using StudyBot.Teams.Cards;
+using StudyBot.Teams.Rendering;
+using StudyBot.Teams.Wire;
 
 namespace StudyBot.Teams.Handling;
 
@@ -16,8 +15,7 @@ internal sealed class CardActionInvoke(
     ConversationEngine engine,
     IncomingTranslator translate,
     IAnswerLog answers,
-    IOptions<TeamsOptions> options,
-    FileLinkSigner? signer = null)
+    AdaptiveCardRenderer cards)
 {
     public async Task<InvokeResponse> HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -34,10 +32,10 @@ internal sealed class CardActionInvoke(
         var text = reply is NoticeReply notice ? notice.Text : null;
         if (text is not null && actionId == IncomingAction.Feedback && await AnswerOfAsync(value, cancellationToken) is { } answer)
         {
-            return InvokeResponse.Card(AnswerCard.Render(answer, options.Value.Links(signer), confirmation: text));
+            return InvokeResponse.Card(cards.Voted(answer, text));
         }
 
-        return text is not null ? InvokeResponse.Message(text) : InvokeResponse.Card(ReplyCards.Render(reply, options.Value.Links(signer)));
+        return text is not null ? InvokeResponse.Message(text) : InvokeResponse.Card(cards.Render(reply));
     }
 
     /// <summary>The answer a feedback value ("{answerId}|up") points to, rebuilt from the answer log.</summary>

@@ -1,31 +1,28 @@
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Conversations;
-using StudyBot.Teams.Activities;
-using StudyBot.Teams.Connector;
+using StudyBot.Teams.Configuration;
+using StudyBot.Teams.Replies;
+using StudyBot.Teams.Wire;
 
 namespace StudyBot.Teams.Handling;
 
 /// <summary>Turns Teams activities into the engine's channel-agnostic messages and actions.</summary>
 internal sealed class IncomingTranslator(IOptions<TeamsOptions> options)
 {
-    public const string Channel = "teams";
-
     public IncomingMessage Message(Activity activity, string text)
     {
         var scope = TeamsScope.Of(activity);
         return new(
-            Channel,
-            activity.Conversation!.Id!,
+            TeamsAddress.Of(activity),
             UserId(activity),
             text,
             IsAdmin(activity),
-            ReplyAddress: TeamsChannelNotifier.Address(ConversationReference.Of(activity)),
             Origin: new MessageOrigin(scope.TenantId, scope.TeamId, scope.ChannelId),
-            Personal: activity.Conversation.ConversationType == "personal");
+            Personal: activity.Conversation!.ConversationType == "personal");
     }
 
     public IncomingAction Action(Activity activity, string actionId, string value) =>
-        new(Channel, activity.Conversation!.Id!, UserId(activity), actionId, value, IsAdmin(activity));
+        new(TeamsAddress.Of(activity), UserId(activity), actionId, value, IsAdmin(activity));
 
     /// <summary>The user's Entra object id when Teams sends it (stable across chats), else the Teams user id.</summary>
     private static string UserId(Activity activity) => activity.From?.AadObjectId ?? activity.From?.Id ?? "";

@@ -1,10 +1,10 @@
-using Microsoft.Extensions.Options;
+using StudyBot.Adapters.Handling;
 using StudyBot.Assistant.Commands;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Inbox;
-using StudyBot.Teams.Activities;
-using StudyBot.Teams.Cards;
-using StudyBot.Teams.Connector;
+using StudyBot.Teams.Rendering;
+using StudyBot.Teams.Replies;
+using StudyBot.Teams.Wire;
 
 namespace StudyBot.Teams.Handling;
 
@@ -14,12 +14,13 @@ internal sealed class QuestionHandler(
     IncomingTranslator translate,
     TypingIndicator typing,
     ReplyDelivery delivery,
-    IOptions<TeamsOptions> options,
-    FileLinkSigner? signer = null)
+    AdaptiveCardRenderer cards) : IWorkHandler<Activity>
 {
     private const string HelpCommand = "help";
 
-    public async Task HandleAsync(InboxItem item, Activity activity, CancellationToken cancellationToken)
+    public string Kind => TeamsWork.Question;
+
+    public async Task HandleAsync(Activity activity, InboxItem item, CancellationToken cancellationToken)
     {
         var to = ConversationReference.Of(activity);
         var text = MentionText.Strip(activity);
@@ -36,7 +37,7 @@ internal sealed class QuestionHandler(
             reply = await engine.HandleAsync(message, cancellationToken);
         }
 
-        var card = ReplyCards.Render(reply, options.Value.Links(signer));
+        var card = cards.Render(reply);
         await delivery.DeliverAsync(item, to, activity.Id, AdaptiveCard.Message(card), cancellationToken);
     }
 }

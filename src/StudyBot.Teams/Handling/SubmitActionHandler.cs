@@ -1,10 +1,9 @@
-using Microsoft.Extensions.Options;
+using StudyBot.Adapters.Handling;
 using StudyBot.Assistant.Commands;
-using StudyBot.Core.Conversations;
 using StudyBot.Core.Inbox;
-using StudyBot.Teams.Activities;
-using StudyBot.Teams.Cards;
-using StudyBot.Teams.Connector;
+using StudyBot.Teams.Rendering;
+using StudyBot.Teams.Replies;
+using StudyBot.Teams.Wire;
 
 namespace StudyBot.Teams.Handling;
 
@@ -13,13 +12,15 @@ internal sealed class SubmitActionHandler(
     ConversationEngine engine,
     IncomingTranslator translate,
     ReplyDelivery delivery,
-    IOptions<TeamsOptions> options,
-    FileLinkSigner? signer = null)
+    AdaptiveCardRenderer cards) : IWorkHandler<Activity>
 {
-    public async Task HandleAsync(InboxItem item, Activity activity, string actionId, string value, CancellationToken cancellationToken)
+    public string Kind => TeamsWork.ButtonPress;
+
+    public async Task HandleAsync(Activity activity, InboxItem item, CancellationToken cancellationToken)
     {
+        CardAction.TryRead(activity.Value, out var actionId, out var value);
         var reply = await engine.HandleActionAsync(translate.Action(activity, actionId, value), cancellationToken);
-        var card = ReplyCards.Render(reply, options.Value.Links(signer));
+        var card = cards.Render(reply);
         await delivery.DeliverAsync(item, ConversationReference.Of(activity), activity.Id, AdaptiveCard.Message(card), cancellationToken);
     }
 }

@@ -1,69 +1,47 @@
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using StudyBot.Adapters.Handling;
 using StudyBot.Core.Inbox;
-using StudyBot.Teams.Activities;
-using StudyBot.Teams.Cards;
-using StudyBot.Teams.Connector;
+using StudyBot.Teams.Api;
+using StudyBot.Teams.Authentication;
+using StudyBot.Teams.Rendering;
+using StudyBot.Teams.Wire;
 
 namespace StudyBot.Teams.Handling;
 
 /// <summary>
-/// Processes accepted Teams activities from the inbox, one small handler per kind, each resolved in a scope
-/// of its own so a long-lived dispatcher never holds on to a typed HttpClient.
+/// The inbox handler of channel "teams": each accepted activity goes to the handler of its kind (welcome,
+/// question, button press). A Connector refusal that no retry can fix (the bot was removed, the
+/// conversation is gone) is given up; transient failures are retried by the dispatcher.
 /// </summary>
-internal sealed partial class TeamsInboxHandler(
-    IServiceScopeFactory scopes,
-    TrustedServiceUrls trusted,
-    ILogger<TeamsInboxHandler> logger) : IInboxHandler
+internal sealed class TeamsInboxHandler(IEnumerable<IWorkHandler<Activity>> handlers, TrustedServiceUrls trusted, ILogger<TeamsInboxHandler> logger)
+    : AdapterInbox<Activity>(handlers, logger)
 {
-    public string Channel => IncomingTranslator.Channel;
+    public override string Channel => TeamsWork.Channel;
 
-    public async Task HandleAsync(InboxItem item, CancellationToken cancellationToken)
+    protected override (Activity? Work, string? Problem) Read(InboxItem item)
     {
         var parsed = ActivityParser.Parse(Encoding.UTF8.GetBytes(item.Payload));
-        if (parsed.Activity is not { } activity)
+        if (parsed.Activity is { } activity)
         {
-            LogUnreadable(item.Key, parsed.Error);
-            return;
+            // Only authenticated activities enter the inbox, so their serviceUrl stays trusted across restarts.
+            trusted.Trust(activity.ServiceUrl!);
         }
 
-        // Only authenticated activities enter the inbox, so their serviceUrl stays trusted across restarts.
-        trusted.Trust(activity.ServiceUrl!);
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        try
-        {
-            if (activity.Type == ActivityTypes.ConversationUpdate)
-            {
-                await services.GetRequiredService<WelcomeHandler>().HandleAsync(item, activity, cancellationToken);
-            }
-            else if (activity.Type == ActivityTypes.Message && CardAction.TryRead(activity.Value, out var actionId, out var value))
-            {
-                await services.GetRequiredService<SubmitActionHandler>().HandleAsync(item, activity, actionId, value, cancellationToken);
-            }
-            else if (activity.Type == ActivityTypes.Message && string.IsNullOrWhiteSpace(activity.Text) && activity.Value is not null)
-            {
-                LogForeignSubmit(item.Key); // another card's Action.Submit: nothing to answer
-            }
-            else if (activity.Type == ActivityTypes.Message)
-            {
-                await services.GetRequiredService<QuestionHandler>().HandleAsync(item, activity, cancellationToken);
-            }
-        }
-        catch (ConnectorException ex) when (ex.IsPermanent)
-        {
-            // Retrying cannot help (the bot was removed, the conversation is gone); the item is done.
-            LogGaveUp(ex, item.Key, (int)ex.Status!);
-        }
+        return (parsed.Activity, parsed.Error);
     }
 
-    [LoggerMessage(LogLevel.Error, "Teams inbox item {Key} is not a readable activity: {Error}")]
-    private partial void LogUnreadable(string key, string? error);
+    protected override string? KindOf(Activity activity) => activity.Type switch
+    {
+        ActivityTypes.ConversationUpdate when WelcomeHandler.BotWasAdded(activity) => TeamsWork.Welcome,
+        ActivityTypes.Message when CardAction.TryRead(activity.Value, out _, out _) => TeamsWork.ButtonPress,
 
-    [LoggerMessage(LogLevel.Information, "Teams activity {Key} carries card data StudyBot does not know; ignored")]
-    private partial void LogForeignSubmit(string key);
+        // Another card's Action.Submit carries data but no text: nothing to answer.
+        ActivityTypes.Message when string.IsNullOrWhiteSpace(activity.Text) && activity.Value is not null => null,
+        ActivityTypes.Message => TeamsWork.Question,
+        _ => null,
+    };
 
-    [LoggerMessage(LogLevel.Warning, "Gave up replying to Teams activity {Key}: the Connector answered {Status}")]
-    private partial void LogGaveUp(Exception exception, string key, int status);
+    protected override string? Unrecoverable(Exception exception) =>
+        exception is ConnectorException { IsPermanent: true } refused ? $"the Connector answered {(int)refused.Status!}" : null;
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
-using StudyBot.Teams.Activities;
-using StudyBot.Teams.Connector;
+using StudyBot.Teams.Api;
+using StudyBot.Teams.Replies;
+using StudyBot.Teams.Wire;
 
 namespace StudyBot.Teams.Handling;
 

@@ -1,14 +1,15 @@
+using StudyBot.Adapters.Handling;
 using StudyBot.Assistant.Commands;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Inbox;
-using StudyBot.Teams.Activities;
-using StudyBot.Teams.Cards;
-using StudyBot.Teams.Connector;
+using StudyBot.Teams.Rendering;
+using StudyBot.Teams.Replies;
+using StudyBot.Teams.Wire;
 
 namespace StudyBot.Teams.Handling;
 
 /// <summary>StudyBot was added to a team, group chat or personal scope: one welcome card with the engine's help.</summary>
-internal sealed class WelcomeHandler(ConversationEngine engine, IncomingTranslator translate, ReplyDelivery delivery)
+internal sealed class WelcomeHandler(ConversationEngine engine, IncomingTranslator translate, ReplyDelivery delivery) : IWorkHandler<Activity>
 {
     private const string HelpCommand = "help";
 
@@ -16,16 +17,13 @@ internal sealed class WelcomeHandler(ConversationEngine engine, IncomingTranslat
     public static bool BotWasAdded(Activity activity) =>
         activity.Recipient?.Id is { } bot && activity.MembersAdded?.Any(m => m.Id == bot) == true;
 
-    public async Task HandleAsync(InboxItem item, Activity activity, CancellationToken cancellationToken)
-    {
-        if (!BotWasAdded(activity))
-        {
-            return;
-        }
+    public string Kind => TeamsWork.Welcome;
 
+    public async Task HandleAsync(Activity activity, InboxItem item, CancellationToken cancellationToken)
+    {
         var help = await engine.HandleAsync(translate.Message(activity, HelpCommand), cancellationToken);
         var text = help is NoticeReply notice ? notice.Text : "";
-        var card = NoticeCard.Render(text, ReplyCards.WelcomeHeading);
+        var card = AdaptiveCardRenderer.Welcome(text);
         await delivery.DeliverAsync(item, ConversationReference.Of(activity), replyToId: null, AdaptiveCard.Message(card), cancellationToken);
     }
 }

@@ -13,8 +13,8 @@ namespace StudyBot.Assistant.Tests.Fakes;
 internal sealed class FakeOpenAI : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ModelRequest> _requests = new();
-    private readonly ConcurrentQueue<Func<HttpContext, Task>> _script = new();
-    private Func<HttpContext, Task>? _last;
+    private readonly ConcurrentQueue<Func<HttpContext, ModelRequest, Task>> _script = new();
+    private Func<HttpContext, ModelRequest, Task>? _last;
 
     private LoopbackServer? _server;
 
@@ -53,19 +53,23 @@ internal sealed class FakeOpenAI : IAsyncDisposable
     }
 
     /// <summary>The recorded final response, with this content.</summary>
-    public void Answer(string content)
+    public void Answer(string content) => Answer(_ => content);
+
+    /// <summary>The recorded final response, with content made from the request: e.g. a quiz that cites the passages it was sent.</summary>
+    public void Answer(Func<ModelRequest, string> content) => Enqueue(async (context, request) =>
     {
         var body = JsonNode.Parse(Fixture("openai", "chat.completion.stop.json"))!;
-        body["choices"]![0]!["message"]!["content"] = content;
-        Json(200, body.ToJsonString());
-    }
+        body["choices"]![0]!["message"]!["content"] = content(request);
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(body.ToJsonString());
+    });
 
     /// <summary>The recorded 429 with OpenAI's Retry-After header.</summary>
     public void RateLimit(int retryAfterSeconds) =>
         Json(429, Fixture("openai", "error.rate_limit_exceeded.json"), ("retry-after", retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>Never answers: holds the request until the client gives up.</summary>
-    public void Hang() => Enqueue(async context =>
+    public void Hang() => Enqueue(async (context, _) =>
     {
         try
         {
@@ -76,7 +80,7 @@ internal sealed class FakeOpenAI : IAsyncDisposable
         }
     });
 
-    private void Json(int status, string body, params (string Name, string Value)[] headers) => Enqueue(async context =>
+    private void Json(int status, string body, params (string Name, string Value)[] headers) => Enqueue(async (context, _) =>
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
@@ -88,22 +92,23 @@ internal sealed class FakeOpenAI : IAsyncDisposable
         await context.Response.WriteAsync(body);
     });
 
-    private void Enqueue(Func<HttpContext, Task> response) => _script.Enqueue(response);
+    private void Enqueue(Func<HttpContext, ModelRequest, Task> response) => _script.Enqueue(response);
 
     private async Task HandleAsync(HttpContext context)
     {
         var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
-        _requests.Enqueue(new ModelRequest(
+        var request = new ModelRequest(
             context.Request.Path.Value ?? "",
             context.Request.QueryString.Value ?? "",
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            body.Length > 0 ? JsonNode.Parse(body)!.AsObject() : []));
+            body.Length > 0 ? JsonNode.Parse(body)!.AsObject() : []);
+        _requests.Enqueue(request);
         if (_script.TryDequeue(out var next))
         {
             _last = next;
         }
 
-        await (_last ?? (c => { c.Response.StatusCode = 500; return Task.CompletedTask; }))(context);
+        await (_last ?? ((c, _) => { c.Response.StatusCode = 500; return Task.CompletedTask; }))(context, request);
     }
 
     public ValueTask DisposeAsync() => _server!.DisposeAsync();
@@ -117,6 +122,8 @@ internal sealed record ModelRequest(string Path, string Query, IReadOnlyDictiona
     public IEnumerable<string> ToolNames => Body["tools"]?.AsArray().Select(t => t!["function"]!["name"]!.GetValue<string>()) ?? [];
 
     public string SystemPrompt => Messages.First(m => m!["role"]!.GetValue<string>() == "system")!["content"]!.GetValue<string>();
+
+    public string UserMessage => Messages.Last(m => m!["role"]!.GetValue<string>() == "user")!["content"]!.GetValue<string>();
 
     public IEnumerable<JsonNode> ToolMessages => Messages.Where(m => m!["role"]!.GetValue<string>() == "tool")!;
 

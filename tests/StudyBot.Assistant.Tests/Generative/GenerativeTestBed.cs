@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using StudyBot.Assistant.Answering;
 using StudyBot.Core.Models;
 using StudyBot.Core.Retrieval;
+using StudyBot.Knowledge.Embeddings;
 
 namespace StudyBot.Assistant.Tests.Generative;
 
@@ -39,6 +41,7 @@ internal sealed class GenerativeTestBed : IDisposable
         // StudyBot.Knowledge binds StudyBot:Llm in the host; the assistant alone is composed here.
         builder.Services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.SectionName);
         builder.Services.AddSingleton<IKnowledgeSearch>(new FixedSearch(chunks ?? [QLoRA, Hnsw]));
+        builder.Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(new HashingEmbeddingGenerator());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddStudyBotAssistant();
         _host = builder.Build();

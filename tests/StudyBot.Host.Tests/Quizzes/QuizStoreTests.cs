@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Quizzes;
 
+using StudyBot.Tests;
+
 namespace StudyBot.Host.Tests.Quizzes;
 
 /// <summary>The quiz tables on a real SQLite file and a real PostgreSQL database.</summary>
@@ -9,10 +11,9 @@ public sealed class QuizStoreTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
 
-    public static TheoryData<string> Providers => ["Sqlite", "Postgres"];
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData("Sqlite")]
+    [PostgresData]
     public async Task RecordAnswer_FiftyUsersClickingTwiceAtOnce_CountsEachUserOnce(string provider)
     {
         await using var bed = await StoreTestBed.StartAsync(provider);
@@ -37,12 +38,13 @@ public sealed class QuizStoreTests
         Assert.Equal(50, outcomes.Count(o => o == QuizAnswerOutcome.Recorded));
         Assert.Equal(50, outcomes.Count(o => o == QuizAnswerOutcome.AlreadyAnswered));
         Assert.Equal(50, (await store.AnswersAsync("s1", CancellationToken.None)).Select(a => a.UserId).Distinct().Count());
-        var board = await store.LeaderboardAsync("teams", "c1", 100, CancellationToken.None);
+        var board = await store.LeaderboardAsync(new ConversationAddress("teams", "c1"), 100, CancellationToken.None);
         Assert.Equal(50, board.Sum(e => e.Answered));
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData("Sqlite")]
+    [PostgresData]
     public async Task RecordAnswer_ToAQuestionThatMovedOnOrAClosedQuiz_IsRefusedAndNotStored(string provider)
     {
         await using var bed = await StoreTestBed.StartAsync(provider);
@@ -61,7 +63,8 @@ public sealed class QuizStoreTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData("Sqlite")]
+    [PostgresData]
     public async Task StartSession_WhileOneIsOpenInTheConversation_ReturnsTheOpenOneUntilItCloses(string provider)
     {
         await using var bed = await StoreTestBed.StartAsync(provider);
@@ -80,7 +83,8 @@ public sealed class QuizStoreTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData("Sqlite")]
+    [PostgresData]
     public async Task Questions_SavedRetiredAndSavedAgain_RoundTripAndComeBackLive(string provider)
     {
         await using var bed = await StoreTestBed.StartAsync(provider);
@@ -101,7 +105,8 @@ public sealed class QuizStoreTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData("Sqlite")]
+    [PostgresData]
     public async Task DueSessions_AreThoseWhoseQuestionOrIdleTimeIsUp(string provider)
     {
         await using var bed = await StoreTestBed.StartAsync(provider);
@@ -116,25 +121,28 @@ public sealed class QuizStoreTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [InlineData("Sqlite")]
+    [PostgresData]
     public async Task Leaderboard_OfAChannel_CountsTheQuizzesOfAllItsThreadsAndNoOtherChannel(string provider)
     {
         await using var bed = await StoreTestBed.StartAsync(provider);
         var store = bed.Services.GetRequiredService<IQuizStore>();
-        string[] threads = ["C1:1712.01", "C1:1712.02", "C2:1712.03", "C10:1712.04"];
-        foreach (var (thread, i) in threads.Select((t, i) => (t, i)))
+        (string Channel, string Thread)[] threads = [("C1", "1712.01"), ("C1", "1712.02"), ("C2", "1712.03"), ("C10", "1712.04")];
+        foreach (var ((channel, thread), i) in threads.Select((t, i) => (t, i)))
         {
-            await store.StartSessionAsync(Session($"s{i}", thread) with { Channel = "slack" }, CancellationToken.None);
+            await store.StartSessionAsync(Session($"s{i}", new ConversationAddress("slack", channel, thread)), CancellationToken.None);
             await store.RecordAnswerAsync(new QuizAnswer($"s{i}", 0, "alice", 1, Correct: true, Now), Now.AddMinutes(15), CancellationToken.None);
         }
 
         await store.RecordAnswerAsync(new QuizAnswer("s1", 0, "bob", 2, Correct: false, Now), Now.AddMinutes(15), CancellationToken.None);
 
-        var board = await store.LeaderboardAsync("slack", ConversationSpace.Of("slack", "C1:1712.99"), 10, CancellationToken.None);
+        var board = await store.LeaderboardAsync(new ConversationAddress("slack", "C1", "1712.99"), 10, CancellationToken.None);
 
         Assert.Equal([("alice", 2, 2), ("bob", 0, 1)], board.Select(e => (e.UserId, e.Correct, e.Answered)));
     }
 
-    private static QuizSession Session(string id, string conversation) => new(
-        id, "teams", conversation, Personal: false, "teacher", "topic", ["q1", "q2"], 0, Now, Now.AddMinutes(1), Now.AddMinutes(15), QuizSessionState.Open);
+    private static QuizSession Session(string id, string conversation) => Session(id, new ConversationAddress("teams", conversation));
+
+    private static QuizSession Session(string id, ConversationAddress conversation) => new(
+        id, conversation, Personal: false, "teacher", "topic", ["q1", "q2"], 0, Now, Now.AddMinutes(1), Now.AddMinutes(15), QuizSessionState.Open);
 }

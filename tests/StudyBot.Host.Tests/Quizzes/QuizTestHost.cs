@@ -52,10 +52,10 @@ internal sealed class QuizTestHost : IAsyncDisposable
     }
 
     public Task<Reply> SayAsync(string user, string text, bool personal = false, string conversation = Room) =>
-        Engine.HandleAsync(new IncomingMessage(Channel, conversation, user, text, Personal: personal), CancellationToken.None);
+        Engine.HandleAsync(new IncomingMessage(new ConversationAddress(Channel, conversation), user, text, Personal: personal), CancellationToken.None);
 
     public Task<Reply> PressAsync(string user, string actionId, string value, string conversation = Room) =>
-        Engine.HandleActionAsync(new IncomingAction(Channel, conversation, user, actionId, value), CancellationToken.None);
+        Engine.HandleActionAsync(new IncomingAction(new ConversationAddress(Channel, conversation), user, actionId, value), CancellationToken.None);
 
     /// <summary>Presses option <paramref name="option"/> of question <paramref name="index"/>.</summary>
     public Task<Reply> AnswerAsync(string user, string sessionId, int index, int option, string conversation = Room) =>
@@ -82,22 +82,22 @@ internal sealed class QuizTestHost : IAsyncDisposable
 /// <summary>What quizzes post unprompted (next questions, results), in order.</summary>
 internal sealed class RecordingPoster : IReplyPoster
 {
-    private readonly ConcurrentQueue<(string Conversation, Reply Reply)> _posts = new();
+    private readonly ConcurrentQueue<(ConversationAddress Conversation, Reply Reply)> _posts = new();
     private readonly SemaphoreSlim _posted = new(0);
 
     public string Channel => QuizTestHost.Channel;
 
-    public IReadOnlyList<(string Conversation, Reply Reply)> All => [.. _posts];
+    public IReadOnlyList<(ConversationAddress Conversation, Reply Reply)> All => [.. _posts];
 
-    public Task PostAsync(string conversationId, Reply reply, CancellationToken cancellationToken)
+    public Task PostAsync(ConversationAddress conversation, Reply reply, CancellationToken cancellationToken)
     {
-        _posts.Enqueue((conversationId, reply));
+        _posts.Enqueue((conversation, reply));
         _posted.Release();
         return Task.CompletedTask;
     }
 
     /// <summary>Waits until at least <paramref name="count"/> posts were made (by the test's own call or the background pacer).</summary>
-    public async Task<IReadOnlyList<(string Conversation, Reply Reply)>> WaitForAsync(int count)
+    public async Task<IReadOnlyList<(ConversationAddress Conversation, Reply Reply)>> WaitForAsync(int count)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (_posts.Count < count)

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using StudyBot.Slack.Signing;
+using StudyBot.Slack.Authentication;
 using StudyBot.Slack.Tests.Fakes;
 
 namespace StudyBot.Slack.Tests.Flows;

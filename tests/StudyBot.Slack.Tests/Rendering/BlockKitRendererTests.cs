@@ -3,8 +3,9 @@ using Microsoft.Extensions.Options;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Retrieval;
 using StudyBot.Slack.Configuration;
-using StudyBot.Slack.Json;
 using StudyBot.Slack.Rendering;
+using StudyBot.Slack.Wire;
+using StudyBot.Tests;
 
 namespace StudyBot.Slack.Tests.Rendering;
 
@@ -18,6 +19,18 @@ public sealed class BlockKitRendererTests
         new(Options.Create(new SlackOptions { BotToken = "xoxb-1", PublicBaseUrl = publicBaseUrl }));
 
     private static string Json(SlackMessage message) => JsonSerializer.Serialize(message.Blocks, SlackJson.Default.IReadOnlyListBlock);
+
+    [Fact]
+    public void Render_EveryReplyKind_IsBlockKitWithinSlacksLimits()
+    {
+        Assert.All(EveryReply.Kind, reply => Assert.All(Renderer().Render(reply), message =>
+        {
+            Assert.NotEmpty(message.Blocks);
+            Assert.InRange(message.Text.Length, 1, BlockKitLimits.FallbackText);
+            Assert.All(message.Blocks.OfType<SectionBlock>(), s => Assert.InRange(s.Text.Text.Length, 1, BlockKitLimits.SectionText));
+            Assert.DoesNotContain("Reply {", Json(message), StringComparison.Ordinal);
+        }));
+    }
 
     [Fact]
     public void Render_ModelAnswerWithANotice_ShowsTheNoticeAndToolsUnderTheSources()

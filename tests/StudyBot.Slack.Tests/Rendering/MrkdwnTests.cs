@@ -1,5 +1,8 @@
 using StudyBot.Slack.Rendering;
 
+
+
+
 namespace StudyBot.Slack.Tests.Rendering;
 
 public sealed class MrkdwnTests

@@ -15,17 +15,19 @@ namespace StudyBot.Teams.Tests.Infrastructure;
 /// </summary>
 internal sealed class TeamsHost : WebApplicationFactory<Program>
 {
-    private readonly TempFolder _data = new();
+    private readonly TempFolder? _data;
     private readonly TempFolder _corpus = new();
     private readonly Dictionary<string, string?> _settings;
 
-    public TeamsHost(OpenIdAuthority? authority, FakeConnector connector, IDictionary<string, string?>? settings = null)
+    /// <param name="dataDirectory">A data folder that outlives this host (a restart); null = a fresh one of its own.</param>
+    public TeamsHost(OpenIdAuthority? authority, FakeConnector connector, IDictionary<string, string?>? settings = null, string? dataDirectory = null)
     {
+        _data = dataDirectory is null ? new TempFolder() : null;
         File.Copy(Path.Combine(TestPaths.Knowledge, "fine-tuning-lora-qlora-peft.md"), _corpus.Combine("fine-tuning.md"));
         File.Copy(Path.Combine(TestPaths.Knowledge, "vector-stores.md"), _corpus.Combine("vector-stores.md"));
         _settings = new Dictionary<string, string?>
         {
-            ["StudyBot:DataDirectory"] = _data.Path,
+            ["StudyBot:DataDirectory"] = dataDirectory ?? _data!.Path,
             ["StudyBot:Sources:knowledge:Type"] = "Files",
             ["StudyBot:Sources:knowledge:Path"] = _corpus.Path,
             ["StudyBot:Teams:AppId"] = authority is null ? "" : TeamsActivities.BotAppId,
@@ -99,7 +101,7 @@ internal sealed class TeamsHost : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            _data.Dispose();
+            _data?.Dispose();
             _corpus.Dispose();
         }
     }

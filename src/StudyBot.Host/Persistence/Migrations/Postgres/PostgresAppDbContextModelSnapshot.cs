@@ -188,16 +188,19 @@ namespace StudyBot.Host.Persistence.Migrations.Postgres
                     b.Property<int>("ChosenOption")
                         .HasColumnType("integer");
 
-                    b.Property<string>("ConversationId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<bool>("Correct")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Space")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Thread")
+                        .HasColumnType("text");
+
                     b.HasKey("SessionId", "QuestionIndex", "UserId");
 
-                    b.HasIndex("Channel", "ConversationId");
+                    b.HasIndex("Channel", "Space");
 
                     b.ToTable("quiz_answers", (string)null);
                 });
@@ -299,10 +302,6 @@ namespace StudyBot.Host.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("ConversationId")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<int>("Current")
                         .HasColumnType("integer");
 
@@ -325,6 +324,13 @@ namespace StudyBot.Host.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Reference")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Space")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -334,6 +340,9 @@ namespace StudyBot.Host.Persistence.Migrations.Postgres
 
                     b.Property<string>("State")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Thread")
                         .HasColumnType("text");
 
                     b.Property<string>("Topic")

@@ -182,16 +182,19 @@ namespace StudyBot.Host.Persistence.Migrations.Sqlite
                     b.Property<int>("ChosenOption")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ConversationId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("Correct")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Space")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Thread")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("SessionId", "QuestionIndex", "UserId");
 
-                    b.HasIndex("Channel", "ConversationId");
+                    b.HasIndex("Channel", "Space");
 
                     b.ToTable("quiz_answers", (string)null);
                 });
@@ -293,10 +296,6 @@ namespace StudyBot.Host.Persistence.Migrations.Sqlite
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ConversationId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("Current")
                         .HasColumnType("INTEGER");
 
@@ -319,6 +318,13 @@ namespace StudyBot.Host.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reference")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Space")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER");
 
@@ -328,6 +334,9 @@ namespace StudyBot.Host.Persistence.Migrations.Sqlite
 
                     b.Property<string>("State")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Thread")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Topic")

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StudyBot.Adapters.Handling;
+using StudyBot.Assistant.Commands;
+using StudyBot.Core.Conversations;
+using StudyBot.Core.Inbox;
+using StudyBot.Slack.Api;
+using StudyBot.Slack.Configuration;
+using StudyBot.Slack.Rendering;
+using StudyBot.Slack.Replies;
+using StudyBot.Slack.Wire;
+
+namespace StudyBot.Slack.Handling;
+
+/// <summary>
+/// Hands pressed buttons to the engine (feedback:up → action "feedback" with the button's value)
+/// and shows its reply to the person who pressed, as an ephemeral message in the same thread.
+/// </summary>
+internal sealed partial class BlockActionHandler(
+    ConversationEngine engine,
+    BlockKitRenderer renderer,
+    SlackApiClient api,
+    ResponseUrlClient responses,
+    IOptions<SlackOptions> options,
+    ILogger<BlockActionHandler> logger) : IWorkHandler<SlackWork>
+{
+    public string Kind => SlackWork.Interactive;
+
+    public async Task HandleAsync(SlackWork work, InboxItem item, CancellationToken cancellationToken)
+    {
+        var payload = work.Payload.Deserialize(SlackJson.Default.InteractionPayload);
+        if (payload?.User?.Id is not { } user || payload.ChannelId is not { } channel)
+        {
+            return;
+        }
+
+        foreach (var action in payload.Actions ?? [])
+        {
+            var actionId = (action.ActionId ?? "").Split(':')[0];
+            var reply = await engine.HandleActionAsync(
+                new IncomingAction(SlackAddress.Of(channel, payload.ThreadTs), user, actionId, action.ChosenValue, options.Value.IsAdmin(user)),
+                cancellationToken);
+            foreach (var message in renderer.Render(reply))
+            {
+                await ShowAsync(payload, channel, user, message, cancellationToken);
+            }
+
+            LogAction(actionId, reply.GetType().Name);
+        }
+    }
+
+    private async Task ShowAsync(InteractionPayload payload, string channel, string user, SlackMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var thread = payload.Message?.ThreadTs ?? payload.Container?.ThreadTs;
+            await api.PostEphemeralAsync(new PostEphemeralRequest(channel, user, message.Text, message.Blocks, thread), cancellationToken);
+        }
+        catch (SlackApiException ex) when (!ex.IsTransient && Uri.TryCreate(payload.ResponseUrl, UriKind.Absolute, out var url))
+        {
+            // Not in the channel (e.g. under an ephemeral slash command answer): the interaction's response_url still reaches the user.
+            LogFallback(ex.Error);
+            await responses.RespondAsync(url, new CommandResponse(CommandResponse.Ephemeral, message.Text, message.Blocks, ReplaceOriginal: false), cancellationToken);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Slack action {ActionId} handled with {Reply}")]
+    private partial void LogAction(string actionId, string reply);
+
+    [LoggerMessage(LogLevel.Information, "Slack chat.postEphemeral refused ({Error}); answering through the response_url")]
+    private partial void LogFallback(string error);
+}

@@ -1,0 +1,26 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using StudyBot.Slack.Wire;
+
+namespace StudyBot.Slack.Intake;
+
+/// <summary>Interactivity intake, shared by POST /slack/interactions and Socket Mode: stores block_actions for the background.</summary>
+internal sealed partial class InteractionIntake(SlackWorkIntake intake, ILogger<InteractionIntake> logger)
+{
+    /// <exception cref="JsonException">The payload is not an interaction payload.</exception>
+    public async Task AcceptAsync(string json, CancellationToken cancellationToken)
+    {
+        var payload = JsonSerializer.Deserialize(json, SlackJson.Default.InteractionPayload) ?? throw new JsonException("empty payload");
+        if (payload.Type != InteractionPayload.BlockActions || payload.User?.Id is null || payload.Actions is not { Count: > 0 } actions)
+        {
+            LogSkipped(payload.Type ?? "?");
+            return;
+        }
+
+        var key = "action:" + (payload.TriggerId ?? $"{payload.User.Id}:{actions[0].ActionTs}");
+        await intake.AcceptAsync(key, SlackWork.Interactive, json, cancellationToken);
+    }
+
+    [LoggerMessage(LogLevel.Debug, "Slack interaction {Type} skipped")]
+    private partial void LogSkipped(string type);
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace StudyBot.Teams.Wire;
+
+/// <summary>A Bot Framework activity, inbound or outbound: only the fields StudyBot reads or writes.</summary>
+internal sealed class Activity
+{
+    public string? Type { get; set; }
+
+    public string? Id { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? ChannelId { get; set; }
+
+    public string? ServiceUrl { get; set; }
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ChannelAccount? From { get; set; }
+
+    public ChannelAccount? Recipient { get; set; }
+
+    public ConversationAccount? Conversation { get; set; }
+
+    public string? ReplyToId { get; set; }
+
+    public string? Text { get; set; }
+
+    public string? TextFormat { get; set; }
+
+    public string? Summary { get; set; }
+
+    public string? Locale { get; set; }
+
+    public List<Entity>? Entities { get; set; }
+
+    public List<Attachment>? Attachments { get; set; }
+
+    public List<ChannelAccount>? MembersAdded { get; set; }
+
+    public TeamsChannelData? ChannelData { get; set; }
+
+    /// <summary>Action.Submit data on a message, or the invoke's payload.</summary>
+    public JsonElement? Value { get; set; }
+}
+
+internal sealed class ChannelAccount
+{
+    public string? Id { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? AadObjectId { get; set; }
+}
+
+internal sealed class ConversationAccount
+{
+    public string? Id { get; set; }
+
+    public string? ConversationType { get; set; }
+
+    public bool? IsGroup { get; set; }
+
+    public string? TenantId { get; set; }
+}
+
+/// <summary>An entity attached to an activity; only mentions are read.</summary>
+internal sealed class Entity
+{
+    public string? Type { get; set; }
+
+    public string? Text { get; set; }
+
+    public ChannelAccount? Mentioned { get; set; }
+}
+
+internal sealed class Attachment
+{
+    public string? ContentType { get; set; }
+
+    public JsonNode? Content { get; set; }
+}

@@ -1,0 +1,17 @@
+namespace StudyBot.Teams.Wire;
+
+/// <summary>What the inbox holds for Teams: the activity as Teams sent it, in channel "teams", and the kinds of work it is.</summary>
+internal static class TeamsWork
+{
+    /// <summary>The inbox channel of Teams items, also the channel of Teams conversation addresses.</summary>
+    public const string Channel = "teams";
+
+    /// <summary>StudyBot was added to a team, group chat or personal scope.</summary>
+    public const string Welcome = "welcome";
+
+    /// <summary>A message to StudyBot.</summary>
+    public const string Question = "question";
+
+    /// <summary>One of StudyBot's card buttons pressed on a client without Universal Actions (Action.Submit).</summary>
+    public const string ButtonPress = "button-press";
+}
