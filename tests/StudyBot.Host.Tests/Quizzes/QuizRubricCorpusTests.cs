@@ -58,6 +58,7 @@ public sealed class QuizRubricCorpusTests(ITestOutputHelper output) : IAsyncLife
             ["StudyBot:Sources:notion:Token"] = FakeNotionServer.Token,
             ["StudyBot:Sources:confluence:Type"] = "Confluence",
             ["StudyBot:Sources:confluence:BaseUrl"] = _confluence.BaseUrl.ToString(),
+            ["StudyBot:Sources:confluence:Flavor"] = "Cloud",
             ["StudyBot:Sources:confluence:Email"] = FakeConfluence.Email,
             ["StudyBot:Sources:confluence:ApiToken"] = FakeConfluence.ApiToken,
             ["StudyBot:Sources:confluence:SpaceKeys:0"] = "ENG",

@@ -9,6 +9,7 @@ using Microsoft.SemanticKernel;
 using StudyBot.Assistant.Models;
 using StudyBot.Assistant.Prompts;
 using StudyBot.Assistant.Safety;
+using StudyBot.Core.Chunking;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Models;
 using StudyBot.Core.Quizzes;
@@ -36,7 +37,6 @@ public sealed partial class ModelQuizWriter(
     TimeProvider time,
     ILogger<ModelQuizWriter> logger)
 {
-    private const int MaxPassages = 8;
     private const int TokensPerQuestion = 250;
 
     private static readonly Dictionary<QuizLevel, string> Guidance = new()
@@ -51,7 +51,7 @@ public sealed partial class ModelQuizWriter(
     public async Task<WrittenQuiz> WriteAsync(QuizBrief brief, CancellationToken cancellationToken)
     {
         var variant = PromptExperiment.VariantFor(brief.Taker.ConversationId, quizOptions.Value.PromptVariants);
-        var passages = brief.Chunks.Take(MaxPassages).ToList();
+        var passages = ChoosePassages(brief);
         var deadline = llmOptions.Value.AnswerDeadlineSeconds;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(deadline), time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -60,7 +60,7 @@ public sealed partial class ModelQuizWriter(
             List<ChatMessage> messages =
             [
                 new(ChatRole.System, await RenderPromptAsync(variant, brief, linked.Token)),
-                new(ChatRole.User, Passages(passages)),
+                new(ChatRole.User, Fenced(passages)),
             ];
             var options = new ChatOptions { Temperature = 0.3f, MaxOutputTokens = (brief.Count * TokensPerQuestion) + TokensPerQuestion };
             var response = await model.ChatClient.GetResponseAsync<ModelQuiz>(messages, options, useJsonSchemaResponseFormat: true, linked.Token);
@@ -118,8 +118,27 @@ public sealed partial class ModelQuizWriter(
         }, cancellationToken);
     }
 
+    /// <summary>The quiz's chunks, best first, as many as fill half the context window (the rest is the prompt and the questions).</summary>
+    private List<RetrievedChunk> ChoosePassages(QuizBrief brief)
+    {
+        var room = llmOptions.Value.ContextTokens / 2;
+        var passages = new List<RetrievedChunk>();
+        foreach (var chunk in brief.Chunks)
+        {
+            room -= TokenCounter.Default.Count(chunk.Text);
+            if (room < 0 && passages.Count > 0)
+            {
+                break;
+            }
+
+            passages.Add(chunk);
+        }
+
+        return passages;
+    }
+
     /// <summary>The passages, fenced as data under the ids the model cites, defused and redacted like an answer's tool results.</summary>
-    private string Passages(List<RetrievedChunk> passages)
+    private string Fenced(List<RetrievedChunk> passages)
     {
         var text = new StringBuilder();
         for (var i = 0; i < passages.Count; i++)
