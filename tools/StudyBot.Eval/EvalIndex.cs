@@ -10,11 +10,12 @@ using StudyBot.Eval.Retrieval;
 using StudyBot.Knowledge;
 using StudyBot.Knowledge.Index.Embedded;
 using StudyBot.Knowledge.Ingestion;
+using StudyBot.Knowledge.Sources;
 
 namespace StudyBot.Eval;
 
 /// <summary>
-/// A data set ingested the way StudyBot ingests a source: services composed by
+/// A data set (or a folder of documents) ingested the way StudyBot ingests a source: services composed by
 /// AddStudyBotKnowledge from the same settings (defaults, environment, --set overrides), with the
 /// embedded index in a temporary data folder that is deleted afterwards.
 /// </summary>
@@ -39,7 +40,10 @@ internal sealed class EvalIndex : IDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<EvalIndex> BuildAsync(BeirDataset dataset, IConfiguration settings, CancellationToken cancellationToken)
+    public static Task<EvalIndex> BuildAsync(BeirDataset dataset, IConfiguration settings, CancellationToken cancellationToken) =>
+        BuildAsync(new BeirCorpusSource(SourceName, dataset.Corpus), settings, cancellationToken);
+
+    public static async Task<EvalIndex> BuildAsync(IKnowledgeSource source, IConfiguration settings, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(Path.GetTempPath(), "studybot-eval", Guid.NewGuid().ToString("N"));
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
@@ -53,15 +57,15 @@ internal sealed class EvalIndex : IDisposable
             await store.EnsureCollectionExistsAsync(cancellationToken);
             var stopwatch = Stopwatch.StartNew();
             var counts = await host.Services.GetRequiredService<IngestionPipeline>()
-                .RunAsync(new BeirCorpusSource(SourceName, dataset.Corpus), cancellationToken);
+                .RunAsync(source, cancellationToken);
             stopwatch.Stop();
             if (counts is null || counts.Failed > 0)
             {
-                var errors = host.Services.GetRequiredService<IngestionTracker>().Get(SourceName).Errors;
+                var errors = host.Services.GetRequiredService<IngestionTracker>().Get(source.Name).Errors;
                 throw new InvalidOperationException("ingestion failed: " + string.Join("; ", errors.Select(e => $"{e.Document}: {e.Error}")));
             }
 
-            var chunks = (await store.CountAsync(SourceName, cancellationToken)).Chunks;
+            var chunks = (await store.CountAsync(source.Name, cancellationToken)).Chunks;
             return new EvalIndex(host, folder, stopwatch.Elapsed, chunks);
         }
         catch

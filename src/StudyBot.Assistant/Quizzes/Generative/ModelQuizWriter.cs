@@ -25,7 +25,7 @@ public sealed record WrittenQuiz(string PromptVersion, IReadOnlyList<QuizQuestio
 /// Writes quiz questions with the configured chat model from the quiz's top passages, through
 /// structured output (the JSON schema of <see cref="ModelQuiz"/>), at the learner's level, with the
 /// conversation's quiz prompt variant. Invalid JSON, a model error or a missed
-/// StudyBot:Llm:AnswerDeadlineSeconds give no questions (the composer fills them with rule-built
+/// StudyBot:Llm:AnswerDeadlineSeconds (of which the model has <see cref="ShareOfDeadline"/>) give no questions (the composer fills them with rule-built
 /// ones); each is logged and counted in <see cref="QuizTelemetry"/>.
 /// </summary>
 public sealed partial class ModelQuizWriter(
@@ -38,6 +38,9 @@ public sealed partial class ModelQuizWriter(
     ILogger<ModelQuizWriter> logger)
 {
     private const int TokensPerQuestion = 250;
+
+    /// <summary>The model's share of the answer deadline: the rest is for the rule-built questions that replace what it misses.</summary>
+    private const double ShareOfDeadline = 0.8;
 
     private static readonly Dictionary<QuizLevel, string> Guidance = new()
     {
@@ -52,8 +55,7 @@ public sealed partial class ModelQuizWriter(
     {
         var variant = PromptExperiment.VariantFor(brief.Taker.ConversationId, quizOptions.Value.PromptVariants);
         var passages = ChoosePassages(brief);
-        var deadline = llmOptions.Value.AnswerDeadlineSeconds;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(deadline), time);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(llmOptions.Value.AnswerDeadlineSeconds * ShareOfDeadline), time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
