@@ -61,7 +61,7 @@ public sealed class QuizFlowTests(TeamsFlowFixture fixture) : IClassFixture<Team
         CardSchema.AssertValid(question.Card);
         var lines = CardText(question.Card!).Split('\n');
         var total = int.Parse(lines[1].Split(' ')[3], System.Globalization.CultureInfo.InvariantCulture);
-        Assert.InRange(total, 5, 19);
+        Assert.InRange(total, 1, 19);
         Assert.Equal($"I could make {total} questions on “vector stores” (you asked for 20): the knowledge base has no more that pass my checks.", lines[0]);
     }
 

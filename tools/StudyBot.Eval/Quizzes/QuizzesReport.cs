@@ -26,7 +26,7 @@ internal sealed record QuizzesReport(
 
         var delivered = started.Sum(q => q.Questions.Count);
         return new QuizzesReport(
-            taken.Count, started.Count, started.Count * count, delivered, shortOnes.Count,
+            taken.Count, started.Count, taken.Count * count, delivered, shortOnes.Count,
             shortOnes.Count(q => q.Notice?.Contains("I could make", StringComparison.Ordinal) == true), delivered - failures.Count, failures);
     }
 
@@ -35,7 +35,7 @@ internal sealed record QuizzesReport(
     public void Write(TextWriter output)
     {
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            Topics: {Topics} (every title and section); quizzes started: {Quizzes}
+            Topics: {Topics} (every title and section); quizzes started: {Quizzes}; topics answered without a quiz: {Topics - Quizzes}
             Questions asked for: {Asked}; delivered: {Delivered} ({(Asked == 0 ? 0 : 100.0 * Delivered / Asked):0.0}%)
             Short quizzes: {Short}, of which said so before the first question: {ShortSaidSo}
             Questions meeting the rubric: {Passed} of {Delivered} ({100 * PassShare:0.0}%)
