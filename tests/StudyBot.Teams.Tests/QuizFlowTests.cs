@@ -42,7 +42,7 @@ public sealed class QuizFlowTests(TeamsFlowFixture fixture) : IClassFixture<Team
     public async Task ChannelQuiz_OfThree_HasThreeQuestions()
     {
         var id = NewId("quiz-three");
-        await Host.PostActivityAsync(TeamsActivities.Mention(Connector.ServiceUrl, id, "quiz vector stores 3"), fixture.Token());
+        await Host.PostActivityAsync(InItsOwnChannel(TeamsActivities.Mention(Connector.ServiceUrl, id, "quiz vector stores 3")), fixture.Token());
 
         var question = await Connector.WaitForReplyAsync(id);
 
@@ -54,7 +54,7 @@ public sealed class QuizFlowTests(TeamsFlowFixture fixture) : IClassFixture<Team
     public async Task ChannelQuiz_LongerThanTheNoteAllows_SaysOnItsFirstCardHowManyQuestionsItHas()
     {
         var id = NewId("quiz-short");
-        await Host.PostActivityAsync(TeamsActivities.Mention(Connector.ServiceUrl, id, "quiz vector stores 20"), fixture.Token());
+        await Host.PostActivityAsync(InItsOwnChannel(TeamsActivities.Mention(Connector.ServiceUrl, id, "quiz vector stores 20")), fixture.Token());
 
         var question = await Connector.WaitForReplyAsync(id);
 
@@ -70,8 +70,7 @@ public sealed class QuizFlowTests(TeamsFlowFixture fixture) : IClassFixture<Team
     {
         var id = NewId("quiz-next");
         var start = TeamsActivities.Mention(Connector.ServiceUrl, id, "quiz vector stores 3");
-        start["conversation"]!["id"] = $"19:097e6717fd7245bdbeba6baa13840db8@thread.skype;messageid={Random.Shared.NextInt64(1, long.MaxValue)}";
-        await Host.PostActivityAsync(start, fixture.Token());
+        await Host.PostActivityAsync(InItsOwnChannel(start), fixture.Token());
         var first = await Connector.WaitForReplyAsync(id);
         var conversation = start["conversation"]!["id"]!.GetValue<string>();
         var sessionId = first.Card!["actions"]![0]!["data"]!["value"]!.GetValue<string>().Split('|')[0];
@@ -103,6 +102,13 @@ public sealed class QuizFlowTests(TeamsFlowFixture fixture) : IClassFixture<Team
         var next = answered["value"]!["actions"]!.AsArray();
         Assert.Equal(4, next.Count);
         Assert.EndsWith("|1|0", next[0]!["data"]!["value"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The activity in a channel thread of its own: one quiz runs per conversation.</summary>
+    private static JsonObject InItsOwnChannel(JsonObject activity)
+    {
+        activity["conversation"]!["id"] = $"19:097e6717fd7245bdbeba6baa13840db8@thread.skype;messageid={Random.Shared.NextInt64(1, long.MaxValue)}";
+        return activity;
     }
 
     /// <summary>The texts of a card's body, one a line.</summary>
