@@ -51,7 +51,9 @@ internal static class ConfluenceSyncBench
             using var store = new EmbeddedChunkStore(Path.Combine(work, $"confluence-{flavor}.db"),
                 HashingEmbeddingGenerator.IdFor(HashingEmbeddingGenerator.DefaultDimensions), HashingEmbeddingGenerator.DefaultDimensions);
             await store.EnsureCollectionExistsAsync();
-            var pipeline = new IngestionPipeline(store, embedder, new MarkdownChunker(new ChunkingOptions(), TokenCounter.Default),
+            var selection = new EmbedderSelection(embedder, HashingEmbeddingGenerator.IdFor(HashingEmbeddingGenerator.DefaultDimensions), HashingEmbeddingGenerator.DefaultDimensions);
+            var chunks = new ChunkEmbedder(selection, new VectorCache(Path.Combine(work, $"confluence-{flavor}-vectors.db"), selection.Id));
+            var pipeline = new IngestionPipeline(store, chunks, new MarkdownChunker(new ChunkingOptions(), TokenCounter.Default),
                 new IngestionTracker(TimeProvider.System), TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
 
             var full = Stopwatch.StartNew();

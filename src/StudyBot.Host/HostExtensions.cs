@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
 using StudyBot.Core.Conversations;
@@ -33,15 +34,21 @@ public static class HostExtensions
         builder.AddStudyBotAssistant();
         builder.AddStudyBotPersistence();
         builder.AddStudyBotFeedback();
-        // EF Core logs every SQL statement at Information; keep the console for StudyBot's own events.
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
-        // With no source configured the sample knowledge base is served, so the first run needs no setup.
+        builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
+        builder.Services.AddSingleton(FileLinkKey.CreateSigner);
+        // The API's file links are relative to this host, where the playground runs.
+        builder.Services.AddSingleton(sp => new CitationLinks("/", sp.GetRequiredService<FileLinkSigner>()));
+        builder.AddStudyBotLoggingDefaults();
+        // With no source configured the sample knowledge base is served, so the first run needs no setup;
+        // folders added with `ingest <folder>` come on top.
         builder.Services.PostConfigure<KnowledgeOptions>(options =>
         {
             if (options.Sources.Count == 0)
             {
                 options.Sources[DefaultSourceName] = new SourceOptions { Type = "Files", Path = "knowledge" };
             }
+
+            AddedFolders.AddTo(options);
         });
         return builder;
     }
@@ -54,17 +61,21 @@ public static class HostExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AppStoreInitializer>());
         builder.AddStudyBotJobs();
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
-        builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
         builder.Services.AddDataProtection();
         builder.Services.AddSingleton<AdminAuthentication>();
         builder.Services.AddSingleton<ApiKeyService>();
         builder.Services.AddSingleton<ApiKeyFilter>();
-        builder.Services.AddSingleton(FileLinkKey.CreateSigner);
-        // The API's file links are relative to this host, where the playground runs.
-        builder.Services.AddSingleton(sp => new CitationLinks("/", sp.GetRequiredService<FileLinkSigner>()));
+        builder.Services.AddSingleton<CallerRateLimitFilter>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<IndexUnavailableHandler>();
-        builder.Services.AddOpenApi();
+        // Numbers are numbers: the API neither reads nor documents them as strings.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "StudyBot API";
+            document.Info.Description = "Questions answered from the team's knowledge base with cited sources, chat commands, feedback, quizzes, status and administration.";
+            return Task.CompletedTask;
+        }));
         builder.Services.AddHostedService<StartupIngestionService>();
         builder.Services.AddHostedService<InboxDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<QuizPacer>());
@@ -78,6 +89,7 @@ public static class HostExtensions
     public static WebApplication MapStudyBot(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseStudyBotRequestLogs();
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");

@@ -34,8 +34,14 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(sp => new DataFolder(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.DataDirectory));
-        services.AddSingleton(sp => EmbeddingGeneratorFactory.Create(sp.GetRequiredService<IOptions<LlmOptions>>().Value));
+        services.AddSingleton(sp => EmbeddingGeneratorFactory.Create(sp.GetRequiredService<IOptions<LlmOptions>>().Value, sp.GetRequiredService<IOptions<IndexOptions>>().Value));
         services.AddSingleton(sp => sp.GetRequiredService<EmbedderSelection>().Generator);
+        services.AddSingleton(sp => new VectorCache(sp.GetRequiredService<DataFolder>().PathOf("embeddings.db"), sp.GetRequiredService<EmbedderSelection>().Id));
+        services.AddSingleton<ChunkEmbedder>();
+        services.AddSingleton<QueryEmbeddings>();
+        services.AddSingleton<IPassageScorer, PassageScorer>();
+        services.AddSingleton<EmbeddingBackfill>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmbeddingBackfill>());
         services.AddStudyBotVectorStore();
         services.AddSingleton(sp =>
         {

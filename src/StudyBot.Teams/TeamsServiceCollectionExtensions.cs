@@ -41,6 +41,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<BotTokenValidator>();
         services.AddSingleton<TrustedServiceUrls>();
+        services.AddSingleton<UnauthenticatedModeWarning>();
 
         services.AddSingleton<MessagesEndpoint>();
         services.AddSingleton<CardActionInvoke>();

@@ -10,7 +10,7 @@ namespace StudyBot.Tests;
 /// </summary>
 internal static class EveryReply
 {
-    private static readonly Citation Source = new(1, "Fine-tuning: LoRA, QLoRA, PEFT", "knowledge", "fine-tuning.md", null, "Fine-tuning > QLoRA", "QLoRA backpropagates…");
+    private static readonly Citation Source = new(1, "Fine-tuning: LoRA, QLoRA, PEFT", "knowledge", "fine-tuning.md", null, "Fine-tuning: LoRA, QLoRA, PEFT › QLoRA", "QLoRA backpropagates…");
 
     private static readonly QuizQuestionReply Question = new(
         "s1", 1, 2, "fine-tuning", "Which term does this describe: “a PEFT method that freezes the weights”?", ["QLoRA", "LoRA", "IA³", "NF4"], Personal: false, OpenSeconds: 60);

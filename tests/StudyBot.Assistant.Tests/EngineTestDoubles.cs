@@ -32,6 +32,10 @@ internal sealed class ListAnswerLog : IAnswerLog
     public Task<AnsweredQuestion?> FindAsync(string answerId, CancellationToken cancellationToken) =>
         Task.FromResult(answerId.StartsWith('a') && int.TryParse(answerId[1..], out var n) && n <= Answers.Count ? Answers[n - 1] : null);
 
+    public Task<IReadOnlyList<ConversationTurn>> RecentTurnsAsync(string channel, string conversationId, int max, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ConversationTurn>>(Answers.Where(a => a.Channel == channel && a.ConversationId == conversationId).TakeLast(max)
+            .SelectMany(a => new[] { new ConversationTurn(false, a.Question), new ConversationTurn(true, a.Answer) }).ToList());
+
     public Task RecordFeedbackAsync(string answerId, string userId, bool helpful, CancellationToken cancellationToken)
     {
         Votes.Add((answerId, userId, helpful));

@@ -80,4 +80,17 @@ public sealed class MarkdownChunkerTests
         Assert.True(chunks.Count >= 7);
         Assert.All(chunks, c => Assert.True(Tokens.Count(c.Text) <= 64));
     }
+
+    [Fact]
+    public void Chunk_TableLongerThanAChunk_EveryPieceStartsWithTheHeaderRow()
+    {
+        var rows = Enumerable.Range(1, 40).Select(i => $"| service-{i} | {8000 + i} | team {i} |");
+        var markdown = "## Ports\n\n| Service | Port | Owner |\n| --- | --- | --- |\n" + string.Join("\n", rows);
+
+        var chunks = Chunker(80, 10).Chunk([new DocumentPart(markdown)]);
+
+        Assert.True(chunks.Count > 3);
+        Assert.All(chunks, c => Assert.StartsWith("| Service | Port | Owner |\n| --- | --- | --- |\n| service-", c.Text, StringComparison.Ordinal));
+        Assert.Single(chunks, c => c.Text.Contains("| service-37 | 8037 |", StringComparison.Ordinal));
+    }
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Tests;
 
@@ -35,7 +36,7 @@ internal sealed class StudyBotHost(
 
         if (services is not null)
         {
-            builder.ConfigureServices(services);
+            builder.ConfigureTestServices(services);
         }
     }
 
@@ -46,15 +47,21 @@ internal sealed class StudyBotHost(
         return client;
     }
 
-    /// <summary>Polls /api/status until the index is loaded and no source is pending or running.</summary>
+    /// <summary>
+    /// Polls /api/status until the index is loaded, no source is pending or running and every chunk
+    /// has its vector (answers come before that, but tests of their content want them settled).
+    /// </summary>
     public static async Task<JsonElement> WaitForIngestionAsync(HttpClient client)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var deadline = DateTime.UtcNow.AddSeconds(240);
         while (true)
         {
             var status = await client.GetFromJsonAsync<JsonElement>("/api/status", Json);
-            var sources = status.GetProperty("index").GetProperty("sources").EnumerateArray();
-            if (status.GetProperty("ready").GetBoolean() && sources.All(s => s.GetProperty("state").GetString() is "idle" or "failed"))
+            var index = status.GetProperty("index");
+            var sources = index.GetProperty("sources").EnumerateArray();
+            var embedded = !index.TryGetProperty("embeddings", out var vectors) || vectors.ValueKind != JsonValueKind.Object
+                || vectors.GetProperty("embedded").GetInt32() >= vectors.GetProperty("chunks").GetInt32();
+            if (status.GetProperty("ready").GetBoolean() && sources.All(s => s.GetProperty("state").GetString() is "idle" or "failed" or "unconfigured") && embedded)
             {
                 return status;
             }

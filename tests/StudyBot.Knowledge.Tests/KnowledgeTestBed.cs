@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 using StudyBot.Core.Chunking;
 using StudyBot.Knowledge.Embeddings;
@@ -12,16 +13,29 @@ namespace StudyBot.Knowledge.Tests;
 internal sealed class KnowledgeTestBed : IDisposable
 {
     private readonly TempFolder _data = new();
+    private readonly CountingGenerator _counting;
 
     public KnowledgeTestBed()
     {
+        _counting = new CountingGenerator(Embedder);
         Store = OpenStore();
-        Pipeline = new IngestionPipeline(Store, Embedder, new MarkdownChunker(new ChunkingOptions { MaxTokens = 120, OverlapTokens = 15 }, TokenCounter.Default),
+        var chunks = new ChunkEmbedder(Selection, new VectorCache(Path.Combine(_data.Path, "embeddings.db"), Selection.Id));
+        Pipeline = new IngestionPipeline(Store, chunks, new MarkdownChunker(new ChunkingOptions { MaxTokens = 120, OverlapTokens = 15 }, TokenCounter.Default),
             Tracker, TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
-        Retriever = new HybridRetriever(Store, Store, Embedder);
+        Backfill = new EmbeddingBackfill(Store, chunks, TimeProvider.System, NullLogger<EmbeddingBackfill>.Instance);
+        Retriever = NewRetriever(Store);
     }
 
     public HashingEmbeddingGenerator Embedder { get; } = new();
+
+    /// <summary>Texts given to the embedder so far (the content-hash cache keeps this from growing on re-runs).</summary>
+    public int EmbeddedTexts => _counting.Texts;
+
+    /// <summary>The hashing embedder: instant, so these tests exercise ingestion and the store, not the model.</summary>
+    public EmbedderSelection Selection => new(_counting, HashingEmbeddingGenerator.IdFor(HashingEmbeddingGenerator.DefaultDimensions), HashingEmbeddingGenerator.DefaultDimensions);
+
+    /// <summary>Computes the vectors the pipeline left to the background (the host runs this as a hosted service).</summary>
+    public EmbeddingBackfill Backfill { get; }
 
     public IngestionTracker Tracker { get; } = new(TimeProvider.System);
 
@@ -31,6 +45,9 @@ internal sealed class KnowledgeTestBed : IDisposable
 
     public HybridRetriever Retriever { get; }
 
+    public HybridRetriever NewRetriever(EmbeddedChunkStore store) =>
+        new(store, store, new QueryEmbeddings(Selection), NullLogger<HybridRetriever>.Instance);
+
     public EmbeddedChunkStore OpenStore() =>
         new(Path.Combine(_data.Path, "index.db"), HashingEmbeddingGenerator.IdFor(HashingEmbeddingGenerator.DefaultDimensions), HashingEmbeddingGenerator.DefaultDimensions);
 
@@ -38,5 +55,17 @@ internal sealed class KnowledgeTestBed : IDisposable
     {
         Store.Dispose();
         _data.Dispose();
+    }
+
+    private sealed class CountingGenerator(IEmbeddingGenerator<string, Embedding<float>> inner) : DelegatingEmbeddingGenerator<string, Embedding<float>>(inner)
+    {
+        public int Texts;
+
+        public override Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            var list = values.ToList();
+            Interlocked.Add(ref Texts, list.Count);
+            return base.GenerateAsync(list, options, cancellationToken);
+        }
     }
 }

@@ -19,17 +19,21 @@ internal sealed record EvalCommandLine(
     public const string Usage = """
         Usage:
           StudyBot.Eval retrieval --dataset <beir folder> [--queries all|odd|even] [--documents a.pdf,b.pdf] [--misses] [--set Key=Value]...
+          StudyBot.Eval product   --dataset <beir folder> [--queries all|odd|even] [--documents a.pdf,b.pdf] [--misses] [--set Key=Value]...
           StudyBot.Eval answers   --dataset <beir folder> [--queries all|odd|even] [--documents a.pdf,b.pdf] [--set Key=Value]...
           StudyBot.Eval quizzes   --host <url of a running StudyBot> --dataset <the knowledge folder it serves> [--count n]
 
           retrieval  hit@1, MRR@10, nDCG@10, answer support@5 for lexical, dense and hybrid retrieval,
                      and how many unanswerable questions get "not in the knowledge base"
+          product    the product path: the corpus as plain .txt files ingested by the real host (a Files
+                     source, default settings), every question through POST /api/ask: first-citation
+                     hit@1, answerable questions refused, unanswerable declined, key-fact recall, latency
           answers    faithfulness of StudyBot's answers to their cited chunks, graded by the judge model
                      configured under StudyBot:Llm (Provider, Endpoint, ApiKey, ChatModel)
           quizzes    a quiz of n (default 5) on every title and section of the folder, taken through the
                      host's playground API: questions asked for and delivered, and the share meeting the quiz rubric
           --documents  evaluate on these corpus documents and their questions only
-          --misses     list the queries each mode does not rank first
+          --misses     list the queries each mode does not rank first (product: misses, refusals, missing key facts)
           --set        a StudyBot setting for this run, e.g. --set StudyBot:Index:ChunkTokens=200
                        (settings are also read from StudyBot__* environment variables)
         """;
@@ -38,7 +42,7 @@ internal sealed record EvalCommandLine(
     public static EvalCommandLine? Parse(IReadOnlyList<string> args, out string? error)
     {
         error = null;
-        if (args.Count == 0 || args[0] is not ("retrieval" or "answers" or "quizzes"))
+        if (args.Count == 0 || args[0] is not ("retrieval" or "product" or "answers" or "quizzes"))
         {
             error = args.Count == 0 ? "no command" : $"unknown command '{args[0]}'";
             return null;

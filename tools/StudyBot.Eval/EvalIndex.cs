@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,6 +7,7 @@ using StudyBot.Core.Retrieval;
 using StudyBot.Eval.Beir;
 using StudyBot.Eval.Retrieval;
 using StudyBot.Knowledge;
+using StudyBot.Knowledge.Embeddings;
 using StudyBot.Knowledge.Index.Embedded;
 using StudyBot.Knowledge.Ingestion;
 using StudyBot.Knowledge.Sources;
@@ -46,7 +46,7 @@ internal sealed class EvalIndex : IDisposable
     public static async Task<EvalIndex> BuildAsync(IKnowledgeSource source, IConfiguration settings, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(Path.GetTempPath(), "studybot-eval", Guid.NewGuid().ToString("N"));
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddConfiguration(settings);
         builder.Configuration.AddInMemoryCollection([new("StudyBot:DataDirectory", folder)]);
         builder.AddStudyBotKnowledge();
@@ -58,6 +58,8 @@ internal sealed class EvalIndex : IDisposable
             var stopwatch = Stopwatch.StartNew();
             var counts = await host.Services.GetRequiredService<IngestionPipeline>()
                 .RunAsync(source, cancellationToken);
+            // The host computes vectors in the background; the evaluation waits for all of them.
+            await host.Services.GetRequiredService<EmbeddingBackfill>().CompleteAsync(cancellationToken);
             stopwatch.Stop();
             if (counts is null || counts.Failed > 0)
             {
@@ -80,7 +82,7 @@ internal sealed class EvalIndex : IDisposable
         ? Services.GetRequiredService<IKnowledgeSearch>()
         : new SingleRankingSearch(
             Services.GetRequiredService<EmbeddedChunkStore>(),
-            Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
+            Services.GetRequiredService<EmbedderSelection>(),
             mode);
 
     public void Dispose() => Dispose(_host, _folder);

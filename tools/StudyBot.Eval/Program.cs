@@ -1,6 +1,7 @@
 using StudyBot.Eval;
 using StudyBot.Eval.Answers;
 using StudyBot.Eval.Beir;
+using StudyBot.Eval.Product;
 using StudyBot.Eval.Quizzes;
 using StudyBot.Eval.Retrieval;
 
@@ -32,6 +33,13 @@ if (command.Documents.Count > 0)
 }
 
 var settings = command.BuildConfiguration();
+if (command.Command == "product")
+{
+    var product = await ProductEvaluator.RunAsync(dataset, command.Queries, settings, Console.Error, cancel.Token);
+    ProductReportWriter.Write(product, Console.Out, command.Misses);
+    return 0;
+}
+
 if (command.Command == "answers")
 {
     return await AnswersCommand.RunAsync(dataset, command.Queries, settings, Console.Out, cancel.Token);

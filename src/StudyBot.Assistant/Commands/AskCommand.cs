@@ -1,9 +1,11 @@
 using StudyBot.Assistant.Answering;
 using StudyBot.Core.Conversations;
+using StudyBot.Core.Retrieval;
 
 namespace StudyBot.Assistant.Commands;
 
-public sealed class AskCommand(IAnswerer answerer) : ICommandHandler
+/// <param name="status">Tells a "not found" during indexing from a real one; null = every "not found" is real.</param>
+public sealed class AskCommand(IAnswerer answerer, IKnowledgeStatus? status = null) : ICommandHandler
 {
     public string Name => "ask";
 
@@ -21,6 +23,13 @@ public sealed class AskCommand(IAnswerer answerer) : ICommandHandler
             return new NoticeReply("Ask me a question, for example `ask What is QLoRA?`.");
         }
 
-        return await answerer.AnswerAsync(new Question(question, request.Message.Sources, request.Message.History, request.Message.Address.Id), cancellationToken);
+        var message = request.Message;
+        var answer = await answerer.AnswerAsync(new Question(question, message.Sources, message.History, message.Address.Id), cancellationToken);
+        if (answer.Found || status is null)
+        {
+            return answer;
+        }
+
+        return await StillIndexing.CheckAsync(status, message.Sources, cancellationToken) ?? (Reply)answer;
     }
 }

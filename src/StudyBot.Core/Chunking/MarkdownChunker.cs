@@ -98,12 +98,47 @@ public sealed class MarkdownChunker(ChunkingOptions options, TokenCounter tokens
             _tokens += count;
         }
 
+        private static bool IsTable(string paragraph)
+        {
+            var lines = paragraph.Split('\n');
+            return lines.Length > 2 && lines.All(l => l.TrimStart().StartsWith('|'));
+        }
+
+        /// <summary>A long table in pieces of whole rows, each under the table's header row, so every row is read with its column names.</summary>
+        private IEnumerable<string> SplitTable(string table, int max)
+        {
+            var lines = table.Split('\n');
+            var header = string.Join('\n', lines.Take(2));
+            var piece = new List<string>();
+            var budget = max - chunker._tokens.Count(header);
+            var used = 0;
+            foreach (var row in lines.Skip(2))
+            {
+                var count = chunker._tokens.Count(row);
+                if (piece.Count > 0 && used + count > budget)
+                {
+                    yield return header + "\n" + string.Join('\n', piece);
+                    piece.Clear();
+                    used = 0;
+                }
+
+                piece.Add(row);
+                used += count;
+            }
+
+            if (piece.Count > 0)
+            {
+                yield return header + "\n" + string.Join('\n', piece);
+            }
+        }
+
         /// <summary>The trailing sentences of the current chunk that fit in the overlap budget.</summary>
         private List<(string Text, int Tokens)> TakeOverlap()
         {
             var budget = chunker._options.OverlapTokens;
             var taken = new List<(string Text, int Tokens)>();
-            if (budget == 0)
+            // Table rows are not carried over: the next piece of a table starts with its header row instead.
+            if (budget == 0 || _pieces[^1].Text.TrimStart().StartsWith('|'))
             {
                 return taken;
             }
@@ -126,6 +161,16 @@ public sealed class MarkdownChunker(ChunkingOptions options, TokenCounter tokens
         private IEnumerable<string> SplitOversized(string paragraph)
         {
             var max = chunker._options.MaxTokens - chunker._options.OverlapTokens;
+            if (IsTable(paragraph))
+            {
+                foreach (var part in SplitTable(paragraph, max))
+                {
+                    yield return part;
+                }
+
+                yield break;
+            }
+
             foreach (var sentence in SentenceSplitter.Split(paragraph))
             {
                 var rest = sentence;

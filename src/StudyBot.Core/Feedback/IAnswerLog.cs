@@ -10,6 +10,12 @@ public interface IAnswerLog
 
     Task<AnsweredQuestion?> FindAsync(string answerId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The last <paramref name="max"/> questions of a conversation with their answers, oldest first, as
+    /// thread turns: follow-ups on channels that send no thread history (the REST API, the playground).
+    /// </summary>
+    Task<IReadOnlyList<ConversationTurn>> RecentTurnsAsync(string channel, string conversationId, int max, CancellationToken cancellationToken);
+
     /// <summary>One vote per user and answer; a second click replaces the first.</summary>
     Task RecordFeedbackAsync(string answerId, string userId, bool helpful, CancellationToken cancellationToken);
 

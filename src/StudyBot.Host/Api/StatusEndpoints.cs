@@ -20,6 +20,7 @@ public static class StatusEndpoints
                     await status.GetStatusAsync(cancellationToken),
                     await feedback.GetHelpfulRatesAsync(cancellationToken),
                     await prompts.CountAnswersByPromptVersionAsync(cancellationToken))))
+            .WithTags("Status")
             .WithName("Status")
             .WithSummary("Sources, documents, chunks, last ingestion and its errors; helpful-rate per prompt version.")
             .Produces<StatusResponse>()
@@ -45,8 +46,12 @@ public static class StatusEndpoints
                     ? Results.File(file, ContentTypes.For(file))
                     : Results.NotFound();
             })
+            .WithTags("Sources")
             .WithName("SourceFile")
-            .WithSummary("The original file behind a citation of a Files source (signed link when API keys are required).");
+            .WithSummary("The original file behind a citation of a Files source (signed link when API keys are required).")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .Produces(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -13,6 +13,8 @@ namespace StudyBot.Host.Jobs;
 
 public static class JobsExtensions
 {
+    public const string DashboardPath = "/hangfire";
+
     /// <summary>Hangfire on in-memory (default) or PostgreSQL storage, the ingestion jobs and their schedules.</summary>
     public static IHostApplicationBuilder AddStudyBotJobs(this IHostApplicationBuilder builder)
     {
@@ -58,7 +60,17 @@ public static class JobsExtensions
     /// <summary>The Hangfire dashboard at /hangfire, for admins only.</summary>
     public static WebApplication UseStudyBotJobsDashboard(this WebApplication app)
     {
-        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        // A browser that is not signed in goes to the admin sign-in (which says how to set a key when none is), not to a blank 401.
+        app.UseWhen(
+            http => http.Request.Path.StartsWithSegments(DashboardPath) && HttpMethods.IsGet(http.Request.Method)
+                && http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal)
+                && !http.RequestServices.GetRequiredService<AdminAuthentication>().IsAdmin(http),
+            branch => branch.Run(http =>
+            {
+                http.Response.Redirect($"{AdminLoginEndpoints.Path}?returnUrl={Uri.EscapeDataString(DashboardPath)}");
+                return Task.CompletedTask;
+            }));
+        app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
             Authorization = [new AdminDashboardAuthorization()],
             DisplayStorageConnectionString = false,

@@ -38,6 +38,19 @@ public sealed class EfAnswerLog(AppStore store, TimeProvider time) : IAnswerLog,
         return entity is null ? null : ToModel(entity);
     }
 
+    public async Task<IReadOnlyList<ConversationTurn>> RecentTurnsAsync(string channel, string conversationId, int max, CancellationToken cancellationToken)
+    {
+        await using var context = store.CreateContext();
+        var recent = await context.Answers.AsNoTracking()
+            .Where(a => a.Channel == channel && a.ConversationId == conversationId)
+            .OrderByDescending(a => a.CreatedAt)
+            .Take(max)
+            .Select(a => new { a.Question, a.Answer })
+            .ToListAsync(cancellationToken);
+        recent.Reverse();
+        return recent.SelectMany(a => new[] { new ConversationTurn(false, a.Question), new ConversationTurn(true, a.Answer) }).ToList();
+    }
+
     public async Task RecordFeedbackAsync(string answerId, string userId, bool helpful, CancellationToken cancellationToken)
     {
         await using var context = store.CreateContext();

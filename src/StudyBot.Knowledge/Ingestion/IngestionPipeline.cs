@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using StudyBot.Core.Chunking;
 using StudyBot.Core.Retrieval;
 using StudyBot.Core.Telemetry;
+using StudyBot.Knowledge.Embeddings;
 using StudyBot.Knowledge.Index;
 using StudyBot.Knowledge.Sources;
 
@@ -12,18 +12,18 @@ namespace StudyBot.Knowledge.Ingestion;
 /// <summary>
 /// Brings one source's documents into the index: unchanged documents (same content hash) are
 /// skipped, changed ones replaced atomically, vanished ones removed. A document that fails is
-/// logged and listed while the run goes on; its previous version keeps serving.
+/// logged and listed while the run goes on; its previous version keeps serving. Chunks go to a
+/// store that takes them before their vectors (the embedded one) with cached vectors only, and
+/// <see cref="EmbeddingBackfill"/> computes the rest; other stores get every vector now.
 /// </summary>
 public sealed partial class IngestionPipeline(
     IDocumentIndex index,
-    IEmbeddingGenerator<string, Embedding<float>> embedder,
+    ChunkEmbedder embedder,
     MarkdownChunker chunker,
     IngestionTracker tracker,
     TimeProvider time,
     ILogger<IngestionPipeline> logger)
 {
-    private const int EmbeddingBatchSize = 64;
-
     /// <summary>Runs one ingestion of <paramref name="source"/>; null when one is already running.</summary>
     public async Task<IngestionCounts?> RunAsync(IKnowledgeSource source, CancellationToken cancellationToken)
     {
@@ -150,13 +150,12 @@ public sealed partial class IngestionPipeline(
             Text = chunk.Text,
         }).ToList();
 
-        foreach (var batch in records.Chunk(EmbeddingBatchSize))
+        var vectors = index is IDeferredVectors
+            ? await embedder.CachedAsync(records, cancellationToken)
+            : await embedder.EmbedAsync(records, cancellationToken);
+        for (var i = 0; i < records.Count; i++)
         {
-            var embeddings = await embedder.GenerateAsync(batch.Select(r => r.SearchText), cancellationToken: cancellationToken);
-            for (var i = 0; i < batch.Length; i++)
-            {
-                batch[i].Embedding = embeddings[i].Vector;
-            }
+            records[i].Embedding = vectors[i] ?? ReadOnlyMemory<float>.Empty;
         }
 
         return records;

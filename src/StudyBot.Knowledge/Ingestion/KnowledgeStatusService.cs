@@ -4,8 +4,8 @@ using StudyBot.Knowledge.Sources;
 
 namespace StudyBot.Knowledge.Ingestion;
 
-/// <summary>Status per source: configured sources plus any other source still present in the index.</summary>
-public sealed class KnowledgeStatusService(IDocumentIndex index, SourceCatalog catalog, IngestionTracker tracker, TimeProvider time) : IKnowledgeStatus
+/// <summary>Status per source: configured sources plus any other source still present in the index (state "unconfigured": never run again).</summary>
+public sealed class KnowledgeStatusService(IDocumentIndex index, SourceCatalog catalog, IngestionTracker tracker, EmbeddingBackfill embeddings, TimeProvider time) : IKnowledgeStatus
 {
     public async Task<KnowledgeStatus> GetStatusAsync(CancellationToken cancellationToken)
     {
@@ -20,13 +20,14 @@ public sealed class KnowledgeStatusService(IDocumentIndex index, SourceCatalog c
             var run = tracker.Get(name);
             var configured = catalog.Find(name);
             sources.Add(new SourceStatus(
-                name, configured?.Type ?? "Files", configured is not null, counts.Documents, counts.Chunks, run.State,
+                name, configured?.Type ?? "Files", configured is not null, counts.Documents, counts.Chunks,
+                configured is null && run.State == "pending" ? "unconfigured" : run.State,
                 run.LastStarted, run.LastFinished, run.Done, run.Total, run.LastRun, run.VisibleErrors,
                 catalog.ScheduleOf(name), EstimateSecondsLeft(run), run.LastSucceeded, run.LastError));
         }
 
         var total = await index.CountAsync(null, cancellationToken);
-        return new KnowledgeStatus(total.Documents, total.Chunks, sources);
+        return new KnowledgeStatus(total.Documents, total.Chunks, sources, embeddings.Progress);
     }
 
     /// <summary>Time left at the run's average pace so far; null before the first document is done.</summary>

@@ -92,9 +92,9 @@ internal sealed class BlockKitRenderer(IOptions<SlackOptions> options, FileLinkS
             var title = string.IsNullOrWhiteSpace(c.Title) ? c.Link : c.Title;
             text.Append('\n').Append(CultureInfo.InvariantCulture, $"[{c.Number}] ");
             text.Append(url is null ? $"*{Mrkdwn.Escape(title)}* ({Mrkdwn.Escape(c.Source)}/{Mrkdwn.Escape(c.Link)})" : Mrkdwn.Link(url, title));
-            if (!string.IsNullOrWhiteSpace(c.HeadingPath) && c.HeadingPath != title)
+            if (c.Section is { } section)
             {
-                text.Append(" · ").Append(Mrkdwn.Escape(c.HeadingPath));
+                text.Append(" · ").Append(Mrkdwn.Escape(section));
             }
 
             if (c.Page is { } page)

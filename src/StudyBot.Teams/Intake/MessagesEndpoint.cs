@@ -22,6 +22,7 @@ internal sealed partial class MessagesEndpoint(
     TrustedServiceUrls trusted,
     IInbox inbox,
     CardActionInvoke cardActions,
+    UnauthenticatedModeWarning unauthenticated,
     ILogger<MessagesEndpoint> logger)
 {
     public const string Route = "/api/messages";
@@ -50,6 +51,10 @@ internal sealed partial class MessagesEndpoint(
             }
 
             token = check.Token;
+        }
+        else
+        {
+            unauthenticated.OnActivity();
         }
 
         if (await BoundedBody.ReadAsync(request, MaxBodyBytes, cancellationToken) is not { } body)

@@ -26,7 +26,8 @@ internal static class AnswerCard
             {
                 var url = links.UrlOf(citation);
                 var title = url is null ? citation.Title : $"[{citation.Title}]({url})";
-                body.Add(AdaptiveCard.Text($"[{citation.Number}] {title} — {Where(citation)}", size: "Small", subtle: true));
+                var section = citation.Section is { } below ? " · " + below : "";
+                body.Add(AdaptiveCard.Text($"[{citation.Number}] {title}{section} — {Where(citation)}", size: "Small", subtle: true));
                 if (url is not null)
                 {
                     openButtons.Add(AdaptiveCard.OpenUrl($"[{citation.Number}] {Shorten(citation.Title, 40)}", url));

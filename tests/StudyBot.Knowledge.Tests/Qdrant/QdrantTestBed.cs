@@ -34,6 +34,8 @@ internal sealed class QdrantTestBed : IDisposable
             ["StudyBot:VectorStore:Qdrant:MaxRetries"] = "0",
             ["StudyBot:Index:ChunkTokens"] = "120",
             ["StudyBot:Index:ChunkOverlapTokens"] = "15",
+            // The store is under test, not the model: the instant hashing embedder (1,024 dimensions).
+            ["StudyBot:Index:Embedder"] = "Hashing",
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddStudyBotKnowledge();

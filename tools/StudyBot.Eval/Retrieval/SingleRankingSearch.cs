@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using StudyBot.Knowledge.Embeddings;
 using StudyBot.Core.Retrieval;
 using StudyBot.Knowledge.Index.Embedded;
 using StudyBot.Knowledge.Retrieval;
@@ -6,7 +7,7 @@ using StudyBot.Knowledge.Retrieval;
 namespace StudyBot.Eval.Retrieval;
 
 /// <summary>One of the two rankings the hybrid search fuses, served alone so the evaluation can compare them.</summary>
-internal sealed class SingleRankingSearch(EmbeddedChunkStore store, IEmbeddingGenerator<string, Embedding<float>> embedder, RetrievalMode mode) : IKnowledgeSearch
+internal sealed class SingleRankingSearch(EmbeddedChunkStore store, EmbedderSelection embedder, RetrievalMode mode) : IKnowledgeSearch
 {
     public async Task<IReadOnlyList<RetrievedChunk>> SearchAsync(KnowledgeQuery query, CancellationToken cancellationToken)
     {
@@ -15,7 +16,7 @@ internal sealed class SingleRankingSearch(EmbeddedChunkStore store, IEmbeddingGe
             return (await store.SearchLexicalAsync(query.Text, query.Top, cancellationToken)).Select(RetrievedChunks.From).ToList();
         }
 
-        var vector = await embedder.GenerateVectorAsync(query.Text, cancellationToken: cancellationToken);
+        var vector = await embedder.Generator.GenerateVectorAsync(embedder.QueryText(query.Text), cancellationToken: cancellationToken);
         var results = new List<RetrievedChunk>(query.Top);
         await foreach (var result in store.SearchAsync(vector, query.Top, cancellationToken: cancellationToken))
         {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using StudyBot.Core.Conversations;
+using StudyBot.Core.Text;
 
 namespace StudyBot.Assistant.Answering.Generative;
 
@@ -31,7 +32,7 @@ internal static partial class AnswerComposer
         }
 
         var chunk = ledger.Chunks[int.Parse(id, System.Globalization.CultureInfo.InvariantCulture) - 1];
-        return new Citation(number, chunk.Title, chunk.Source, chunk.Link, chunk.Page, string.Join(" › ", chunk.HeadingPath), Snippet(ProseCleaner.Clean(chunk.Text)));
+        return new Citation(number, chunk.Title, chunk.Source, chunk.Link, chunk.Page, string.Join(" › ", chunk.HeadingPath), Snippet(PassageUnits.Prose(chunk.Text)));
     }
 
     private static string Snippet(string text)

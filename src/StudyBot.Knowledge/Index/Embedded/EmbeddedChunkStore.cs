@@ -8,9 +8,10 @@ namespace StudyBot.Knowledge.Index.Embedded;
 
 /// <summary>
 /// The default vector store: chunks persisted in SQLite under the data folder and searched in
-/// memory (SIMD dense scan + BM25), so a restart reloads instead of re-ingesting.
+/// memory (SIMD dense scan + BM25), so a restart reloads instead of re-ingesting. Chunks may
+/// arrive without their vector (<see cref="IDeferredVectors"/>): BM25 finds them at once.
 /// </summary>
-public sealed class EmbeddedChunkStore : DocumentChunkStore, IKeywordHybridSearchable<ChunkRecord>, IDocumentIndex, IIndexReadiness
+public sealed class EmbeddedChunkStore : DocumentChunkStore, IKeywordHybridSearchable<ChunkRecord>, IDocumentIndex, IIndexReadiness, IDeferredVectors
 {
     private readonly IndexDatabase _database;
     private readonly ChunkTable _table;
@@ -18,6 +19,7 @@ public sealed class EmbeddedChunkStore : DocumentChunkStore, IKeywordHybridSearc
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly Lazy<Task> _schema;
     private bool _loaded;
+    private TaskCompletionSource _chunksWithoutVectors = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public EmbeddedChunkStore(string databasePath, string embedderId, int dimensions)
     {
@@ -55,6 +57,7 @@ public sealed class EmbeddedChunkStore : DocumentChunkStore, IKeywordHybridSearc
             }
 
             Volatile.Write(ref _loaded, true);
+            SignalChunksWithoutVectors();
         }
         finally
         {
@@ -98,7 +101,9 @@ public sealed class EmbeddedChunkStore : DocumentChunkStore, IKeywordHybridSearc
     {
         var sources = SourceFilterTranslator.Translate(options?.Filter);
         var depth = Math.Max(50, top * 5);
-        var dense = _table.SearchDense(ToVector(searchValue).Span, depth, sources).Select(h => h.Key).ToList();
+        var vector = ToVector(searchValue);
+        // An empty query vector (the embedding model failed) searches by words only.
+        var dense = vector.IsEmpty ? [] : _table.SearchDense(vector.Span, depth, sources).Select(h => h.Key).ToList();
         var lexical = _table.SearchLexical(string.Join(' ', keywords), depth, sources).Select(h => h.Key).ToList();
         var fused = ReciprocalRankFusion.Fuse([lexical, dense], FusionWeights).Skip(options?.Skip ?? 0).Take(top).ToList();
         foreach (var result in await MaterializeAsync(fused, options?.IncludeVectors ?? false, cancellationToken))
@@ -156,6 +161,60 @@ public sealed class EmbeddedChunkStore : DocumentChunkStore, IKeywordHybridSearc
             foreach (var chunk in chunks)
             {
                 _table.Upsert(chunk.Key, chunk.Source, chunk.SearchText, chunk.Embedding.Span);
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+
+        SignalChunksWithoutVectors();
+    }
+
+    public async Task WaitForChunksWithoutVectorsAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            // The signal is read before the counts, so a write between the two still wakes this wait.
+            var signal = Volatile.Read(ref _chunksWithoutVectors);
+            if (Vectors.Embedded < Vectors.Chunks)
+            {
+                return;
+            }
+
+            await signal.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    private void SignalChunksWithoutVectors() =>
+        Interlocked.Exchange(ref _chunksWithoutVectors, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+    public VectorCounts Vectors
+    {
+        get
+        {
+            var (chunks, embedded) = _table.Counts;
+            return new VectorCounts(chunks, embedded);
+        }
+    }
+
+    public async Task<IReadOnlyList<ChunkRecord>> GetChunksWithoutVectorsAsync(int max, CancellationToken cancellationToken)
+    {
+        await Database().WaitAsync(cancellationToken);
+        return await _database.GetChunksWithoutVectorsAsync(max, cancellationToken);
+    }
+
+    public async Task SetVectorsAsync(IReadOnlyList<(string Key, ReadOnlyMemory<float> Vector)> vectors, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await Database().WaitAsync(cancellationToken);
+            var set = (await _database.SetVectorsAsync(vectors, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            using var _ = _table.Write();
+            foreach (var (key, vector) in vectors.Where(v => set.Contains(v.Key)))
+            {
+                _table.SetVector(key, vector.Span);
             }
         }
         finally

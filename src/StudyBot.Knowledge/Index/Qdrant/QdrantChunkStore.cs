@@ -168,12 +168,19 @@ public sealed class QdrantChunkStore(QdrantClient client, QdrantClient probe, st
         var filter = QdrantPoints.LiveChunks(sources);
         var terms = TextAnalyzer.Terms(string.Join(' ', keywords)).Distinct(StringComparer.Ordinal).ToList();
         var depth = Math.Max(50, top * 5);
-        List<Prefetch> prefetch = [new(ToVector(searchValue), QdrantPoints.DenseVector, depth, filter)];
-        List<float> weights = [(float)FusionWeights[1]];
+        var vector = ToVector(searchValue);
+        // An empty query vector (the embedding model failed) searches by words only.
+        List<Prefetch> prefetch = vector.Length == 0 ? [] : [new(vector, QdrantPoints.DenseVector, depth, filter)];
+        List<float> weights = vector.Length == 0 ? [] : [(float)FusionWeights[1]];
         if (terms.Count > 0)
         {
             prefetch.Insert(0, new Prefetch(SparseText.EncodeQuery(terms), QdrantPoints.SparseVector, depth, filter));
             weights.Insert(0, (float)FusionWeights[0]);
+        }
+
+        if (prefetch.Count == 0)
+        {
+            yield break;
         }
 
         var request = new QueryRequest(new RrfQuery(new Rrf(60, weights)), top, prefetch, Filter: filter, Offset: options?.Skip is > 0 ? options.Skip : null);
@@ -350,7 +357,7 @@ public sealed class QdrantChunkStore(QdrantClient client, QdrantClient probe, st
             Embedding<float> embedding => embedding.Vector.ToArray(),
             _ => throw new NotSupportedException($"search by {typeof(TInput).Name} is not supported; pass an embedding vector"),
         };
-        return vector.Length == dimensions
+        return vector.Length is 0 || vector.Length == dimensions
             ? vector
             : throw new ArgumentException($"query vector has {vector.Length} dimensions, the collection {dimensions}", nameof(value));
     }
