@@ -10,9 +10,10 @@ public sealed record QuizTaker(string UserId, string ConversationId);
 /// <param name="Chunks">Chunks on the topic, best first; every question rests on one of them.</param>
 /// <param name="Related">More chunks of the same area: knowledge for distractors and checks.</param>
 /// <param name="Exclude">Ids of questions the quiz must not ask (a learner's reviews choose their own).</param>
+/// <param name="Further">Chunks further down the ranking (the rest of the topic's pages): asked only when <paramref name="Chunks"/> run short.</param>
 public sealed record QuizBrief(
     IReadOnlyList<RetrievedChunk> Chunks, IReadOnlyList<RetrievedChunk> Related, string Topic, int Count, QuizLevel Level, QuizTaker Taker,
-    IReadOnlySet<string>? Exclude = null);
+    IReadOnlySet<string>? Exclude = null, IReadOnlyList<RetrievedChunk>? Further = null);
 
 /// <summary>The questions made, and the prompt variant when a chat model was asked to write them.</summary>
 /// <param name="HasMaterial">False when the knowledge base has nothing on the topic at all.</param>

@@ -15,7 +15,7 @@ public sealed class QuizPlanner(IQuizMaterial material, QuizComposer composer, I
 {
     /// <summary>Chunks searched per question asked, and at least <see cref="MinMaterial"/>: questions, distractors and checks all come from them.</summary>
     private const int MaterialPerQuestion = 8;
-    private const int MinMaterial = 40;
+    private const int MinMaterial = 60;
 
     /// <summary>How hard `quiz me` pushes: the share of missed questions rises when the learner scores above this.</summary>
     public const double TargetAccuracy = 0.7;
@@ -24,9 +24,15 @@ public sealed class QuizPlanner(IQuizMaterial material, QuizComposer composer, I
     {
         var found = await material.FindAsync(topic, Math.Max(count * MaterialPerQuestion, MinMaterial), cancellationToken);
         var onTopic = topic is null ? found : found.Where(c => IsAbout(c, topic)).ToList();
-        return onTopic.Count == 0
-            ? ComposedQuiz.NoMaterial
-            : await ComposeAsync(onTopic, found, topic ?? "the knowledge base", count, taker, exclude, cancellationToken);
+        if (onTopic.Count == 0)
+        {
+            return ComposedQuiz.NoMaterial;
+        }
+
+        // The rest of the pages the topic is on, in ranking order, for when its own passages run short.
+        var pages = onTopic.Select(c => (c.Source, c.Link)).ToHashSet();
+        var further = found.Except(onTopic).Where(c => pages.Contains((c.Source, c.Link))).ToList();
+        return await ComposeAsync(onTopic, found, topic ?? "the knowledge base", count, taker, exclude, further, cancellationToken);
     }
 
     public async Task<ComposedQuiz> ChangedSinceAsync(DateTimeOffset since, int count, QuizTaker taker, CancellationToken cancellationToken)
@@ -39,7 +45,7 @@ public sealed class QuizPlanner(IQuizMaterial material, QuizComposer composer, I
 
         // Distractors come from the same area of the base, not only from the changed pages.
         var related = changed.Concat(await material.FindAsync(changed[0].Title, MinMaterial, cancellationToken)).ToList();
-        return await ComposeAsync(changed, related, "what changed", count, taker, exclude: null, cancellationToken);
+        return await ComposeAsync(changed, related, "what changed", count, taker, exclude: null, further: null, cancellationToken);
     }
 
     /// <summary>Questions on the chunks an answer cited (matched by source and document link).</summary>
@@ -47,7 +53,7 @@ public sealed class QuizPlanner(IQuizMaterial material, QuizComposer composer, I
     {
         var related = await material.FindAsync(question, Math.Max(count * MaterialPerQuestion, MinMaterial), cancellationToken);
         var cited = related.Where(c => citations.Any(x => x.Source == c.Source && x.Link == c.Link)).ToList();
-        return await ComposeAsync(cited.Count > 0 ? cited : related, related, question, count, taker, exclude: null, cancellationToken);
+        return await ComposeAsync(cited.Count > 0 ? cited : related, related, question, count, taker, exclude: null, further: null, cancellationToken);
     }
 
     /// <summary>
@@ -102,10 +108,10 @@ public sealed class QuizPlanner(IQuizMaterial material, QuizComposer composer, I
 
     private async Task<ComposedQuiz> ComposeAsync(
         IReadOnlyList<RetrievedChunk> chunks, IReadOnlyList<RetrievedChunk> related, string topic, int count, QuizTaker taker,
-        IReadOnlySet<string>? exclude, CancellationToken cancellationToken)
+        IReadOnlySet<string>? exclude, IReadOnlyList<RetrievedChunk>? further, CancellationToken cancellationToken)
     {
         var level = LearnerLevel.Of(await store.LearnerItemsAsync(taker.UserId, cancellationToken));
-        return await composer.ComposeAsync(new QuizBrief(chunks, related, topic, count, level, taker, exclude), cancellationToken);
+        return await composer.ComposeAsync(new QuizBrief(chunks, related, topic, count, level, taker, exclude, further), cancellationToken);
     }
 
     /// <summary>A chunk is about the topic when it names its words: all of a one- or two-word topic, two thirds of a longer one.</summary>

@@ -16,9 +16,10 @@ public sealed class QuizRubricTests
         { "not of the answer's kind", "Fill in the blank: “Qdrant's documentation suggests a rough total for float32 collections held in _____.”", ["RAM", "IVF", "HNSW", "FAISS"], "RAM" },
         { "refers to text it does not quote", "Fill in the blank: “It is the retrieval backbone of most _____ systems.”", ["HNSW", "FAISS", "IVF", "RAG"], "RAG" },
         { "options are not distinct", "Fill in the blank: “Databases such as Qdrant offer a network _____, persistence and filtering.”", ["APIs", "API", "SDK", "KFP"], "API" },
-        { "another name or a kind of the answer", "Which term does this describe: “An unreliable way to add facts”?", ["PEFT", "Fine-tuning", "LoRA", "QLoRA"], "Fine-tuning" },
+        { "another name or a kind of the answer", "Which term does this describe: “An unreliable way to add facts”?", ["PEFT", "Fine-tuning", "LoRA", "Adapters"], "Fine-tuning" },
+        { "options are not distinct", "Which term does this describe: “An unreliable way to add facts”?", ["PEFT", "Fine-tuning", "LoRA", "QLoRA"], "Fine-tuning" },
         { "caption or label", "Fill in the blank: “Table 9: Massive Multitask Language Understanding (_____).”", ["MMLU", "GSM8k", "HNSW", "IVF"], "MMLU" },
-        { "is in the stem", "Which term does this describe: “A graph-based ANN index that connects each vector to a small number of close neighbours”?", ["HNSW", "ANN", "IVF", "DiskANN"], "HNSW" },
+        { "is in the stem", "Which term does this describe: “A graph-based ANN index that connects each vector to a small number of close neighbours”?", ["HNSW", "ANN", "IVF", "PQ"], "HNSW" },
         { "refers to text it does not quote", "Fill in the blank: “For the most part, we reuse data sources that have been leveraged to train other _____.”", ["LLMs", "IVF", "HNSW", "FAISS"], "LLMs" },
         { "reference or citation", "Fill in the blank: “_____ was introduced by Malkov and Yashunin (arXiv 2016, later published in IEEE TPAMI).”", ["HNSW", "IVF", "DiskANN", "PQ"], "HNSW" },
         { "is code", "Fill in the blank: “In pgvector the index must be built with `vector_cosine_ops` for _____ distance.”", ["Cosine", "HNSW", "IVF", "PQ"], "Cosine" },
@@ -32,6 +33,17 @@ public sealed class QuizRubricTests
 
         Assert.NotNull(problem);
         Assert.Contains(rule, problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("LoRA", "QLoRA")]
+    [InlineData("QLoRA", "LoRA")]
+    [InlineData("ANN", "DiskANN")]
+    public void DistractorProblem_NameContainingTheAnswersName_IsAKindOfIt(string answer, string distractor)
+    {
+        var problem = QuizRubric.DistractorProblem("Fill in the blank: “Adapters are stored as artifacts next to the base model weights.”", answer, distractor, Notes);
+
+        Assert.Contains("another name or a kind of the answer", problem, StringComparison.Ordinal);
     }
 
     public static TheoryData<string, string[], string> Sound => new()

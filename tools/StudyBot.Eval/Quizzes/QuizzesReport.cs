@@ -5,7 +5,8 @@ namespace StudyBot.Eval.Quizzes;
 
 /// <summary>What the quizzes of a `quizzes` run came to: counts asked and delivered, and each question judged by the rubric.</summary>
 internal sealed record QuizzesReport(
-    int Topics, int Quizzes, int Asked, int Delivered, int Short, int ShortSaidSo, int Passed, IReadOnlyList<(string Topic, string Stem, string Problem)> Failures)
+    int Topics, int Quizzes, int Asked, int Delivered, int Short, int ShortSaidSo, int Passed, IReadOnlyList<(string Topic, string Stem, string Problem)> Failures,
+    IReadOnlyList<string> WithoutQuiz)
 {
     public static QuizzesReport Of(IReadOnlyList<TakenQuiz> taken, int count, QuizKnowledge knowledge)
     {
@@ -27,7 +28,8 @@ internal sealed record QuizzesReport(
         var delivered = started.Sum(q => q.Questions.Count);
         return new QuizzesReport(
             taken.Count, started.Count, taken.Count * count, delivered, shortOnes.Count,
-            shortOnes.Count(q => q.Notice?.Contains("I could make", StringComparison.Ordinal) == true), delivered - failures.Count, failures);
+            shortOnes.Count(q => q.Notice?.Contains("I could make", StringComparison.Ordinal) == true), delivered - failures.Count, failures,
+            [.. taken.Where(q => q.Total == 0).Select(q => q.Topic)]);
     }
 
     public double PassShare => Delivered == 0 ? 0 : (double)Passed / Delivered;
@@ -39,6 +41,7 @@ internal sealed record QuizzesReport(
             Questions asked for: {Asked}; delivered: {Delivered} ({(Asked == 0 ? 0 : 100.0 * Delivered / Asked):0.0}%)
             Short quizzes: {Short}, of which said so before the first question: {ShortSaidSo}
             Questions meeting the rubric: {Passed} of {Delivered} ({100 * PassShare:0.0}%)
+            Topics without a quiz: {string.Join("; ", WithoutQuiz)}
             """));
         foreach (var group in Failures.GroupBy(f => RuleOf(f.Problem)).OrderByDescending(g => g.Count()))
         {

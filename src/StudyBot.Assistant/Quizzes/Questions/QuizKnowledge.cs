@@ -176,7 +176,20 @@ public sealed partial class QuizKnowledge
             {
                 Add(acronym);
             }
+
+            // "4-bit", "48 GB", "65B": quantities of one unit are of one kind.
+            foreach (Match quantity in Quantity().Matches(sentence))
+            {
+                Add(quantity.Value).Types.Add(UnitOf(quantity.Groups["unit"].Value));
+            }
         }
+    }
+
+    /// <summary>"-bit", " bits" → "bit"; " GB" → "gb"; "B" (billions) → "b".</summary>
+    private static string UnitOf(string unit)
+    {
+        var key = unit.Trim().TrimStart('-').ToLowerInvariant();
+        return key.Length > 2 && key[^1] == 's' ? key[..^1] : key;
     }
 
     private void ReadMentions()
@@ -207,8 +220,9 @@ public sealed partial class QuizKnowledge
                     continue;
                 }
 
+                // A quantity is of its unit's kind only: "4-bit quantization" makes no quantization of "4-bit".
                 var next = end < tokens.Count ? tokens[end] : Break;
-                if (TermTypes.CompoundNouns.Contains(next))
+                if (TermTypes.CompoundNouns.Contains(next) && !char.IsDigit(entry.Text[0]))
                 {
                     compounds[(entry, next)] = compounds.GetValueOrDefault((entry, next)) + 1;
                 }
@@ -322,6 +336,10 @@ public sealed partial class QuizKnowledge
     /// <summary>Markdown emphasis and list bullets, which are no part of what a sentence says.</summary>
     [GeneratedRegex(@"\*\*|__|^\s*(?:[-*+]|\d+\.)\s+|^#+\s*", RegexOptions.Multiline)]
     private static partial Regex Markup();
+
+    /// <summary>A number with its unit, not part of a longer name or number ("LLaMA-13B", "v1.5").</summary>
+    [GeneratedRegex(@"(?<![\p{L}\p{N}\-.,])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?<unit>-bit|\s?(?:GB|MB|TB|KiB)|B|\s(?:bytes|bits|tokens|dimensions))(?![\p{L}\p{N}]|-\p{L})")]
+    private static partial Regex Quantity();
 
     [GeneratedRegex(@"^\s*```.*?^\s*```[^\n]*", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex CodeBlock();

@@ -33,6 +33,6 @@ internal sealed class TermEntry(string key, string text, TermKind kind)
 
     public bool Defined => Definition is not null;
 
-    /// <summary>A coined name (LoRA, BM25, Hit@k) or a phrase, as opposed to a plain word that running text also uses otherwise.</summary>
-    public bool Coined { get; } = kind == TermKind.Phrase || text.Skip(1).Any(c => char.IsUpper(c) || char.IsDigit(c) || c is '@' or '³' or '²');
+    /// <summary>A coined name (LoRA, BM25, Hit@k), a phrase or a quantity ("8 bytes"), as opposed to a plain word that running text also uses otherwise.</summary>
+    public bool Coined { get; } = kind == TermKind.Phrase || char.IsDigit(text[0]) || text.Skip(1).Any(c => char.IsUpper(c) || char.IsDigit(c) || c is '@' or '³' or '²');
 }

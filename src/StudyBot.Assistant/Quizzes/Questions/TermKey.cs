@@ -43,10 +43,20 @@ public static class TermKey
     private static string Stem(string word) =>
         word.Length >= 3 && word[^1] == 's' && char.IsUpper(word[^2]) ? word[..^1].ToLowerInvariant() : EnglishStemmer.Stem(word.ToLowerInvariant());
 
-    /// <summary>True when one term's words appear, in order, inside the other's ("KFP" in "KFP caching", "LLaMA" in "LLaMA-13B"), or both read the same squashed.</summary>
+    /// <summary>
+    /// True when one term's words appear, in order, inside the other's ("KFP" in "KFP caching", "LLaMA" in "LLaMA-13B"),
+    /// both read the same squashed, or one coined name is written inside the other ("LoRA" in "QLoRA", "BERT" in
+    /// "RoBERTa"): a name made of another names a kind of it.
+    /// </summary>
     public static bool Nested(string a, string b)
     {
         var (x, y) = ($" {Of(a)} ", $" {Of(b)} ");
-        return x.Contains(y, StringComparison.Ordinal) || y.Contains(x, StringComparison.Ordinal) || Squashed(a) == Squashed(b);
+        return x.Contains(y, StringComparison.Ordinal) || y.Contains(x, StringComparison.Ordinal) || Squashed(a) == Squashed(b)
+            || NameWithin(a, b) || NameWithin(b, a);
     }
+
+    /// <summary>The coined name <paramref name="inner"/> (two capitals or more: "LoRA", "ANN") written, case and all, inside the word <paramref name="outer"/>.</summary>
+    private static bool NameWithin(string inner, string outer) =>
+        inner.Length >= 3 && inner.Length < outer.Length && inner.Count(char.IsUpper) >= 2 && inner.All(char.IsLetterOrDigit)
+        && outer.Contains(inner, StringComparison.Ordinal);
 }
