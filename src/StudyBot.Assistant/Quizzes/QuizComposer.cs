@@ -89,22 +89,29 @@ public sealed partial class QuizComposer(RuleQuizGenerator rules, ModelQuizWrite
     }
 
     /// <summary>
-    /// The quiz's knowledge with what searches on the question's stem and on each option find beyond it (where the base
-    /// may say a distractor is true too, or a kind of the answer), or null when they find nothing new.
+    /// The quiz's knowledge with what searches on the question's stem, on each option and on what each option is a kind
+    /// of find beyond it (where the base may say a distractor is true too, or a kind of the answer: QLoRA is a kind of
+    /// LoRA, which is a kind of PEFT), or null when they find nothing new.
     /// </summary>
     private async Task<QuizKnowledge?> BeyondAsync(QuizQuestion question, QuizChecks checks, CancellationToken cancellationToken)
     {
         var stem = $"{question.CorrectText} {StemRules.Quoted(question.Stem).Replace("_____", " ", StringComparison.Ordinal)}";
-        var found = new List<RetrievedChunk>();
-        foreach (var (query, top) in question.Options.Select(o => (o, CheckedPassagesPerOption)).Prepend((stem, CheckedPassages)))
+        var queries = question.Options.Select(o => (o, CheckedPassagesPerOption)).Prepend((stem, CheckedPassages)).ToList();
+        QuizKnowledge? wider = null;
+        for (var round = 0; round < 2; round++)
         {
-            if (checks.Searched.Add(query))
+            var found = new List<RetrievedChunk>();
+            foreach (var (query, top) in queries.Where(q => checks.Searched.Add(q.Item1)))
             {
                 found.AddRange(await search.SearchAsync(new KnowledgeQuery(query, top), cancellationToken));
             }
+
+            wider = checks.Widen(found);
+            var knowledge = wider ?? checks.Knowledge;
+            queries = [.. question.Options.SelectMany(knowledge.KindsOf).Select(k => (k, CheckedPassagesPerOption))];
         }
 
-        return checks.Widen(found);
+        return wider;
     }
 
     [LoggerMessage(LogLevel.Debug, "Quiz question rejected because {Problem}: {Stem}")]

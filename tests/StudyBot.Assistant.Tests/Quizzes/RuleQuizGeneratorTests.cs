@@ -57,6 +57,30 @@ public sealed class RuleQuizGeneratorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Propose_OnVectorStoreNotes_AsksWhichSystemATableRowDescribesAmongTheTablesSystems()
+    {
+        var chunks = KnowledgeChunks.Of("vector-stores.md");
+
+        var questions = await ProposeAsync(chunks, QuizKnowledge.From(chunks));
+
+        var row = Assert.Single(questions, q => q.Stem.StartsWith("Which system does this describe: “PostgreSQL extension — ", StringComparison.Ordinal));
+        Assert.Equal("pgvector", row.CorrectText);
+        Assert.All(row.Options, o => Assert.Contains(o, (string[])["Qdrant", "pgvector", "Milvus", "Weaviate", "FAISS"]));
+    }
+
+    [Fact]
+    public async Task Propose_OnServingNotes_AsksForAQuantityAmongQuantitiesOfItsUnit()
+    {
+        var chunks = KnowledgeChunks.Of("model-serving-and-inference.md");
+
+        var questions = await ProposeAsync(chunks, SampleBase);
+
+        var quantity = Assert.Single(questions, q => q.Stem.Contains("16 bits take _____ per parameter", StringComparison.Ordinal));
+        Assert.Equal("2 bytes", quantity.CorrectText);
+        Assert.All(quantity.Options, o => Assert.EndsWith(" bytes", o, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Propose_SameChunkTwice_GivesTheSameQuestionIdsSoHistorySurvivesRegeneration()
     {
         var chunks = KnowledgeChunks.Of("retrieval-augmented-generation.md");

@@ -79,7 +79,7 @@ internal static partial class ListedTogether
     }
 
     /// <summary>A cell or bold lead as a name: "MRR (mean reciprocal rank)" → "MRR"; a sentence or a long phrase is none.</summary>
-    private static string? Name(string text)
+    internal static string? Name(string text)
     {
         var name = Markup().Replace(text, "").Trim().TrimEnd(':').Trim();
         var paren = name.IndexOf(" (", StringComparison.Ordinal);

@@ -135,6 +135,9 @@ public sealed partial class QuizKnowledge
             .Any(i => claimWords.Where(_sentenceWords[i].Contains).Sum(Weight) >= SameClaim * total);
     }
 
+    /// <summary>The names of what the term is a kind of, as far as this knowledge says ("LoRA is a PEFT method" → PEFT).</summary>
+    internal IEnumerable<string> KindsOf(string term) => Find(term) is { } entry ? entry.Parents.Select(p => p.Text) : [];
+
     private double Weight(string word) => Math.Log(1 + (_sentences.Count / (1.0 + _sentenceFrequency.GetValueOrDefault(word))));
 
     private static bool KindOf(TermEntry term, TermEntry ancestor, int depth) =>

@@ -11,8 +11,8 @@ namespace StudyBot.Assistant.Quizzes.Questions;
 /// <summary>
 /// Questions without a model. Definition questions ask which term a sentence of the text defines
 /// ("LoRA (Low-Rank Adaptation) is a PEFT method that …" → which term is "a PEFT method that …"?);
-/// cloze questions blank a key term (an acronym, a coined name or a defined phrase) out of a key
-/// sentence. Distractors come from <see cref="DistractorPicker"/>. One question per sentence; the
+/// cloze questions blank a key term (an acronym, a coined name, a defined phrase or a quantity) out of a key
+/// sentence; table questions ask which entry a table row describes. Distractors come from <see cref="DistractorPicker"/>. One question per sentence; the
 /// chunks take turns, so a quiz covers several parts of its topic and goes on as long as they yield.
 /// </summary>
 public sealed partial class RuleQuizGenerator(IEmbeddingGenerator<string, Embedding<float>> embedder, ILogger<RuleQuizGenerator> logger)
@@ -21,6 +21,7 @@ public sealed partial class RuleQuizGenerator(IEmbeddingGenerator<string, Embedd
     private const string Version = "rule.v2";
     private const string Blank = "_____";
     private const int MinDefinitionWords = 7;
+    private const int MaxRowWords = 40;
 
     /// <param name="chunks">Chunks on the topic, best first; every question cites one of them.</param>
     /// <param name="knowledge">What the quiz's material says: distractors and rubric checks come from it.</param>
@@ -81,6 +82,29 @@ public sealed partial class RuleQuizGenerator(IEmbeddingGenerator<string, Embedd
 
             yield return drafts.Where(d => QuizRubric.AnswerProblem(d.Stem, d.Answer, knowledge) is null).ToList();
         }
+
+        foreach (var row in TableRows.Of(chunk.Text))
+        {
+            if (RowDraft(row) is { } draft && QuizRubric.AnswerProblem(draft.Stem, draft.Answer, knowledge) is null && StemRules.Problem(draft.Stem) is null)
+            {
+                yield return [draft];
+            }
+        }
+    }
+
+    /// <summary>"| pgvector | PostgreSQL extension | … |" → which system does “PostgreSQL extension — …” describe?</summary>
+    private static Draft? RowDraft(TableRow row)
+    {
+        var description = string.Join(" — ", row.Cells.Skip(1).Where(c => c.Length > 0));
+        var words = description.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (ListedTogether.Name(row.Cells[0]) is not { } name || words is < StemRules.MinQuotedWords or > MaxRowWords || row.Header[0].Length == 0)
+        {
+            return null;
+        }
+
+        var subject = Abbreviations.IsAcronym(row.Header[0]) ? row.Header[0] : row.Header[0].ToLowerInvariant();
+        var stem = $"Which {subject} does this describe: “{Capitalize(description)}”?";
+        return new Draft(new KeySentence(row.Line, $"{name}: {description}."), stem, name);
     }
 
     private static QuizQuestion Build(RetrievedChunk chunk, Draft draft, IReadOnlyList<string> distractors)
