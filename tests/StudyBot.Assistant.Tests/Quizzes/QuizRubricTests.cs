@@ -46,6 +46,20 @@ public sealed class QuizRubricTests
         Assert.Contains("another name or a kind of the answer", problem, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void DistractorProblem_KindOfTheAnswerByAChainOfDeclarations_IsRejectedWhateverTheOrderOfTheChunks()
+    {
+        var note = KnowledgeChunks.Of("fine-tuning-lora-qlora-peft.md");
+        var stem = "Which term does this describe: “A fine-tuning method that freezes the pretrained model in 4-bit NormalFloat (NF4) quantization and trains LoRA adapters in 16-bit precision on top of it”?";
+
+        foreach (var chunks in new[] { note, note.Reverse().ToList() })
+        {
+            var problem = QuizRubric.DistractorProblem(stem, "QLoRA", "Parameter-efficient fine-tuning", QuizKnowledge.From(chunks));
+
+            Assert.Contains("another name or a kind of the answer", problem, StringComparison.Ordinal);
+        }
+    }
+
     public static TheoryData<string, string[], string> Sound => new()
     {
         { "Which term does this describe: “A PEFT method that freezes a pretrained weight matrix and learns its update as the product of two small low-rank matrices”?", ["LoRA", "Adapters", "IA³", "Prefix tuning"], "LoRA" },

@@ -58,10 +58,10 @@ public sealed class QuizzesEvalTests : IAsyncLifetime
         Assert.Equal(0, exit);
         var lines = report.Split('\n').Select(l => l.Trim()).ToList();
         var delivered = Figure(lines, "delivered: ");
-        Assert.True(delivered >= 90, report);
+        // Measured 262 of 400 delivered, 254 of them meeting the rubric (README, "Quizzes"): floors; the targets are 348 and all of them.
+        Assert.True(delivered >= 240, report);
         Assert.Equal(Figure(lines, "Short quizzes: "), Figure(lines, "said so before the first question: "));
-        // Measured 89 of 99 (README, "Quizzes"): the floor; the rubric's target is all of them.
-        Assert.True(Figure(lines, "Questions meeting the rubric: ") >= delivered * 0.85, report);
+        Assert.True(Figure(lines, "Questions meeting the rubric: ") >= delivered * 0.95, report);
     }
 
     /// <summary>The number that follows <paramref name="label"/> in the report.</summary>

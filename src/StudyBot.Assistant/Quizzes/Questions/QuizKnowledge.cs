@@ -328,6 +328,14 @@ public sealed partial class QuizKnowledge
         if (key.Length > 0 && key != entry.Key)
         {
             entry.Aliases.Add(key);
+            // A name met bare before its declaration ("PEFT" before "Parameter-efficient fine-tuning (PEFT) is …") becomes
+            // the declared term's alias, whatever order the chunks come in.
+            if (_byKey.GetValueOrDefault(key) is { } bare && bare != entry && bare.Definition is null && bare.Aliases.Count == 0 && bare.Types.Count == 0)
+            {
+                _terms.Remove(bare);
+                _byKey[key] = entry;
+            }
+
             _byKey.TryAdd(key, entry);
         }
     }

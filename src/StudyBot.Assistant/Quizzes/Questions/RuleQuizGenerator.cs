@@ -95,7 +95,8 @@ public sealed partial class RuleQuizGenerator(IEmbeddingGenerator<string, Embedd
     /// <summary>"| pgvector | PostgreSQL extension | … |" → which system does “PostgreSQL extension — …” describe?</summary>
     private static Draft? RowDraft(TableRow row)
     {
-        var description = string.Join(" — ", row.Cells.Skip(1).Where(c => c.Length > 0));
+        // Semicolons separate a cell's items like commas, and would read as code in a stem.
+        var description = string.Join(" — ", row.Cells.Skip(1).Where(c => c.Length > 0)).Replace(';', ',');
         var words = description.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         if (ListedTogether.Name(row.Cells[0]) is not { } name || words is < StemRules.MinQuotedWords or > MaxRowWords || row.Header[0].Length == 0)
         {
