@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using StudyBot.Core.Chunking;
+using StudyBot.Knowledge.Chunking;
 using StudyBot.Knowledge.Embeddings;
 using StudyBot.Knowledge.Embeddings.Local;
 using StudyBot.Tests;

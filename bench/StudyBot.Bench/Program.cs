@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.VectorData;
 using StudyBot.Bench;
 using StudyBot.Knowledge.Tests.Sources.Notion.Fake;
-using StudyBot.Core.Chunking;
+using StudyBot.Knowledge.Chunking;
 using StudyBot.Knowledge.Embeddings;
 using StudyBot.Knowledge.Index;
 using StudyBot.Knowledge.Configuration;
@@ -151,8 +151,8 @@ async Task PdfPagesAsync()
     using (store)
     {
         var watch = Stopwatch.StartNew();
-        var counts = await pipeline.RunAsync(source, default);
-        var pages = PdfReader.Read(File.ReadAllBytes(paper)).Pages.Count * counts!.Added;
+        var counts = (await pipeline.RunAsync(source, default)).Counts;
+        var pages = PdfReader.Read(File.ReadAllBytes(paper)).Pages.Count * counts.Added;
         Console.WriteLine($"PDF ingestion: {pages / watch.Elapsed.TotalSeconds:0} pages/s ({pages} pages of a two-column paper: parse, chunk, embed, store)");
     }
 }
@@ -164,8 +164,8 @@ async Task MarkdownAsync(int documents)
     using (store)
     {
         var watch = Stopwatch.StartNew();
-        var counts = await pipeline.RunAsync(source, default);
-        Console.WriteLine($"Markdown ingestion: {counts!.Added / watch.Elapsed.TotalSeconds:0} documents/s ({counts.Added} documents of ~600 words: read, chunk, embed, store)");
+        var counts = (await pipeline.RunAsync(source, default)).Counts;
+        Console.WriteLine($"Markdown ingestion: {counts.Added / watch.Elapsed.TotalSeconds:0} documents/s ({counts.Added} documents of ~600 words: read, chunk, embed, store)");
     }
 }
 
@@ -177,8 +177,8 @@ async Task NoOpReindexAsync(int documents)
     {
         await pipeline.RunAsync(source, default);
         var watch = Stopwatch.StartNew();
-        var counts = await pipeline.RunAsync(source, default);
-        Console.WriteLine($"no-op re-index of {counts!.Unchanged:N0} unchanged documents: {watch.Elapsed.TotalSeconds:0.00} s");
+        var counts = (await pipeline.RunAsync(source, default)).Counts;
+        Console.WriteLine($"no-op re-index of {counts.Unchanged:N0} unchanged documents: {watch.Elapsed.TotalSeconds:0.00} s");
     }
 }
 
@@ -208,13 +208,13 @@ async Task NotionSyncAsync(int pages)
         // The first sync reads every page; at Notion's three requests per second that takes minutes, so it runs unpaced.
         using var unpaced = new HttpClient();
         NotionSources.Configure(unpaced, provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value.Sources["notion"]);
-        var first = await pipeline.RunAsync(new NotionSource("notion", new SourceOptions(), () => unpaced, TimeProvider.System), default);
+        var first = (await pipeline.RunAsync(new NotionSource("notion", new SourceOptions(), () => unpaced, TimeProvider.System), default)).Counts;
         notion.ClearRequests();
 
         var watch = Stopwatch.StartNew();
-        var counts = await pipeline.RunAsync(source, default);
+        var counts = (await pipeline.RunAsync(source, default)).Counts;
         var requests = notion.Requests.GroupBy(r => string.Join('/', r.Split('/').Take(3))).Select(g => $"{g.Count()} {g.Key}");
-        Console.WriteLine($"Notion incremental sync of {counts!.Unchanged:N0} unchanged pages (first sync indexed {first!.Added:N0}): " +
+        Console.WriteLine($"Notion incremental sync of {counts.Unchanged:N0} unchanged pages (first sync indexed {first.Added:N0}): " +
                           $"{notion.Requests.Count} requests ({string.Join(", ", requests)}), {watch.Elapsed.TotalSeconds:0.00} s, paced at {NotionSources.RequestsPerSecond} requests/s");
     }
 }
@@ -238,7 +238,7 @@ string WriteCorpus(string name, int documents)
     var store = new EmbeddedChunkStore(Path.Combine(work, name + ".db"), HashingEmbeddingGenerator.IdFor(HashingEmbeddingGenerator.DefaultDimensions), HashingEmbeddingGenerator.DefaultDimensions);
     store.EnsureCollectionExistsAsync().GetAwaiter().GetResult();
     var pipeline = new IngestionPipeline(store, HashingChunks(work, name), new MarkdownChunker(new ChunkingOptions(), TokenCounter.Default),
-        new IngestionTracker(TimeProvider.System), TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
+        TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
     return (pipeline, store, new FilesSource(name, folder));
 }
 

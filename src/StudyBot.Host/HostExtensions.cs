@@ -3,21 +3,21 @@ using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
 using StudyBot.Core.Conversations;
 using StudyBot.Assistant;
-using StudyBot.Assistant.Quizzes;
 using StudyBot.Host.Admin;
-using StudyBot.Host.Alerts;
+using StudyBot.Operations.Alerts;
 using StudyBot.Host.Api;
 using StudyBot.Host.Feedback;
+using StudyBot.Storage.Feedback;
 using StudyBot.Host.ApiKeys;
-using StudyBot.Host.Inbox;
-using StudyBot.Host.Ingestion;
-using StudyBot.Host.Jobs;
+using StudyBot.Operations.Jobs;
 using StudyBot.Host.KnowledgeGaps;
-using StudyBot.Host.Persistence;
+using StudyBot.Storage;
+using StudyBot.Storage.ApiKeys;
 using StudyBot.Host.Playground;
 using StudyBot.Host.Telemetry;
 using StudyBot.Knowledge;
 using StudyBot.Knowledge.Configuration;
+using StudyBot.Knowledge.Sources;
 using StudyBot.Slack;
 using StudyBot.Teams;
 
@@ -55,10 +55,10 @@ public static class HostExtensions
 
     public static WebApplicationBuilder AddStudyBotHost(this WebApplicationBuilder builder)
     {
-        builder.AddStudyBotServices();
-        // Hosted services start in this order: data folder, app-store migrations, jobs, ingestion, inbox.
+        // Hosted services start in the order they are added: the data folder and app-store migrations before any feature's.
         builder.Services.AddHostedService<DataFolderGuard>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AppStoreInitializer>());
+        builder.AddStudyBotServices();
         builder.AddStudyBotJobs();
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
         builder.Services.AddDataProtection();
@@ -77,8 +77,6 @@ public static class HostExtensions
             return Task.CompletedTask;
         }));
         builder.Services.AddHostedService<StartupIngestionService>();
-        builder.Services.AddHostedService<InboxDispatcher>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<QuizPacer>());
         builder.AddStudyBotSlack();
         builder.AddStudyBotTeams();
         builder.AddStudyBotTelemetry();

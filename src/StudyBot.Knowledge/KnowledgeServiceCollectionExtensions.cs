@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.VectorData;
-using StudyBot.Core.Chunking;
+using StudyBot.Knowledge.Chunking;
 using StudyBot.Core.Models;
 using StudyBot.Core.Quizzes;
 using StudyBot.Core.Retrieval;
@@ -55,7 +55,6 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddNotionClients(builder.Configuration);
         services.AddConfluenceHttpClients(builder.Configuration);
         services.AddSingleton<SourceCatalog>();
-        services.AddSingleton<IngestionTracker>();
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<KnowledgeIngestion>();
         services.AddSingleton<IKnowledgeStatus, KnowledgeStatusService>();

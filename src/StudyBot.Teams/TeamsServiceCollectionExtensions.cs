@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using StudyBot.Adapters.Api;
 using StudyBot.Adapters.Handling;
 using StudyBot.Core.Conversations;
-using StudyBot.Core.Inbox;
 using StudyBot.Teams.Api;
 using StudyBot.Teams.Authentication;
 using StudyBot.Teams.Configuration;
@@ -46,7 +45,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<MessagesEndpoint>();
         services.AddSingleton<CardActionInvoke>();
 
-        services.AddSingleton<IInboxHandler, TeamsInboxHandler>();
+        services.AddInboxHandler<TeamsInboxHandler>();
         services.AddSingleton<IWorkHandler<Activity>, QuestionHandler>();
         services.AddSingleton<IWorkHandler<Activity>, SubmitActionHandler>();
         services.AddSingleton<IWorkHandler<Activity>, WelcomeHandler>();

@@ -1,3 +1,4 @@
+using StudyBot.Core.Ingestion;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Quizzes;
 using StudyBot.Core.Retrieval;
@@ -24,7 +25,7 @@ internal static class EveryReply
         new StatusReply(
             new KnowledgeStatus(3, 40,
             [
-                new SourceStatus("knowledge", "Files", true, 3, 40, "idle", null, DateTimeOffset.UnixEpoch, 0, 0, new IngestionCounts(3, 0, 0, 0, 1, 0.5), [new DocumentError("scan.pdf", "no text layer")]),
+                new SourceStatus("knowledge", "Files", true, 3, 40, SourceRunState.Idle, null, DateTimeOffset.UnixEpoch, 0, 0, new IngestionCounts(3, 0, 0, 0, 1, 0.5), [new DocumentError("scan.pdf", "no text layer")]),
             ]),
             [new Core.Feedback.HelpfulRate("answer.v1", 4, 3)]),
         Question,

@@ -1,6 +1,7 @@
 using StudyBot.Assistant.Answering;
 using StudyBot.Assistant.Commands;
 using StudyBot.Core.Conversations;
+using StudyBot.Core.Ingestion;
 using StudyBot.Core.Retrieval;
 
 namespace StudyBot.Assistant.Tests;
@@ -9,7 +10,7 @@ namespace StudyBot.Assistant.Tests;
 public sealed class AskCommandTests
 {
     private static SourceStatus Source(string name, string state, int documents, int done, int total, int errors = 0) => new(
-        name, "Files", Configured: true, documents, documents * 5, state, null, null, done, total, null,
+        name, "Files", Configured: true, documents, documents * 5, SourceRunStates.Parse(state), null, null, done, total, null,
         [.. Enumerable.Range(0, errors).Select(i => new DocumentError($"bad-{i}.pdf", "damaged"))]);
 
     private static Task<Reply> AskAsync(bool found, IReadOnlyCollection<string>? sources, params SourceStatus[] status) =>

@@ -1,5 +1,5 @@
 using StudyBot.Core.Retrieval;
-using StudyBot.Core.Text;
+using StudyBot.Knowledge.Text;
 
 namespace StudyBot.Assistant.Tests;
 

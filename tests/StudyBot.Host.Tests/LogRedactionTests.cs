@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StudyBot.Host.Telemetry;
+using StudyBot.Operations.Telemetry;
 using StudyBot.Tests;
 
 namespace StudyBot.Host.Tests;

@@ -1,3 +1,4 @@
+using StudyBot.Core.Ingestion;
 using StudyBot.Core.Retrieval;
 using StudyBot.Knowledge.Sources.Files;
 using StudyBot.Tests;
@@ -18,13 +19,7 @@ public sealed class IngestionPipelineTests : IDisposable
         _source = new FilesSource("handbook", _corpus.Path);
     }
 
-    private async Task<IngestionCounts> RunAsync()
-    {
-        await _bed.Store.EnsureCollectionExistsAsync();
-        var counts = (await _bed.Pipeline.RunAsync(_source, CancellationToken.None))!;
-        await _bed.Backfill.CompleteAsync(CancellationToken.None);
-        return counts;
-    }
+    private Task<IngestionCounts> RunAsync() => _bed.RunAsync(_source);
 
     private async Task<IReadOnlyList<RetrievedChunk>> SearchAsync(string text) =>
         await _bed.Retriever.SearchAsync(new KnowledgeQuery(text, 3), CancellationToken.None);
@@ -85,7 +80,7 @@ public sealed class IngestionPipelineTests : IDisposable
         var counts = await RunAsync();
 
         Assert.Equal((1, 1), (counts.Added, counts.Failed));
-        var error = Assert.Single(_bed.Tracker.Get("handbook").Errors);
+        var error = Assert.Single(_bed.LastResult!.Errors);
         Assert.Equal("lora.md", error.Document);
         Assert.Contains("UTF-8", error.Error, StringComparison.Ordinal);
         Assert.Equal("lora.md", (await SearchAsync("LoRA low-rank matrices frozen weight"))[0].DocumentId);
@@ -97,10 +92,10 @@ public sealed class IngestionPipelineTests : IDisposable
         await RunAsync();
         var gone = new FilesSource("handbook", _corpus.Combine("does-not-exist"));
 
-        var counts = await _bed.Pipeline.RunAsync(gone, CancellationToken.None);
+        var counts = await _bed.RunAsync(gone);
 
-        Assert.Equal(0, counts!.Removed);
-        Assert.Equal("failed", _bed.Tracker.Get("handbook").State);
+        Assert.Equal(0, counts.Removed);
+        Assert.Contains("does not exist", _bed.LastResult!.Failure, StringComparison.Ordinal);
         Assert.Equal(3, (await _bed.Store.CountAsync("handbook", CancellationToken.None)).Documents);
     }
 

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
-using StudyBot.Core.Chunking;
+using StudyBot.Core.Ingestion;
+using StudyBot.Knowledge.Chunking;
 using StudyBot.Knowledge.Embeddings;
 using StudyBot.Knowledge.Index.Embedded;
 using StudyBot.Knowledge.Ingestion;
 using StudyBot.Knowledge.Retrieval;
+using StudyBot.Knowledge.Sources;
 using StudyBot.Tests;
 
 namespace StudyBot.Knowledge.Tests;
@@ -21,7 +23,7 @@ internal sealed class KnowledgeTestBed : IDisposable
         Store = OpenStore();
         var chunks = new ChunkEmbedder(Selection, new VectorCache(Path.Combine(_data.Path, "embeddings.db"), Selection.Id));
         Pipeline = new IngestionPipeline(Store, chunks, new MarkdownChunker(new ChunkingOptions { MaxTokens = 120, OverlapTokens = 15 }, TokenCounter.Default),
-            Tracker, TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
+            TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
         Backfill = new EmbeddingBackfill(Store, chunks, TimeProvider.System, NullLogger<EmbeddingBackfill>.Instance);
         Retriever = NewRetriever(Store);
     }
@@ -37,13 +39,23 @@ internal sealed class KnowledgeTestBed : IDisposable
     /// <summary>Computes the vectors the pipeline left to the background (the host runs this as a hosted service).</summary>
     public EmbeddingBackfill Backfill { get; }
 
-    public IngestionTracker Tracker { get; } = new(TimeProvider.System);
-
     public EmbeddedChunkStore Store { get; private set; }
 
     public IngestionPipeline Pipeline { get; }
 
     public HybridRetriever Retriever { get; }
+
+    /// <summary>The whole result of the last <see cref="RunAsync"/>: its failure and document errors.</summary>
+    public IngestionResult? LastResult { get; private set; }
+
+    /// <summary>One run of the pipeline, then the background vectors it left, as the host would compute them.</summary>
+    public async Task<IngestionCounts> RunAsync(IKnowledgeSource source)
+    {
+        await Store.EnsureCollectionExistsAsync();
+        LastResult = await Pipeline.RunAsync(source, CancellationToken.None);
+        await Backfill.CompleteAsync(CancellationToken.None);
+        return LastResult.Counts;
+    }
 
     public HybridRetriever NewRetriever(EmbeddedChunkStore store) =>
         new(store, store, new QueryEmbeddings(Selection), NullLogger<HybridRetriever>.Instance);

@@ -1,3 +1,4 @@
+using StudyBot.Core.Ingestion;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
@@ -121,9 +122,9 @@ public sealed class AdaptiveCardTests
         var errors = Enumerable.Range(1, 7).Select(i => new DocumentError($"papers/scan-{i}.pdf", "no text layer")).ToList();
         var status = new KnowledgeStatus(12, 340,
         [
-            new SourceStatus("knowledge", "Files", true, 10, 300, "idle", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddSeconds(3), 0, 0,
+            new SourceStatus("knowledge", "Files", true, 10, 300, SourceRunState.Idle, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddSeconds(3), 0, 0,
                 new IngestionCounts(10, 0, 0, 0, 7, 2.5), errors),
-            new SourceStatus("wiki", "Confluence", true, 2, 40, "running", DateTimeOffset.UnixEpoch, null, 1, 4, null, []),
+            new SourceStatus("wiki", "Confluence", true, 2, 40, SourceRunState.Running, DateTimeOffset.UnixEpoch, null, 1, 4, null, []),
         ]);
 
         var card = StatusCard.Render(new StatusReply(status));

@@ -56,15 +56,14 @@ internal sealed class EvalIndex : IDisposable
             var store = host.Services.GetRequiredService<EmbeddedChunkStore>();
             await store.EnsureCollectionExistsAsync(cancellationToken);
             var stopwatch = Stopwatch.StartNew();
-            var counts = await host.Services.GetRequiredService<IngestionPipeline>()
+            var result = await host.Services.GetRequiredService<IngestionPipeline>()
                 .RunAsync(source, cancellationToken);
             // The host computes vectors in the background; the evaluation waits for all of them.
             await host.Services.GetRequiredService<EmbeddingBackfill>().CompleteAsync(cancellationToken);
             stopwatch.Stop();
-            if (counts is null || counts.Failed > 0)
+            if (result.Failure is not null || result.Errors.Count > 0)
             {
-                var errors = host.Services.GetRequiredService<IngestionTracker>().Get(source.Name).Errors;
-                throw new InvalidOperationException("ingestion failed: " + string.Join("; ", errors.Select(e => $"{e.Document}: {e.Error}")));
+                throw new InvalidOperationException("ingestion failed: " + (result.Failure ?? string.Join("; ", result.Errors.Select(e => $"{e.Document}: {e.Error}"))));
             }
 
             var chunks = (await store.CountAsync(source.Name, cancellationToken)).Chunks;

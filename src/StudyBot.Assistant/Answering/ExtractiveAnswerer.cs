@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Retrieval;
-using StudyBot.Core.Text;
+using StudyBot.Knowledge.Text;
 
 namespace StudyBot.Assistant.Answering;
 

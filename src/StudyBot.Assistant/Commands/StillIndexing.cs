@@ -1,4 +1,5 @@
 using StudyBot.Core.Conversations;
+using StudyBot.Core.Ingestion;
 using StudyBot.Core.Retrieval;
 
 namespace StudyBot.Assistant.Commands;
@@ -42,6 +43,6 @@ internal static class StillIndexing
 
     /// <summary>Never indexed yet, or running with listed documents neither indexed nor failed.</summary>
     private static bool IsMissingDocuments(SourceStatus source) => source.Documents == 0
-        ? source.State is "pending" or "running"
-        : source.State == "running" && source.ProgressTotal - source.Errors.Count > source.Documents;
+        ? source.State is SourceRunState.Pending or SourceRunState.Running
+        : source.State == SourceRunState.Running && source.ProgressTotal - source.Errors.Count > source.Documents;
 }

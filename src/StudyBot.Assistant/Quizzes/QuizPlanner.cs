@@ -1,7 +1,7 @@
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Quizzes;
 using StudyBot.Core.Retrieval;
-using StudyBot.Core.Text;
+using StudyBot.Knowledge.Text;
 
 namespace StudyBot.Assistant.Quizzes;
 

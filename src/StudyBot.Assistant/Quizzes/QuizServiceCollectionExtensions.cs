@@ -9,7 +9,7 @@ namespace StudyBot.Assistant.Quizzes;
 
 public static class QuizServiceCollectionExtensions
 {
-    /// <summary>Quiz commands and actions, the rule-built and model-written generators and the runner; the store and material come from the host.</summary>
+    /// <summary>Quiz commands and actions, the rule-built and model-written generators, the runner and its timer; the store and material come from the host.</summary>
     public static IHostApplicationBuilder AddStudyBotQuizzes(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -21,6 +21,7 @@ public static class QuizServiceCollectionExtensions
         services.AddSingleton<QuizPlanner>();
         services.AddSingleton<QuizRunner>();
         services.AddSingleton<QuizPacer>();
+        services.AddHostedService(sp => sp.GetRequiredService<QuizPacer>());
         services.AddSingleton<ICommandHandler, QuizCommand>();
         services.AddSingleton<ICommandHandler, LeaderboardCommand>();
         services.AddSingleton<IActionHandler, QuizAnswerAction>();

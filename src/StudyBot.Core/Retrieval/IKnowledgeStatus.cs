@@ -1,3 +1,5 @@
+using StudyBot.Core.Ingestion;
+
 namespace StudyBot.Core.Retrieval;
 
 /// <summary>What the index holds and how ingestion went, per source.</summary>
@@ -20,7 +22,7 @@ public sealed record SourceStatus(
     bool Configured,
     int Documents,
     int Chunks,
-    string State,
+    SourceRunState State,
     DateTimeOffset? LastStarted,
     DateTimeOffset? LastFinished,
     int ProgressDone,
@@ -31,11 +33,3 @@ public sealed record SourceStatus(
     double? EstimatedSecondsLeft = null,
     DateTimeOffset? LastSucceeded = null,
     SourceError? LastError = null);
-
-public sealed record IngestionCounts(int Added, int Updated, int Unchanged, int Removed, int Failed, double DurationSeconds);
-
-public sealed record DocumentError(string Document, string Error);
-
-/// <summary>The most recent error of a source, kept after later successful runs so a health page can show when it happened.</summary>
-/// <param name="Document">The document that failed; null when the whole run failed (listing, credentials).</param>
-public sealed record SourceError(DateTimeOffset At, string? Document, string Error);

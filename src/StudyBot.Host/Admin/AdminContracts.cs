@@ -1,4 +1,4 @@
-using StudyBot.Core.Retrieval;
+using StudyBot.Core.Ingestion;
 
 namespace StudyBot.Host.Admin;
 
@@ -7,7 +7,7 @@ public sealed record AdminSourceDto(
     string Type,
     bool Configured,
     string? Schedule,
-    string State,
+    SourceRunState State,
     DateTimeOffset? LastStarted,
     DateTimeOffset? LastFinished,
     double? DurationSeconds,

@@ -1,3 +1,5 @@
+using StudyBot.Operations.Jobs;
+
 namespace StudyBot.Host.Admin;
 
 /// <summary>
@@ -34,7 +36,7 @@ public static class AdminLoginEndpoints
 
     /// <summary>Where to go after signing in: a path on this host (never another site), else the jobs dashboard.</summary>
     private static string ReturnUrl(string? candidate) =>
-        candidate is { Length: > 1 } url && url[0] == '/' && url[1] is not ('/' or '\\') ? url : Jobs.JobsExtensions.DashboardPath;
+        candidate is { Length: > 1 } url && url[0] == '/' && url[1] is not ('/' or '\\') ? url : JobsExtensions.DashboardPath;
 
     public static IEndpointRouteBuilder MapAdminLogin(this IEndpointRouteBuilder app)
     {

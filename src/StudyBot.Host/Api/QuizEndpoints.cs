@@ -1,6 +1,7 @@
 using StudyBot.Assistant.Commands;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Quizzes;
+using StudyBot.Assistant.Quizzes;
 
 namespace StudyBot.Host.Api;
 

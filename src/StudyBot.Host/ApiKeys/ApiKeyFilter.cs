@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
-using StudyBot.Host.Persistence;
+using StudyBot.Storage;
+using StudyBot.Storage.ApiKeys;
 
 namespace StudyBot.Host.ApiKeys;
 

@@ -17,7 +17,7 @@ internal static class AskCommand
         }
 
         // Unchanged documents are skipped by content hash, so this is quick after the first run.
-        await services.GetRequiredService<KnowledgeIngestion>().IngestAllAsync(cancellationToken);
+        await services.GetRequiredService<KnowledgeIngestion>().IngestAllAsync(ProgressPrinter.For, cancellationToken);
         // The server answers while vectors are computed; a one-shot answer waits for them (cached after the first run).
         var vectors = services.GetRequiredService<EmbeddingBackfill>();
         if (vectors.Progress is { } progress && progress.Embedded < progress.Chunks)

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using StudyBot.Host.Persistence;
+using StudyBot.Storage;
 using StudyBot.Knowledge.Ingestion;
 using StudyBot.Knowledge.Storage;
 
@@ -51,7 +51,6 @@ public static class CommandLineRunner
             var services = host.Services;
             services.GetRequiredService<DataFolder>();
             await services.GetRequiredService<AppStoreInitializer>().StartAsync(cancel.Token);
-            using var progress = new ProgressPrinter(services.GetRequiredService<IngestionTracker>());
             var operands = Operands(args[1..]);
             return args[0] switch
             {

@@ -1,4 +1,3 @@
-using StudyBot.Host.Ingestion;
 using StudyBot.Knowledge.Index;
 using StudyBot.Knowledge.Ingestion;
 using StudyBot.Knowledge.Sources;

@@ -1,5 +1,5 @@
+using StudyBot.Core.Ingestion;
 using StudyBot.Core.Retrieval;
-using StudyBot.Host.Ingestion;
 using StudyBot.Knowledge.Ingestion;
 using StudyBot.Knowledge.Sources;
 using StudyBot.Knowledge.Sources.Files;
@@ -19,11 +19,11 @@ internal static class IngestCommand
         IReadOnlyCollection<string> names;
         if (target is null)
         {
-            names = [.. (await ingestion.IngestAllAsync(cancellationToken)).Keys];
+            names = [.. (await ingestion.IngestAllAsync(ProgressPrinter.For, cancellationToken)).Keys];
         }
         else if (await ResolveAsync(services, target) is { } source)
         {
-            await ingestion.IngestAsync(source, cancellationToken);
+            await ingestion.IngestAsync(source, ProgressPrinter.For(source.Name), cancellationToken);
             names = [source.Name];
         }
         else
@@ -86,7 +86,7 @@ internal static class IngestCommand
                 Console.WriteLine($"  ! {error.Document}: {error.Error}");
             }
 
-            failed |= source.State == "failed";
+            failed |= source.State == SourceRunState.Failed;
         }
 
         return failed ? 1 : 0;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.AI;
-using StudyBot.Core.Text;
+using StudyBot.Knowledge.Text;
 using StudyBot.Knowledge.Index;
 
 namespace StudyBot.Knowledge.Embeddings;

@@ -1,6 +1,8 @@
+using StudyBot.Assistant.Quizzes;
 using StudyBot.Assistant.Quizzes.Questions;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Quizzes;
+using StudyBot.Knowledge.Quizzes;
 
 namespace StudyBot.Assistant.Tests.Quizzes;
 

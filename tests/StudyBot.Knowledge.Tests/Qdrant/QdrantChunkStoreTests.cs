@@ -56,7 +56,7 @@ public sealed class QdrantChunkStoreTests : IAsyncLifetime
         var counts = await _bed.IngestAsync(_corpus.Path);
 
         Assert.Empty(_qdrant.SchemaErrors);
-        Assert.Null(_bed.Tracker.Get("notes").Failure);
+        Assert.Null(_bed.LastResult!.Failure);
         Assert.Equal((3, 0), (counts!.Added, counts.Failed));
         var hit = (await SearchAsync("Kubeflow container steps"))[0];
         Assert.Equal(("notes", "notes/kubeflow.txt", "notes/kubeflow.txt"), (hit.Source, hit.DocumentId, hit.Link));
@@ -148,7 +148,7 @@ public sealed class QdrantChunkStoreTests : IAsyncLifetime
         _qdrant.FailWhen = null;
 
         Assert.Equal(0, counts!.Updated);
-        Assert.Contains("not available", _bed.Tracker.Get("notes").Failure, StringComparison.Ordinal);
+        Assert.Contains("not available", _bed.LastResult!.Failure, StringComparison.Ordinal);
         var hits = await SearchAsync("LoRA low-rank matrices frozen weight");
         Assert.Contains("beside each frozen", hits[0].Text, StringComparison.Ordinal);
         Assert.DoesNotContain(hits, h => h.Text.Contains("rank sixteen", StringComparison.Ordinal));

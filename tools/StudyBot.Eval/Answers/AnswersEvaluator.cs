@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Assistant.Answering;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Retrieval;
-using StudyBot.Core.Text;
+using StudyBot.Knowledge.Text;
 using StudyBot.Eval.Beir;
 using StudyBot.Eval.Retrieval;
 

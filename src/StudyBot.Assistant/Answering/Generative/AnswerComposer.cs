@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using StudyBot.Core.Conversations;
-using StudyBot.Core.Text;
+using StudyBot.Knowledge.Text;
 
 namespace StudyBot.Assistant.Answering.Generative;
 

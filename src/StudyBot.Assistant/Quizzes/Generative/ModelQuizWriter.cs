@@ -9,12 +9,13 @@ using Microsoft.SemanticKernel;
 using StudyBot.Assistant.Models;
 using StudyBot.Assistant.Prompts;
 using StudyBot.Assistant.Safety;
-using StudyBot.Core.Chunking;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Models;
 using StudyBot.Core.Quizzes;
 using StudyBot.Core.Retrieval;
 using StudyBot.Core.Telemetry;
+using StudyBot.Knowledge.Chunking;
+using StudyBot.Knowledge.Quizzes;
 
 namespace StudyBot.Assistant.Quizzes.Generative;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using StudyBot.Core.Quizzes;
+using StudyBot.Knowledge.Quizzes;
 
 namespace StudyBot.Assistant.Quizzes.Questions;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Quizzes;
 using StudyBot.Core.Retrieval;
+using StudyBot.Knowledge.Quizzes;
 
 namespace StudyBot.Assistant.Quizzes.Questions;
 

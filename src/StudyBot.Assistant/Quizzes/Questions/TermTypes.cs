@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using StudyBot.Core.Text;
+using StudyBot.Knowledge.Text;
 
 namespace StudyBot.Assistant.Quizzes.Questions;
 

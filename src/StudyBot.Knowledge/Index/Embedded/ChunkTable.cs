@@ -1,5 +1,5 @@
 using System.Numerics.Tensors;
-using StudyBot.Core.Text;
+using StudyBot.Knowledge.Text;
 using StudyBot.Knowledge.Index.Lexical;
 
 namespace StudyBot.Knowledge.Index.Embedded;

@@ -1,5 +1,5 @@
 using System.Buffers;
-using StudyBot.Core.Text;
+using StudyBot.Knowledge.Text;
 
 namespace StudyBot.Knowledge.Index.Lexical;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using StudyBot.Core.Text;
+using StudyBot.Knowledge.Text;
 
 namespace StudyBot.Knowledge.Index.Qdrant;
 

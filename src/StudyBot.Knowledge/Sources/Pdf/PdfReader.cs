@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using StudyBot.Core.Chunking;
+using StudyBot.Knowledge.Chunking;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
