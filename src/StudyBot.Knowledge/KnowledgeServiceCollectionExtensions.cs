@@ -59,7 +59,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<KnowledgeIngestion>();
         services.AddSingleton<IKnowledgeStatus, KnowledgeStatusService>();
         services.AddSingleton<IKnowledgeSearch, HybridRetriever>();
-        services.AddSingleton<IQuizMaterial, IndexQuizMaterial>();
+        services.AddSingleton<IndexQuizMaterial>();
         return builder;
     }
 

@@ -6,7 +6,7 @@ using StudyBot.Core.Feedback;
 namespace StudyBot.Storage;
 
 /// <summary>The answer log and its feedback in the app store.</summary>
-public sealed class EfAnswerLog(AppStore store, TimeProvider time) : IAnswerLog, IPromptVersionCounts
+public sealed class EfAnswerLog(AppStore store, TimeProvider time) : IAnswerLog
 {
     private static readonly JsonSerializerOptions Json = StoredJson.Options;
 

@@ -31,7 +31,6 @@ public static class PersistenceExtensions
         services.AddSingleton<AppStoreInitializer>();
         services.AddSingleton<EfAnswerLog>();
         services.AddSingleton<IAnswerLog>(sp => sp.GetRequiredService<EfAnswerLog>());
-        services.AddSingleton<IPromptVersionCounts>(sp => sp.GetRequiredService<EfAnswerLog>());
         services.AddSingleton<InboxAcceptWriter>();
         services.AddSingleton<IInbox, EfInbox>();
         services.AddSingleton<ISourceRunStore, SourceRunLedger>();

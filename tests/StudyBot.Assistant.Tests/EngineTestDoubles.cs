@@ -36,6 +36,9 @@ internal sealed class ListAnswerLog : IAnswerLog
         Task.FromResult<IReadOnlyList<ConversationTurn>>(Answers.Where(a => a.Channel == channel && a.ConversationId == conversationId).TakeLast(max)
             .SelectMany(a => new[] { new ConversationTurn(false, a.Question), new ConversationTurn(true, a.Answer) }).ToList());
 
+    public Task<IReadOnlyDictionary<string, int>> CountAnswersByPromptVersionAsync(CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
     public Task RecordFeedbackAsync(string answerId, string userId, bool helpful, CancellationToken cancellationToken)
     {
         Votes.Add((answerId, userId, helpful));

@@ -47,7 +47,7 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search, IPassage
             return NotFound("I need a few more words to search for — what would you like to know?");
         }
 
-        IReadOnlyList<RetrievedChunk> chunks;
+        SearchResults chunks;
         try
         {
             chunks = await search.SearchAsync(new KnowledgeQuery(asked, ChunksConsidered, question.Sources), cancellationToken);
@@ -57,7 +57,7 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search, IPassage
             return NotFound(UnavailableText);
         }
 
-        var weights = terms.ToDictionary(t => t, search.InverseDocumentFrequency, StringComparer.Ordinal);
+        var weights = terms.ToDictionary(t => t, t => chunks.TermWeights.GetValueOrDefault(t), StringComparer.Ordinal);
         var passages = Passages(chunks, weights, QuestionSubject.Of(asked));
         if (passages.Count == 0)
         {
@@ -124,7 +124,7 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search, IPassage
     /// Quotable units of the chunks that name the question's subject (if it has one) and are not a
     /// reference list, with each chunk's rank and words.
     /// </summary>
-    private static List<Passage> Passages(IReadOnlyList<RetrievedChunk> chunks, Dictionary<string, double> weights, string? subject)
+    private static List<Passage> Passages(SearchResults chunks, Dictionary<string, double> weights, string? subject)
     {
         var passages = new List<Passage>();
         for (var rank = 0; rank < chunks.Count; rank++)

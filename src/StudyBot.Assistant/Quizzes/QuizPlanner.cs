@@ -1,6 +1,7 @@
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Quizzes;
 using StudyBot.Core.Retrieval;
+using StudyBot.Knowledge.Quizzes;
 using StudyBot.Knowledge.Text;
 
 namespace StudyBot.Assistant.Quizzes;
@@ -11,7 +12,7 @@ namespace StudyBot.Assistant.Quizzes;
 /// topic's words), far enough down the ranking for the count asked; a topic no chunk is about has
 /// no material.
 /// </summary>
-public sealed class QuizPlanner(IQuizMaterial material, QuizComposer composer, IQuizStore store, TimeProvider time)
+public sealed class QuizPlanner(IndexQuizMaterial material, QuizComposer composer, IQuizStore store, TimeProvider time)
 {
     /// <summary>Chunks searched per question asked, and at least <see cref="MinMaterial"/>: questions, distractors and checks all come from them.</summary>
     private const int MaterialPerQuestion = 8;

@@ -16,6 +16,9 @@ public interface IAnswerLog
     /// </summary>
     Task<IReadOnlyList<ConversationTurn>> RecentTurnsAsync(string channel, string conversationId, int max, CancellationToken cancellationToken);
 
+    /// <summary>How many logged answers each prompt variant gave, for the experiment's figures in status.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountAnswersByPromptVersionAsync(CancellationToken cancellationToken);
+
     /// <summary>One vote per user and answer; a second click replaces the first.</summary>
     Task RecordFeedbackAsync(string answerId, string userId, bool helpful, CancellationToken cancellationToken);
 

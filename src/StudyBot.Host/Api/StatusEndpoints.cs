@@ -14,12 +14,12 @@ public static class StatusEndpoints
 {
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/status", async (IKnowledgeStatus status, IIndexReadiness index, IFeedbackSummary feedback, IPromptVersionCounts prompts, CancellationToken cancellationToken) =>
+        app.MapGet("/api/status", async (IKnowledgeStatus status, IIndexReadiness index, IFeedbackSummary feedback, IAnswerLog answers, CancellationToken cancellationToken) =>
                 Results.Ok(new StatusResponse(
                     (await index.CheckAsync(cancellationToken)).Ready,
                     await status.GetStatusAsync(cancellationToken),
                     await feedback.GetHelpfulRatesAsync(cancellationToken),
-                    await prompts.CountAnswersByPromptVersionAsync(cancellationToken))))
+                    await answers.CountAnswersByPromptVersionAsync(cancellationToken))))
             .WithTags("Status")
             .WithName("Status")
             .WithSummary("Sources, documents, chunks, last ingestion and its errors; helpful-rate per prompt version.")
@@ -35,7 +35,7 @@ public static class StatusEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapSourceFiles(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/sources/{source}/files/{**path}", (string source, string path, string? sig, HttpContext http, SourceCatalog catalog, FileLinkSigner signer, IOptions<ApiOptions> api, AdminAuthentication admin) =>
+        app.MapGet(CitationLinks.FileRoute, (string source, string path, string? sig, HttpContext http, SourceCatalog catalog, FileLinkSigner signer, IOptions<ApiOptions> api, AdminAuthentication admin) =>
             {
                 if (api.Value.RequireKey && !signer.Verify(source, path, sig) && !admin.IsAdmin(http))
                 {

@@ -9,7 +9,7 @@ namespace StudyBot.Knowledge.Quizzes;
 public sealed class IndexQuizMaterial(
     IKnowledgeSearch search,
     IDocumentIndex index,
-    VectorStoreCollection<string, ChunkRecord> chunks) : IQuizMaterial
+    VectorStoreCollection<string, ChunkRecord> chunks)
 {
     public async Task<IReadOnlyList<RetrievedChunk>> FindAsync(string? topic, int max, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using StudyBot.Core.Retrieval;
 using StudyBot.Core.Telemetry;
 using StudyBot.Knowledge.Embeddings;
 using StudyBot.Knowledge.Index;
+using StudyBot.Knowledge.Text;
 
 namespace StudyBot.Knowledge.Retrieval;
 
@@ -18,7 +19,7 @@ public sealed partial class HybridRetriever(
     QueryEmbeddings queries,
     ILogger<HybridRetriever> logger) : IKnowledgeSearch
 {
-    public async Task<IReadOnlyList<RetrievedChunk>> SearchAsync(KnowledgeQuery query, CancellationToken cancellationToken)
+    public async Task<SearchResults> SearchAsync(KnowledgeQuery query, CancellationToken cancellationToken)
     {
         using var activity = AnswerTelemetry.StartRetrieval(query.Top);
         var started = Stopwatch.GetTimestamp();
@@ -38,10 +39,8 @@ public sealed partial class HybridRetriever(
         }
 
         AnswerTelemetry.RecordRetrieval(Stopwatch.GetElapsedTime(started).TotalSeconds, results.Count, activity);
-        return results;
+        return new SearchResults(results, index.TermWeights(TextAnalyzer.Terms(query.Text).ToList(), results));
     }
-
-    public double InverseDocumentFrequency(string term) => index.InverseDocumentFrequency(term);
 
     /// <summary>The query's vector, or an empty one (= words only) when the embedding model fails.</summary>
     private async Task<ReadOnlyMemory<float>> EmbedAsync(string text, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using StudyBot.Assistant.Commands;
 using StudyBot.Assistant.Quizzes.Questions;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Quizzes;
+using StudyBot.Knowledge.Quizzes;
 using StudyBot.Knowledge.Sources.Confluence;
 using StudyBot.Knowledge.Tests.Sources.Confluence;
 using StudyBot.Knowledge.Tests.Sources.Notion.Fake;
@@ -81,7 +82,7 @@ public sealed class QuizRubricCorpusTests(ITestOutputHelper output) : IAsyncLife
     {
         var engine = _host.Services.GetRequiredService<ConversationEngine>();
         var store = _host.Services.GetRequiredService<IQuizStore>();
-        var everything = await _host.Services.GetRequiredService<IQuizMaterial>().FindAsync(null, int.MaxValue, CancellationToken.None);
+        var everything = await _host.Services.GetRequiredService<IndexQuizMaterial>().FindAsync(null, int.MaxValue, CancellationToken.None);
         Assert.Contains(everything, c => c.Source == "notion");
         Assert.Contains(everything, c => c.Source == "confluence");
         var knowledge = QuizKnowledge.From(everything);

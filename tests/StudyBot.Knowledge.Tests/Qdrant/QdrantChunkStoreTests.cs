@@ -94,16 +94,19 @@ public sealed class QdrantChunkStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Search_QueryTerms_GetTheirBm25IdfFromQdrantCounts()
+    public async Task Search_IsOneQueryCallWhoseResultWeighsEachTermByHowFewFoundChunksHoldIt()
     {
         await _bed.IngestAsync(_corpus.Path);
+        var before = _qdrant.Calls.Count;
 
-        var hits = await SearchAsync("which index is a graph");
+        var hits = await _bed.Search.SearchAsync(new KnowledgeQuery("which graph index holds zebra", 3), CancellationToken.None);
 
         Assert.Equal("hnsw.md", hits[0].DocumentId);
-        // 3 live chunks, "graph" in one of them: ln(1 + (3 - 1 + 0.5) / (1 + 0.5)), as the embedded BM25 computes it.
-        Assert.Equal(Math.Log(1 + 2.5 / 1.5), _bed.Search.InverseDocumentFrequency("graph"), 6);
-        Assert.Equal(Math.Log(1 + 3.5 / 0.5), _bed.Search.InverseDocumentFrequency("zebra"), 6);
+        var call = Assert.Single(_qdrant.Calls.Skip(before));
+        Assert.EndsWith("/points/query", call.Path, StringComparison.Ordinal);
+        // "graph" is in one chunk found, "zebra" in none: the rarer term weighs more.
+        Assert.True(hits.TermWeights["zebra"] > hits.TermWeights["graph"], string.Join(", ", hits.TermWeights));
+        Assert.True(hits.TermWeights["graph"] > 0);
     }
 
     [Fact]

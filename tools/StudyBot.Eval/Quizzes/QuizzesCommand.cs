@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Assistant.Quizzes.Questions;
-using StudyBot.Core.Quizzes;
+using StudyBot.Knowledge.Quizzes;
 using StudyBot.Knowledge.Sources.Files;
 
 namespace StudyBot.Eval.Quizzes;
@@ -23,7 +23,7 @@ internal static class QuizzesCommand
         List<Core.Retrieval.RetrievedChunk> chunks;
         using (var index = await EvalIndex.BuildAsync(new FilesSource("knowledge", folder), settings, cancellationToken))
         {
-            chunks = [.. await index.Services.GetRequiredService<IQuizMaterial>().FindAsync(null, int.MaxValue, cancellationToken)];
+            chunks = [.. await index.Services.GetRequiredService<IndexQuizMaterial>().FindAsync(null, int.MaxValue, cancellationToken)];
         }
 
         var knowledge = QuizKnowledge.From(chunks);

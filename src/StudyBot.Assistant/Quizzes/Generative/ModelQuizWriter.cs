@@ -30,7 +30,7 @@ public sealed record WrittenQuiz(string PromptVersion, IReadOnlyList<QuizQuestio
 /// ones); each is logged and counted in <see cref="QuizTelemetry"/>.
 /// </summary>
 public sealed partial class ModelQuizWriter(
-    IChatModel model,
+    ChatModel model,
     PromptCatalog prompts,
     IOptions<QuizOptions> quizOptions,
     IOptions<LlmOptions> llmOptions,

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.VectorData;
+using StudyBot.Core.Retrieval;
 using StudyBot.Knowledge.Retrieval;
 
 namespace StudyBot.Knowledge.Index.Embedded;
@@ -143,7 +144,8 @@ public sealed class EmbeddedChunkStore : DocumentChunkStore, IKeywordHybridSearc
         return await _database.CountAsync(source, cancellationToken);
     }
 
-    public double InverseDocumentFrequency(string term) => _table.InverseDocumentFrequency(term);
+    public IReadOnlyDictionary<string, double> TermWeights(IReadOnlyCollection<string> terms, IReadOnlyList<RetrievedChunk> found) =>
+        terms.Distinct(StringComparer.Ordinal).ToDictionary(t => t, _table.InverseDocumentFrequency, StringComparer.Ordinal);
 
     public async Task ReplaceDocumentAsync(IndexedDocument document, IReadOnlyList<ChunkRecord> chunks, CancellationToken cancellationToken)
     {
