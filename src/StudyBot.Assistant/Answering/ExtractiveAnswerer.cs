@@ -127,6 +127,7 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search, IPassage
     private static List<Passage> Passages(SearchResults chunks, Dictionary<string, double> weights, string? subject)
     {
         var passages = new List<Passage>();
+        var rarest = weights.Count == 0 ? null : weights.MaxBy(w => w.Value).Key;
         for (var rank = 0; rank < chunks.Count; rank++)
         {
             var chunk = chunks[rank];
@@ -143,9 +144,10 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search, IPassage
             }
 
             var coverage = Coverage(weights, t => body.Contains(t) || context.Contains(t));
+            var namesRarest = rarest is null || body.Contains(rarest) || context.Contains(rarest);
             foreach (var unit in PassageUnits.Split(chunk.Text).Where(Quotable))
             {
-                passages.Add(new Passage(chunk, rank, unit, TermSet(unit.Text), context, coverage));
+                passages.Add(new Passage(chunk, rank, unit, TermSet(unit.Text), context, coverage, namesRarest));
             }
         }
 
@@ -207,17 +209,26 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search, IPassage
     /// <summary>
     /// Whether the best passage answers: by meaning when the embedder's scale is calibrated (a close
     /// passage, or a fairly close one in a chunk holding most of the question's rare words), else by
-    /// words alone (the chunk holds most of them).
+    /// words alone (the chunk holds most of them). Passages whose vectors are not computed yet (right
+    /// after start, or a document just added) are judged by words, so the background embedding never
+    /// turns an answer the words find into "not found"; without meaning to confirm them, their chunk
+    /// must also name the question's rarest word, which a question about something else misses.
     /// </summary>
     private static bool Answers(Span best, List<Passage> passages, PassageScores meaning)
     {
-        var wordsCovered = passages.Any(p => p.ChunkCoverage >= MinChunkCoverage);
-        if (meaning.RelevantAbove is not { } relevant || meaning.Similarities.All(s => s is null))
+        bool CoveredByWords(int i) => passages[i].ChunkCoverage >= MinChunkCoverage && passages[i].NamesRarestTerm;
+        if (meaning.RelevantAbove is not { } relevant)
         {
-            return wordsCovered;
+            return passages.Any(p => p.ChunkCoverage >= MinChunkCoverage);
         }
 
-        var closest = meaning.Similarities.Max(s => s ?? 0);
+        var scored = Enumerable.Range(0, passages.Count).Where(i => meaning.Similarities[i] is not null).ToList();
+        if (Enumerable.Range(0, passages.Count).Any(i => meaning.Similarities[i] is null && CoveredByWords(i)))
+        {
+            return true;
+        }
+
+        var closest = scored.Count == 0 ? 0 : scored.Max(i => meaning.Similarities[i]!.Value);
         return closest >= relevant || (closest >= relevant - 0.05 && best.Units[0].ChunkCoverage >= MinChunkCoverage);
     }
 
@@ -284,7 +295,8 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search, IPassage
     private static partial Regex AsksForDefinition();
 
     /// <param name="ChunkCoverage">Share of the question's word weight in the whole chunk (title and headings included).</param>
-    private sealed record Passage(RetrievedChunk Chunk, int Rank, PassageUnit Unit, HashSet<string> Terms, HashSet<string> Context, double ChunkCoverage);
+    /// <param name="NamesRarestTerm">Whether the chunk (title and headings included) holds the question's rarest word.</param>
+    private sealed record Passage(RetrievedChunk Chunk, int Rank, PassageUnit Unit, HashSet<string> Terms, HashSet<string> Context, double ChunkCoverage, bool NamesRarestTerm);
 
     private sealed record Span(RetrievedChunk Chunk, List<Passage> Units, double Lexical, double Meaning, double Score);
 }

@@ -15,11 +15,15 @@ public static partial class PassageUnits
         var units = new List<PassageUnit>();
         var prose = new StringBuilder();
         string[]? header = null;
-        var inFence = false;
-        foreach (var raw in markdown.Split('\n'))
+        var lines = markdown.Split('\n');
+        // A chunk cut from a longer document can begin inside a code block: then its fences are odd
+        // in number and the first is a bare closing one (an opening fence usually names its language).
+        var fences = lines.Select(l => l.Trim()).Where(IsFence).ToList();
+        var inFence = fences.Count % 2 == 1 && fences[0].Length == 3;
+        foreach (var raw in lines)
         {
             var line = raw.Trim();
-            if (line.StartsWith("```", StringComparison.Ordinal) || line.StartsWith("~~~", StringComparison.Ordinal))
+            if (IsFence(line))
             {
                 FlushProse(prose, units);
                 inFence = !inFence;
@@ -80,6 +84,8 @@ public static partial class PassageUnits
         FlushProse(prose, units);
         return units;
     }
+
+    private static bool IsFence(string line) => line.StartsWith("```", StringComparison.Ordinal) || line.StartsWith("~~~", StringComparison.Ordinal);
 
     /// <summary>Prose of a chunk with Markdown syntax, tables and code removed (for snippets).</summary>
     public static string Prose(string markdown) =>

@@ -24,6 +24,16 @@ public sealed class PassageUnitsTests
     }
 
     [Fact]
+    public void Split_ChunkStartingInsideACodeBlock_ReadsTheProseAfterItsClosingFenceAsProse()
+    {
+        var units = PassageUnits.Split("h = W0·x + B·A·x\n```\n\n- **Rank r** sets the capacity of the update. Typical values are 8–64.");
+
+        Assert.Equal(
+            [(PassageUnitKind.Code, "h = W0·x + B·A·x"), (PassageUnitKind.Sentence, "Rank r sets the capacity of the update."), (PassageUnitKind.Sentence, "Typical values are 8–64.")],
+            units.Select(u => (u.Kind, u.Text)));
+    }
+
+    [Fact]
     public void Split_SoftWrappedParagraph_JoinsItsLinesIntoSentences()
     {
         var units = PassageUnits.Split("The model is pre-\ntrained on books. It then\nlearns tasks.\n- **First** item of a [list](x.md)\n- Second item");
