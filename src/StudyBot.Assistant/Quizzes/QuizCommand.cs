@@ -7,7 +7,7 @@ using StudyBot.Core.Quizzes;
 namespace StudyBot.Assistant.Quizzes;
 
 /// <summary>`quiz [topic] [n]`, `quiz stop`, `quiz me [topic]`, `quiz new [since]`.</summary>
-public sealed class QuizCommand(QuizRunner runner, QuizPlanner planner, IOptions<QuizOptions> options, TimeProvider time) : ICommandHandler
+internal sealed class QuizCommand(QuizRunner runner, QuizPlanner planner, IOptions<QuizOptions> options, TimeProvider time) : ICommandHandler
 {
     public string Name => "quiz";
 

@@ -14,7 +14,7 @@ namespace StudyBot.Assistant.Quizzes;
 /// knowledge, and the missing or rejected ones are filled with rule-built questions — from the topic's
 /// chunks, then further down the ranking — until the quiz has its count or the material runs out.
 /// </summary>
-public sealed partial class QuizComposer(RuleQuizGenerator rules, ModelQuizWriter writer, IKnowledgeSearch search, ILogger<QuizComposer> logger)
+internal sealed partial class QuizComposer(RuleQuizGenerator rules, ModelQuizWriter writer, IKnowledgeSearch search, ILogger<QuizComposer> logger)
 {
     /// <summary>Passages a search on a question's stem brings: where the knowledge base may say a distractor is true too.</summary>
     private const int CheckedPassages = 8;

@@ -7,7 +7,7 @@ using StudyBot.Core.Quizzes;
 namespace StudyBot.Assistant.Quizzes;
 
 /// <summary>"Quiz me on this" under an answer: a personal quiz on the sources that answer cited.</summary>
-public sealed class QuizOnAnswerAction(IAnswerLog answers, QuizPlanner planner, QuizRunner runner, IOptions<QuizOptions> options) : IActionHandler
+internal sealed class QuizOnAnswerAction(IAnswerLog answers, QuizPlanner planner, QuizRunner runner, IOptions<QuizOptions> options) : IActionHandler
 {
     public string ActionId => QuizAction.QuizMeOnAnswer;
 

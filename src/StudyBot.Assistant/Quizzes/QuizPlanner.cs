@@ -12,11 +12,11 @@ namespace StudyBot.Assistant.Quizzes;
 /// topic's words), far enough down the ranking for the count asked; a topic no chunk is about has
 /// no material.
 /// </summary>
-public sealed class QuizPlanner(IndexQuizMaterial material, QuizComposer composer, IQuizStore store, TimeProvider time)
+internal sealed class QuizPlanner(IndexQuizMaterial material, QuizComposer composer, IQuizStore store, TimeProvider time)
 {
     /// <summary>Chunks searched per question asked, and at least <see cref="MinMaterial"/>: questions, distractors and checks all come from them.</summary>
     private const int MaterialPerQuestion = 8;
-    private const int MinMaterial = 60;
+    internal const int MinMaterial = 60;
 
     /// <summary>How hard `quiz me` pushes: the share of missed questions rises when the learner scores above this.</summary>
     public const double TargetAccuracy = 0.7;
@@ -116,7 +116,7 @@ public sealed class QuizPlanner(IndexQuizMaterial material, QuizComposer compose
     }
 
     /// <summary>A chunk is about the topic when it names its words: all of a one- or two-word topic, two thirds of a longer one.</summary>
-    private static bool IsAbout(RetrievedChunk chunk, string topic)
+    internal static bool IsAbout(RetrievedChunk chunk, string topic)
     {
         var wanted = TextAnalyzer.Terms(topic).Distinct(StringComparer.Ordinal).ToList();
         if (wanted.Count == 0)

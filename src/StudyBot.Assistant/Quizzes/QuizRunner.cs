@@ -12,7 +12,7 @@ namespace StudyBot.Assistant.Quizzes;
 /// moves on when a channel question's time is up or everyone taking part has answered (a personal quiz
 /// moves on at each answer), and ends them with the scores and the leaderboard.
 /// </summary>
-public sealed partial class QuizRunner(
+internal sealed partial class QuizRunner(
     IQuizStore store,
     QuizPlanner planner,
     ConversationPoster poster,

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -7,6 +6,7 @@ using StudyBot.Assistant.Answering;
 using StudyBot.Core.Models;
 using StudyBot.Core.Retrieval;
 using StudyBot.Knowledge.Embeddings;
+using StudyBot.Tests;
 
 namespace StudyBot.Assistant.Tests.Generative;
 
@@ -23,6 +23,7 @@ internal sealed class GenerativeTestBed : IDisposable
         "HNSW is a graph-based index for approximate nearest neighbour search. It trades memory for recall.", 1);
 
     private readonly IHost _host;
+    private readonly TempFolder _data = new();
 
     /// <param name="chunks">The knowledge base; <see cref="QLoRA"/> and <see cref="Hnsw"/> when null.</param>
     public GenerativeTestBed(string modelBaseUrl, IReadOnlyDictionary<string, string?>? settings = null, RetrievedChunk[]? chunks = null)
@@ -41,7 +42,8 @@ internal sealed class GenerativeTestBed : IDisposable
         // StudyBot.Knowledge binds StudyBot:Llm in the host; the assistant alone is composed here.
         builder.Services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.SectionName);
         builder.Services.AddSingleton<IKnowledgeSearch>(new FixedSearch(chunks ?? [QLoRA, Hnsw]));
-        builder.Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(new HashingEmbeddingGenerator());
+        var embedder = new EmbedderSelection(new HashingEmbeddingGenerator(), HashingEmbeddingGenerator.IdFor(HashingEmbeddingGenerator.DefaultDimensions), HashingEmbeddingGenerator.DefaultDimensions);
+        builder.Services.AddSingleton(new ChunkEmbedder(embedder, new VectorCache(_data.Combine("embeddings.db"), embedder.Id)));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddStudyBotAssistant();
         _host = builder.Build();
@@ -51,5 +53,9 @@ internal sealed class GenerativeTestBed : IDisposable
 
     public IAnswerer Answerer => _host.Services.GetRequiredService<IAnswerer>();
 
-    public void Dispose() => _host.Dispose();
+    public void Dispose()
+    {
+        _host.Dispose();
+        _data.Dispose();
+    }
 }

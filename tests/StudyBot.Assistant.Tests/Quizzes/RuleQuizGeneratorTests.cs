@@ -95,7 +95,10 @@ public sealed class RuleQuizGeneratorTests(ITestOutputHelper output)
 
     private static async Task<List<QuizQuestion>> ProposeAsync(IReadOnlyList<RetrievedChunk> chunks, QuizKnowledge knowledge)
     {
-        var generator = new RuleQuizGenerator(new HashingEmbeddingGenerator(), NullLogger<RuleQuizGenerator>.Instance);
+        using var data = new TempFolder();
+        var selection = new EmbedderSelection(new HashingEmbeddingGenerator(), HashingEmbeddingGenerator.IdFor(HashingEmbeddingGenerator.DefaultDimensions), HashingEmbeddingGenerator.DefaultDimensions);
+        var embedder = new ChunkEmbedder(selection, new VectorCache(Path.Combine(data.Path, "embeddings.db"), selection.Id));
+        var generator = new RuleQuizGenerator(embedder, NullLogger<RuleQuizGenerator>.Instance);
         var questions = new List<QuizQuestion>();
         await foreach (var q in generator.ProposeAsync(chunks, knowledge, CancellationToken.None))
         {

@@ -20,7 +20,7 @@ using StudyBot.Knowledge.Quizzes;
 namespace StudyBot.Assistant.Quizzes.Generative;
 
 /// <summary>A model-written quiz: the prompt variant used and the questions as written (not yet validated).</summary>
-public sealed record WrittenQuiz(string PromptVersion, IReadOnlyList<QuizQuestion> Questions);
+internal sealed record WrittenQuiz(string PromptVersion, IReadOnlyList<QuizQuestion> Questions);
 
 /// <summary>
 /// Writes quiz questions with the configured chat model from the quiz's top passages, through
@@ -29,7 +29,7 @@ public sealed record WrittenQuiz(string PromptVersion, IReadOnlyList<QuizQuestio
 /// StudyBot:Llm:AnswerDeadlineSeconds (of which the model has <see cref="ShareOfDeadline"/>) give no questions (the composer fills them with rule-built
 /// ones); each is logged and counted in <see cref="QuizTelemetry"/>.
 /// </summary>
-public sealed partial class ModelQuizWriter(
+internal sealed partial class ModelQuizWriter(
     ChatModel model,
     PromptCatalog prompts,
     IOptions<QuizOptions> quizOptions,

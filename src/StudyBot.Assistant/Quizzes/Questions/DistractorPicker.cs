@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using StudyBot.Knowledge.Embeddings;
 
 namespace StudyBot.Assistant.Quizzes.Questions;
 
@@ -8,9 +8,10 @@ namespace StudyBot.Assistant.Quizzes.Questions;
 /// Picks a question's three distractors among the knowledge's terms: of the answer's kind and
 /// accepted by the rubric (<see cref="QuizRubric.DistractorProblem"/>), the ones nearest to the
 /// answer first — near in the text, then in meaning by the embedding model — and terms already used
-/// in the quiz last, so its questions do not all share one pool.
+/// in the quiz last, so its questions do not all share one pool. A term's profile sentence is embedded
+/// once: its vector comes from the vector cache where indexing or an earlier quiz put it.
 /// </summary>
-internal sealed partial class DistractorPicker(QuizKnowledge knowledge, IEmbeddingGenerator<string, Embedding<float>> embedder, ILogger logger)
+internal sealed partial class DistractorPicker(QuizKnowledge knowledge, ChunkEmbedder embedder, ILogger logger)
 {
     private const int Needed = Core.Quizzes.QuizQuestion.OptionCount - 1;
 
@@ -111,10 +112,10 @@ internal sealed partial class DistractorPicker(QuizKnowledge knowledge, IEmbeddi
         {
             if (missing.Count > 0)
             {
-                var generated = await embedder.GenerateAsync(missing, cancellationToken: cancellationToken);
+                var vectors = await embedder.EmbedTextsAsync(missing, cancellationToken);
                 for (var i = 0; i < missing.Count; i++)
                 {
-                    _vectors[missing[i]] = generated[i].Vector;
+                    _vectors[missing[i]] = vectors[i];
                 }
             }
         }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using StudyBot.Core.Retrieval;
+using StudyBot.Knowledge.Text;
 
 namespace StudyBot.Assistant.Quizzes.Questions;
 
@@ -70,6 +71,32 @@ internal static partial class ListedTogether
             .GroupBy(c => string.Join(" › ", c.HeadingPath.Take(c.HeadingPath.Count - 1)), StringComparer.Ordinal)
             .Select(g => g.Select(c => c.HeadingPath[^1]).Distinct(StringComparer.Ordinal).ToList())
             .Where(g => g.Count > 1);
+
+    /// <summary>
+    /// The terms that the sections of one page are about, where at least <see cref="MinListed"/> of them say so: a
+    /// section whose heading names a term its own text defines ("## Jailbreaks": "A jailbreak is an input crafted
+    /// to …"; "## Red teaming": "Red teaming is structured adversarial testing …") is that term's entry, and the
+    /// entries of one page are the concepts of its subject.
+    /// </summary>
+    public static IEnumerable<List<string>> DefinedSections(IEnumerable<RetrievedChunk> chunks) =>
+        chunks.Where(c => c.HeadingPath.Count >= 2)
+            .GroupBy(c => (c.Source, c.Link, c.HeadingPath[0]))
+            .Select(page => page.GroupBy(c => c.HeadingPath[1], StringComparer.Ordinal)
+                .Select(section => DefinedBy(section.Key, section.SelectMany(c => SentenceSplitter.Split(c.Text))))
+                .OfType<string>()
+                .Distinct(StringComparer.Ordinal)
+                .ToList())
+            .Where(g => g.Count >= MinListed);
+
+    /// <summary>The first term the sentences define whose words the heading names.</summary>
+    private static string? DefinedBy(string heading, IEnumerable<string> sentences)
+    {
+        var headingKey = $" {TermKey.Of(heading)} ";
+        return sentences.Select(s => KeyTerms.ReadDefinition(s.Replace("**", "", StringComparison.Ordinal).Trim()))
+            .OfType<Definition>()
+            .Select(d => d.Term)
+            .FirstOrDefault(term => TermKey.Of(term) is { Length: > 0 } key && headingKey.Contains($" {key} ", StringComparison.Ordinal));
+    }
 
     private static List<string>? Flush(List<string> names)
     {

@@ -50,7 +50,7 @@ public sealed partial class QuizKnowledge
 
         knowledge.ReadTerms(listed);
         knowledge.ReadMentions();
-        knowledge.ReadPeers([.. listed, .. ListedTogether.SiblingHeadings(material)]);
+        knowledge.ReadPeers([.. listed, .. ListedTogether.SiblingHeadings(material), .. ListedTogether.DefinedSections(material)]);
         return knowledge;
     }
 
@@ -64,6 +64,12 @@ public sealed partial class QuizKnowledge
 
     /// <summary>Other names of the term that the knowledge declares (expansions, acronyms, synonyms).</summary>
     internal IEnumerable<string> AliasesOf(string term) => Find(term) is { } entry ? entry.Aliases.Append(entry.Key).Where(k => k != TermKey.Of(term)) : [];
+
+    /// <summary>The term as an option shows it: with a capital, unless the knowledge writes it in lower case even where a capital was due ("pgvector").</summary>
+    internal string AsOption(string term) =>
+        term.Length == 0 || !char.IsLower(term[0]) || Find(term) is { LowerCaseName: true } || (KeyTerms.KindOf(term) == TermKind.Name && term.Skip(1).Any(c => char.IsUpper(c) || char.IsDigit(c) || c == '@'))
+            ? term
+            : char.ToUpperInvariant(term[0]) + term[1..];
 
     /// <summary>The sentence that best says what the term is: its definition, else its first mention.</summary>
     internal string ProfileOf(TermEntry entry) => entry.Definition ?? (entry.Mentions.Count > 0 ? _sentences[entry.Mentions[0]] : entry.Text);
@@ -148,7 +154,7 @@ public sealed partial class QuizKnowledge
     {
         foreach (var name in listed.SelectMany(g => g))
         {
-            Add(name);
+            Add(name).LowerCaseName |= char.IsLower(name[0]);
         }
 
         foreach (var sentence in _sentences)
@@ -157,6 +163,7 @@ public sealed partial class QuizKnowledge
             {
                 var entry = Add(definition.Term);
                 entry.Text = definition.Term;
+                entry.LowerCaseName |= char.IsLower(definition.Subject[0]);
                 entry.Definition ??= sentence;
                 entry.GenusPhrase ??= TermTypes.GenusPhrase(definition.Body);
                 if (TermTypes.GenusOf(definition.Body) is { } genus)

@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Quizzes;
 using StudyBot.Core.Retrieval;
+using StudyBot.Knowledge.Embeddings;
 using StudyBot.Knowledge.Quizzes;
 
 namespace StudyBot.Assistant.Quizzes.Questions;
@@ -16,13 +16,17 @@ namespace StudyBot.Assistant.Quizzes.Questions;
 /// sentence; table questions ask which entry a table row describes. Distractors come from <see cref="DistractorPicker"/>. One question per sentence; the
 /// chunks take turns, so a quiz covers several parts of its topic and goes on as long as they yield.
 /// </summary>
-public sealed partial class RuleQuizGenerator(IEmbeddingGenerator<string, Embedding<float>> embedder, ILogger<RuleQuizGenerator> logger)
+public sealed partial class RuleQuizGenerator(ChunkEmbedder embedder, ILogger<RuleQuizGenerator> logger)
 {
     /// <summary>Part of every rule-built question's id: a new version of the rules makes new questions rather than reusing stored ones.</summary>
     private const string Version = "rule.v2";
     private const string Blank = "_____";
     private const int MinDefinitionWords = 7;
     private const int MaxRowWords = 40;
+
+    /// <summary>Why a key sentence or draft makes no question, as logged (the quizzes evaluation counts them).</summary>
+    public const string NoTerm = "its sentence names no term of a known kind to ask for";
+    public const string NoDistractors = "the knowledge has too few terms of the answer's kind that the rubric accepts as distractors";
 
     /// <param name="chunks">Chunks on the topic, best first; every question cites one of them.</param>
     /// <param name="knowledge">What the quiz's material says: distractors and rubric checks come from it.</param>
@@ -47,16 +51,18 @@ public sealed partial class RuleQuizGenerator(IEmbeddingGenerator<string, Embedd
                     cancellationToken.ThrowIfCancellationRequested();
                     if (await picker.PickAsync(draft.Stem, draft.Answer, draft.Sentence.Evidence, cancellationToken) is { } distractors)
                     {
-                        yield return Build(turn.Chunk, draft, distractors);
+                        yield return Build(turn.Chunk, draft, distractors, knowledge);
                         break;
                     }
+
+                    LogDropped(NoDistractors, draft.Stem);
                 }
             }
         }
     }
 
-    /// <summary>Per key sentence of the chunk, the questions it could make, best first.</summary>
-    private static IEnumerable<List<Draft>> Drafts(RetrievedChunk chunk, QuizKnowledge knowledge)
+    /// <summary>Per key sentence of the chunk, the questions it could make, best first; what it cannot make is logged with the reason.</summary>
+    private IEnumerable<List<Draft>> Drafts(RetrievedChunk chunk, QuizKnowledge knowledge)
     {
         foreach (var sentence in KeySentences.Of(chunk.Text))
         {
@@ -81,16 +87,40 @@ public sealed partial class RuleQuizGenerator(IEmbeddingGenerator<string, Embedd
                 drafts.AddRange(terms.Select(t => new Draft(sentence, $"Fill in the blank: “{Cloze(sentence.Text, t)}”", t)));
             }
 
-            yield return drafts.Where(d => QuizRubric.AnswerProblem(d.Stem, d.Answer, knowledge) is null).ToList();
+            if (drafts.Count == 0)
+            {
+                LogDropped(NoTerm, sentence.Text);
+            }
+
+            yield return Sound(drafts, knowledge);
         }
 
         foreach (var row in TableRows.Of(chunk.Text))
         {
-            if (RowDraft(row) is { } draft && QuizRubric.AnswerProblem(draft.Stem, draft.Answer, knowledge) is null && StemRules.Problem(draft.Stem) is null)
+            if (RowDraft(row) is { } draft)
             {
-                yield return [draft];
+                yield return Sound([draft], knowledge);
             }
         }
+    }
+
+    /// <summary>The drafts whose stem neither gives the answer away nor breaks the stem rules.</summary>
+    private List<Draft> Sound(List<Draft> drafts, QuizKnowledge knowledge)
+    {
+        var sound = new List<Draft>();
+        foreach (var draft in drafts)
+        {
+            if ((QuizRubric.AnswerProblem(draft.Stem, draft.Answer, knowledge) ?? StemRules.Problem(draft.Stem)) is { } problem)
+            {
+                LogDropped(problem, draft.Stem);
+            }
+            else
+            {
+                sound.Add(draft);
+            }
+        }
+
+        return sound;
     }
 
     /// <summary>"| pgvector | PostgreSQL extension | … |" → which system does “PostgreSQL extension — …” describe?</summary>
@@ -109,15 +139,15 @@ public sealed partial class RuleQuizGenerator(IEmbeddingGenerator<string, Embedd
         return new Draft(new KeySentence(row.Line, $"{name}: {description}."), stem, name);
     }
 
-    private static QuizQuestion Build(RetrievedChunk chunk, Draft draft, IReadOnlyList<string> distractors)
+    private static QuizQuestion Build(RetrievedChunk chunk, Draft draft, IReadOnlyList<string> distractors, QuizKnowledge knowledge)
     {
         var hash = ChunkContentHash.Of(chunk.Text);
         var id = ChunkContentHash.Of($"{Version}|{chunk.ChunkId}|{hash}|{draft.Stem}|{draft.Answer}");
         // A fixed order per question that does not always put the answer first.
-        var options = distractors.Append(draft.Answer).Select(Capitalize).OrderBy(o => ChunkContentHash.Of(id + o), StringComparer.Ordinal).ToList();
+        var options = distractors.Append(draft.Answer).Select(knowledge.AsOption).OrderBy(o => ChunkContentHash.Of(id + o), StringComparer.Ordinal).ToList();
         var citation = new Citation(1, chunk.Title, chunk.Source, chunk.Link, chunk.Page, string.Join(" › ", chunk.HeadingPath), draft.Sentence.Evidence);
         return new QuizQuestion(
-            id, chunk.ChunkId, hash, chunk.Title, draft.Stem, options, options.IndexOf(Capitalize(draft.Answer)), draft.Sentence.Evidence,
+            id, chunk.ChunkId, hash, chunk.Title, draft.Stem, options, options.IndexOf(knowledge.AsOption(draft.Answer)), draft.Sentence.Evidence,
             $"{draft.Answer} — the source says: “{draft.Sentence.Text}”", citation);
     }
 
@@ -130,11 +160,11 @@ public sealed partial class RuleQuizGenerator(IEmbeddingGenerator<string, Embedd
     private static Regex WholeWord(string term) =>
         new($@"(?<![\p{{L}}\p{{N}}\-]){Regex.Escape(term)}(?![\p{{L}}\p{{N}}]|-\p{{L}})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    /// <summary>Options and definitions start with a capital, as in a card; coined names keep their spelling ("nDCG@k", "vLLM").</summary>
-    private static string Capitalize(string text) =>
-        text.Length == 0 || !char.IsLower(text[0]) || (KeyTerms.KindOf(text) == TermKind.Name && text.Skip(1).Any(c => char.IsUpper(c) || char.IsDigit(c) || c == '@'))
-            ? text
-            : char.ToUpperInvariant(text[0]) + text[1..];
+    /// <summary>Quoted descriptions start with a capital, as in a card.</summary>
+    private static string Capitalize(string text) => text.Length == 0 || !char.IsLower(text[0]) ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    [LoggerMessage(LogLevel.Debug, "Quiz draft dropped because {Reason}: {Stem}")]
+    private partial void LogDropped(string reason, string stem);
 
     [GeneratedRegex(@"\b([Aa])n? _____")]
     private static partial Regex Article();

@@ -31,6 +31,9 @@ internal sealed class TermEntry(string key, string text, TermKind kind)
     /// <summary>Indexes of the sentences that mention it, by any of its names.</summary>
     public List<int> Mentions { get; } = [];
 
+    /// <summary>Written in lower case where a capital was due (a table's first cell, a list's lead, a sentence's start): "pgvector", "garak".</summary>
+    public bool LowerCaseName { get; set; }
+
     public bool Defined => Definition is not null;
 
     /// <summary>A coined name (LoRA, BM25, Hit@k), a phrase or a quantity ("8 bytes"), as opposed to a plain word that running text also uses otherwise.</summary>
