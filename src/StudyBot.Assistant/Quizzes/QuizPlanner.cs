@@ -9,8 +9,8 @@ namespace StudyBot.Assistant.Quizzes;
 /// <summary>
 /// Chooses what a quiz asks: a topic, the whole base, what changed, a learner's reviews, an answer's
 /// sources. A topic quiz draws on every chunk of the search that is about the topic (it names the
-/// topic's words), far enough down the ranking for the count asked; a topic no chunk is about has
-/// no material.
+/// topic's words), far enough down the ranking for the count asked, then on the rest of their pages; a
+/// topic no chunk is about has no material.
 /// </summary>
 internal sealed class QuizPlanner(IndexQuizMaterial material, QuizComposer composer, IQuizStore store, TimeProvider time)
 {
@@ -30,10 +30,14 @@ internal sealed class QuizPlanner(IndexQuizMaterial material, QuizComposer compo
             return ComposedQuiz.NoMaterial;
         }
 
-        // The rest of the pages the topic is on, in ranking order, for when its own passages run short.
-        var pages = onTopic.Select(c => (c.Source, c.Link)).ToHashSet();
-        var further = found.Except(onTopic).Where(c => pages.Contains((c.Source, c.Link))).ToList();
-        return await ComposeAsync(onTopic, found, topic ?? "the knowledge base", count, taker, exclude, further, cancellationToken);
+        // The rest of the pages the topic is on, for when its own passages run short: what the search ranked first, then in
+        // page order. Questions and distractors come from the whole pages: a section's neighbours are its terms' peers.
+        var pages = await material.PagesOfAsync(onTopic, Math.Max(count * MaterialPerQuestion, MinMaterial), cancellationToken);
+        var onPages = pages.Select(c => c.ChunkId).ToHashSet(StringComparer.Ordinal);
+        var asked = onTopic.Select(c => c.ChunkId).ToHashSet(StringComparer.Ordinal);
+        var further = found.Where(c => onPages.Contains(c.ChunkId)).Concat(pages).Where(c => !asked.Contains(c.ChunkId)).DistinctBy(c => c.ChunkId).ToList();
+        var related = found.Concat(pages).DistinctBy(c => c.ChunkId).ToList();
+        return await ComposeAsync(onTopic, related, topic ?? "the knowledge base", count, taker, exclude, further, cancellationToken);
     }
 
     public async Task<ComposedQuiz> ChangedSinceAsync(DateTimeOffset since, int count, QuizTaker taker, CancellationToken cancellationToken)

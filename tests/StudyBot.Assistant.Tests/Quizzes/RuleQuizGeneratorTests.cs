@@ -69,6 +69,18 @@ public sealed class RuleQuizGeneratorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Propose_OnSafetyNotes_AsksWhichTermAJailbreaksDefinitionDescribesAmongTheTermsOtherSectionsDefine()
+    {
+        var chunks = KnowledgeChunks.Of("llm-safety-and-moderation.md");
+
+        var questions = await ProposeAsync(chunks, QuizKnowledge.From(chunks));
+
+        var jailbreak = Assert.Single(questions, q => q.Stem.Contains("An input crafted to make a model violate its own safety training", StringComparison.Ordinal));
+        Assert.Equal("Jailbreak", jailbreak.CorrectText);
+        Assert.All(jailbreak.Options, o => Assert.Contains(o, (string[])["Jailbreak", "Prompt injection", "Moderation classifier", "PII redaction", "Output filtering", "Red teaming"]));
+    }
+
+    [Fact]
     public async Task Propose_OnServingNotes_AsksForAQuantityAmongQuantitiesOfItsUnit()
     {
         var chunks = KnowledgeChunks.Of("model-serving-and-inference.md");

@@ -54,7 +54,7 @@ internal static class QuizzesCommand
     {
         var found = await material.FindAsync(topic, QuizPlanner.MinMaterial, cancellationToken);
         var onTopic = found.Where(c => QuizPlanner.IsAbout(c, topic)).ToList();
-        var knowledge = QuizKnowledge.From(found);
+        var knowledge = QuizKnowledge.From(found.Concat(await material.PagesOfAsync(onTopic, QuizPlanner.MinMaterial, cancellationToken)).DistinctBy(c => c.ChunkId));
         var reasons = new DropReasons();
         var generator = new RuleQuizGenerator(embedder, reasons);
         await foreach (var question in generator.ProposeAsync(onTopic, knowledge, cancellationToken))
