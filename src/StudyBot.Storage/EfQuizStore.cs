@@ -107,6 +107,7 @@ public sealed class EfQuizStore(AppStore store, TimeProvider time) : IQuizStore
             StartedAt = session.StartedAt,
             QuestionDeadline = session.QuestionDeadline,
             IdleDeadline = session.IdleDeadline,
+            PromptVersion = session.PromptVersion,
         });
         try
         {
@@ -266,7 +267,7 @@ public sealed class EfQuizStore(AppStore store, TimeProvider time) : IQuizStore
 
     private static QuizSession ToModel(QuizSessionEntity e) => new(
         e.Id, new ConversationAddress(e.Channel, e.Space, e.Thread, e.Reference), e.Personal, e.StartedBy, e.Topic, JsonSerializer.Deserialize<List<string>>(e.QuestionIdsJson, Json) ?? [],
-        e.Current, e.StartedAt, e.QuestionDeadline, e.IdleDeadline, Enum.Parse<QuizSessionState>(e.State));
+        e.Current, e.StartedAt, e.QuestionDeadline, e.IdleDeadline, Enum.Parse<QuizSessionState>(e.State), e.PromptVersion);
 
     private static LearnerItem ToModel(QuizLearnerItemEntity e) =>
         new(e.UserId, e.QuestionId, e.Topic, e.Box, e.DueAt, e.TimesCorrect, e.TimesWrong, e.LastAnsweredAt);

@@ -66,6 +66,9 @@ public sealed class QuizSessionEntity
     public DateTimeOffset IdleDeadline { get; set; }
 
     public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>The quiz prompt variant a chat model wrote the quiz with; null for rule-built quizzes.</summary>
+    public string? PromptVersion { get; set; }
 }
 
 /// <summary>One person's answer to one question of a session; the key makes a second click a no-op.</summary>

@@ -10,11 +10,12 @@ using StudyBot.Knowledge;
 using StudyBot.Knowledge.Embeddings;
 using StudyBot.Knowledge.Index.Embedded;
 using StudyBot.Knowledge.Ingestion;
+using StudyBot.Knowledge.Sources;
 
 namespace StudyBot.Eval;
 
 /// <summary>
-/// A data set ingested the way StudyBot ingests a source: services composed by
+/// A data set (or a folder of documents) ingested the way StudyBot ingests a source: services composed by
 /// AddStudyBotKnowledge from the same settings (defaults, environment, --set overrides), with the
 /// embedded index in a temporary data folder that is deleted afterwards.
 /// </summary>
@@ -39,7 +40,10 @@ internal sealed class EvalIndex : IDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<EvalIndex> BuildAsync(BeirDataset dataset, IConfiguration settings, CancellationToken cancellationToken)
+    public static Task<EvalIndex> BuildAsync(BeirDataset dataset, IConfiguration settings, CancellationToken cancellationToken) =>
+        BuildAsync(new BeirCorpusSource(SourceName, dataset.Corpus), settings, cancellationToken);
+
+    public static async Task<EvalIndex> BuildAsync(IKnowledgeSource source, IConfiguration settings, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(Path.GetTempPath(), "studybot-eval", Guid.NewGuid().ToString("N"));
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
@@ -53,7 +57,7 @@ internal sealed class EvalIndex : IDisposable
             await store.EnsureCollectionExistsAsync(cancellationToken);
             var stopwatch = Stopwatch.StartNew();
             var result = await host.Services.GetRequiredService<IngestionPipeline>()
-                .RunAsync(new BeirCorpusSource(SourceName, dataset.Corpus), cancellationToken);
+                .RunAsync(source, cancellationToken);
             // The host computes vectors in the background; the evaluation waits for all of them.
             await host.Services.GetRequiredService<EmbeddingBackfill>().CompleteAsync(cancellationToken);
             stopwatch.Stop();
@@ -62,7 +66,7 @@ internal sealed class EvalIndex : IDisposable
                 throw new InvalidOperationException("ingestion failed: " + (result.Failure ?? string.Join("; ", result.Errors.Select(e => $"{e.Document}: {e.Error}"))));
             }
 
-            var chunks = (await store.CountAsync(SourceName, cancellationToken)).Chunks;
+            var chunks = (await store.CountAsync(source.Name, cancellationToken)).Chunks;
             return new EvalIndex(host, folder, stopwatch.Elapsed, chunks);
         }
         catch

@@ -2,9 +2,10 @@ using StudyBot.Eval;
 using StudyBot.Eval.Answers;
 using StudyBot.Eval.Beir;
 using StudyBot.Eval.Product;
+using StudyBot.Eval.Quizzes;
 using StudyBot.Eval.Retrieval;
 
-// Retrieval and answer evaluation on a BEIR-format data set. Run in Release from the repository root:
+// Retrieval and answer evaluation on a BEIR-format data set, and quiz evaluation against a running host. Run in Release from the repository root:
 //   dotnet run -c Release --project tools/StudyBot.Eval -- retrieval --dataset ../shared/fixtures/eval/aragog/beir --queries even
 var command = EvalCommandLine.Parse(args, out var error);
 if (command is null)
@@ -19,6 +20,11 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
+
+if (command.Command == "quizzes")
+{
+    return await QuizzesCommand.RunAsync(command.Host!, command.Dataset, command.Count, command.BuildConfiguration(), Console.Out, cancel.Token);
+}
 
 var dataset = await BeirDataset.LoadAsync(command.Dataset, cancel.Token);
 if (command.Documents.Count > 0)

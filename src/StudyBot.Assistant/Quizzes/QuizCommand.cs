@@ -7,7 +7,7 @@ using StudyBot.Core.Quizzes;
 namespace StudyBot.Assistant.Quizzes;
 
 /// <summary>`quiz [topic] [n]`, `quiz stop`, `quiz me [topic]`, `quiz new [since]`.</summary>
-public sealed class QuizCommand(QuizRunner runner, QuizPlanner planner, IOptions<QuizOptions> options, TimeProvider time) : ICommandHandler
+internal sealed class QuizCommand(QuizRunner runner, QuizPlanner planner, IOptions<QuizOptions> options, TimeProvider time) : ICommandHandler
 {
     public string Name => "quiz";
 
@@ -33,11 +33,12 @@ public sealed class QuizCommand(QuizRunner runner, QuizPlanner planner, IOptions
             return new NoticeReply($"A quiz has 1 to {options.Value.MaxQuestions} questions, for example `quiz retrieval 5`.");
         }
 
+        var taker = new QuizTaker(message.UserId, message.Address.Id);
         if (first == "me")
         {
             var topic = Topic(words.Skip(1));
-            var mine = await planner.ForLearnerAsync(message.UserId, topic, count.Value, cancellationToken);
-            return await StartAsync(message, topic ?? "your review", mine, personal: true, cancellationToken);
+            var mine = await planner.ForLearnerAsync(taker, topic, count.Value, cancellationToken);
+            return await StartAsync(message, topic ?? "your review", mine, count.Value, personal: true, cancellationToken);
         }
 
         if (first == "new")
@@ -47,21 +48,36 @@ public sealed class QuizCommand(QuizRunner runner, QuizPlanner planner, IOptions
                 return new NoticeReply("I could not read that date. Try `quiz new 2026-11-01`, `quiz new 3d` or `quiz new 2w`.");
             }
 
-            var changed = await planner.ChangedSinceAsync(since, count.Value, cancellationToken);
-            return changed.Count == 0
+            var changed = await planner.ChangedSinceAsync(since, count.Value, taker, cancellationToken);
+            return changed.Questions.Count == 0
                 ? new NoticeReply($"Nothing in the knowledge base that I can quiz on changed since {since:yyyy-MM-dd}.")
-                : await StartAsync(message, $"what changed since {since:yyyy-MM-dd}", changed, message.Personal, cancellationToken);
+                : await StartAsync(message, $"what changed since {since:yyyy-MM-dd}", changed, count.Value, message.Personal, cancellationToken);
         }
 
         var subject = Topic(words);
-        var questions = await planner.OnTopicAsync(subject, count.Value, cancellationToken);
-        return await StartAsync(message, subject ?? "the knowledge base", questions, message.Personal, cancellationToken);
+        var questions = await planner.OnTopicAsync(subject, count.Value, taker, exclude: null, cancellationToken);
+        return await StartAsync(message, subject ?? "the knowledge base", questions, count.Value, message.Personal, cancellationToken);
     }
 
-    private async Task<Reply> StartAsync(IncomingMessage message, string topic, IReadOnlyList<QuizQuestion> questions, bool personal, CancellationToken cancellationToken) =>
-        questions.Count == 0
-            ? new NoticeReply($"I could not make sound questions about {topic} from the knowledge base. Try a broader topic, or plain `quiz`.")
-            : await runner.StartAsync(message, topic, questions, personal, cancellationToken);
+    private async Task<Reply> StartAsync(IncomingMessage message, string topic, ComposedQuiz quiz, int asked, bool personal, CancellationToken cancellationToken)
+    {
+        if (!quiz.HasMaterial)
+        {
+            return new NoticeReply($"The knowledge base has nothing on “{topic}” that I could quiz you on. Try another topic, or plain `quiz` for the whole base.");
+        }
+
+        if (quiz.Questions.Count == 0)
+        {
+            return new NoticeReply($"I could not make sound questions about “{topic}” from the knowledge base. Try a broader topic, or plain `quiz`.");
+        }
+
+        var notice = quiz.Questions.Count < asked
+            ? $"I could make {Questions(quiz.Questions.Count)} on “{topic}” (you asked for {asked}): the knowledge base has no more that pass my checks."
+            : null;
+        return await runner.StartAsync(message, topic, quiz, personal, notice, cancellationToken);
+    }
+
+    private static string Questions(int count) => count == 1 ? "1 question" : string.Create(CultureInfo.InvariantCulture, $"{count} questions");
 
     /// <summary>Removes a trailing number from the words: the question count (default when absent, null when out of range).</summary>
     private int? TakeCount(List<string> words)

@@ -88,7 +88,7 @@ public sealed record FeedbackRequest(string AnswerId, bool? Helpful);
 /// <param name="Type">answer, notice, status, quiz-question, quiz-feedback, quiz-results or leaderboard.</param>
 /// <param name="ToolsCalled">Answers from a chat model: the tools it called.</param>
 /// <param name="PromptVersion">Answers from a chat model: the conversation's prompt variant.</param>
-/// <param name="Notice">Answers: why the answer differs from the model's, if it does.</param>
+/// <param name="Notice">Answers: why the answer differs from the model's, if it does. A quiz's first question: e.g. that it has fewer questions than asked for.</param>
 /// <param name="Quiz">The question to show with its answer buttons (quiz-question, or quiz-feedback when the quiz moves on).</param>
 public sealed record ChatResponse(
     string Type,

@@ -35,9 +35,9 @@ public static class QuizEndpoints
             return error;
         }
 
-        if (string.IsNullOrWhiteSpace(body!.SessionId) || body.Question is not >= 0 || body.Option is not (>= 0 and < QuizQuestionValidator.OptionCount))
+        if (string.IsNullOrWhiteSpace(body!.SessionId) || body.Question is not >= 0 || body.Option is not (>= 0 and < QuizQuestion.OptionCount))
         {
-            return JsonBody.Problem($"'sessionId', 'question' (0 or more) and 'option' (0 to {QuizQuestionValidator.OptionCount - 1}) are required.");
+            return JsonBody.Problem($"'sessionId', 'question' (0 or more) and 'option' (0 to {QuizQuestion.OptionCount - 1}) are required.");
         }
 
         var action = new IncomingAction(

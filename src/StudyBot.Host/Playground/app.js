@@ -231,6 +231,9 @@ function showQuiz(body) {
   feedback.textContent = isQuestion ? "" : body.text;
   feedback.className = `feedback ${body.found === true ? "right" : body.found === false ? "wrong" : ""}`;
   feedback.hidden = isQuestion;
+  const notice = document.getElementById("quiz-notice");
+  notice.textContent = isQuestion && body.notice ? body.notice : "";
+  notice.hidden = !notice.textContent;
   const options = document.getElementById("quiz-options");
   options.replaceChildren();
   document.getElementById("quiz-heading").textContent = body.quiz ? `Question ${body.quiz.number} of ${body.quiz.total} · ${body.quiz.topic}` : "";

@@ -24,6 +24,14 @@ public sealed class ChunkEmbedder(EmbedderSelection embedder, VectorCache cache)
             .Concat(chunks.SelectMany(c => Units(c.Text)))
             .Distinct(StringComparer.Ordinal)
             .ToList();
+        var vectors = await EmbedTextsAsync(texts, cancellationToken);
+        var byText = texts.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => vectors[p.i], StringComparer.Ordinal);
+        return chunks.Select(c => byText[c.SearchText]).ToArray();
+    }
+
+    /// <summary>Vectors of passage-like texts (sentences, chunks; not search queries): from the cache where embedded before, the rest computed and cached.</summary>
+    public async Task<float[][]> EmbedTextsAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
         var vectors = await cache.GetAsync(texts, cancellationToken);
         var missing = Enumerable.Range(0, texts.Count).Where(i => vectors[i] is null).ToList();
         if (missing.Count > 0)
@@ -39,8 +47,7 @@ public sealed class ChunkEmbedder(EmbedderSelection embedder, VectorCache cache)
             await cache.PutAsync(missing.Select(i => texts[i]).ToList(), missing.Select(i => (ReadOnlyMemory<float>)vectors[i]!).ToList(), cancellationToken);
         }
 
-        var byText = texts.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => vectors[p.i]!, StringComparer.Ordinal);
-        return chunks.Select(c => byText[c.SearchText]).ToArray();
+        return [.. vectors.Select(v => v!)];
     }
 
     /// <summary>The passage units of a chunk worth scoring: anything with a couple of words.</summary>

@@ -314,6 +314,9 @@ namespace StudyBot.Storage.Postgres.Migrations
                     b.Property<bool>("Personal")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("PromptVersion")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset?>("QuestionDeadline")
                         .HasColumnType("timestamp with time zone");
 

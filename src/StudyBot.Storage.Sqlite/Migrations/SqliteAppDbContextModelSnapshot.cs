@@ -308,6 +308,9 @@ namespace StudyBot.Storage.Sqlite.Migrations
                     b.Property<bool>("Personal")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PromptVersion")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("QuestionDeadline")
                         .HasColumnType("INTEGER");
 

@@ -54,16 +54,19 @@ internal sealed class FakeOpenAI : IAsyncDisposable
 
         body["choices"]![0]!["message"]!["tool_calls"] = toolCalls;
         body["choices"]![0]!["message"]!["content"] = content;
-        Completion(body, null);
+        Completion(_ => body, null);
     }
 
     /// <summary>The recorded final response, with this content; streamed, one chunk per word every <paramref name="pace"/>.</summary>
-    public void Answer(string content, TimeSpan? pace = null)
+    public void Answer(string content, TimeSpan? pace = null) => Answer(_ => content, pace);
+
+    /// <summary>The recorded final response, with content made from the request: e.g. a quiz that cites the passages it was sent.</summary>
+    public void Answer(Func<ModelRequest, string> content, TimeSpan? pace = null) => Completion(request =>
     {
         var body = JsonNode.Parse(Fixture("openai", "chat.completion.stop.json"))!;
-        body["choices"]![0]!["message"]!["content"] = content;
-        Completion(body, pace);
-    }
+        body["choices"]![0]!["message"]!["content"] = content(request);
+        return body;
+    }, pace);
 
     /// <summary>The recorded 429 with OpenAI's Retry-After header.</summary>
     public void RateLimit(int retryAfterSeconds) =>
@@ -94,8 +97,9 @@ internal sealed class FakeOpenAI : IAsyncDisposable
     });
 
     /// <summary>A chat.completion: as JSON, or as the recorded chunk stream when the request asked for one.</summary>
-    private void Completion(JsonNode completion, TimeSpan? pace) => Enqueue(async (context, request) =>
+    private void Completion(Func<ModelRequest, JsonNode> response, TimeSpan? pace) => Enqueue(async (context, request) =>
     {
+        var completion = response(request);
         if (request.Body["stream"]?.GetValue<bool>() != true)
         {
             context.Response.ContentType = "application/json";
@@ -145,6 +149,8 @@ internal sealed record ModelRequest(string Path, string Query, IReadOnlyDictiona
     public IEnumerable<string> ToolNames => Body["tools"]?.AsArray().Select(t => t!["function"]!["name"]!.GetValue<string>()) ?? [];
 
     public string SystemPrompt => Messages.First(m => m!["role"]!.GetValue<string>() == "system")!["content"]!.GetValue<string>();
+
+    public string UserMessage => Messages.Last(m => m!["role"]!.GetValue<string>() == "user")!["content"]!.GetValue<string>();
 
     public IEnumerable<JsonNode> ToolMessages => Messages.Where(m => m!["role"]!.GetValue<string>() == "tool")!;
 
