@@ -4,45 +4,22 @@ using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Assistant.Tests.Fakes;
 using StudyBot.Assistant.Tests.Quizzes;
 using StudyBot.Core.Quizzes;
-using StudyBot.Tests;
 
 namespace StudyBot.Host.Tests.Quizzes;
 
 /// <summary>The playground's quiz with a chat model configured: a fake OpenAI-compatible server on loopback writes it.</summary>
 public sealed class ModelQuizApiTests : IAsyncLifetime
 {
-    private readonly TempFolder _data = new();
-    private readonly TestCorpus _corpus = new();
-    private FakeOpenAI _model = null!;
-    private StudyBotHost _host = null!;
-    private HttpClient _client = null!;
+    private ChatModelHost _env = null!;
 
-    public async Task InitializeAsync()
-    {
-        _model = await FakeOpenAI.StartAsync();
-        _host = new StudyBotHost(_data.Path, _corpus.Path, new Dictionary<string, string?>
-        {
-            ["StudyBot:Llm:Provider"] = "OpenAICompatible",
-            ["StudyBot:Llm:Endpoint"] = _model.BaseUrl + "/v1",
-            ["StudyBot:Llm:ChatModel"] = "llama3.1",
-        });
-        _client = _host.CreateAdminClient();
-        await StudyBotHost.WaitForIngestionAsync(_client);
-    }
+    public async Task InitializeAsync() => _env = await ChatModelHost.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-        await _model.DisposeAsync();
-        _data.Dispose();
-        _corpus.Dispose();
-    }
+    public async Task DisposeAsync() => await _env.DisposeAsync();
 
     [Fact]
     public async Task PlaygroundQuiz_WithAChatModel_AsksTheModelsQuestionsExplainsThemAndRecordsThePromptVariant()
     {
-        _model.Answer(ModelQuizzes.Citing(ModelQuizzes.VectorStores));
+        _env.Model.Answer(ModelQuizzes.Citing(ModelQuizzes.VectorStores));
 
         var reply = await ChatAsync("quiz vector stores 3", "tab-1");
 
@@ -50,15 +27,15 @@ public sealed class ModelQuizApiTests : IAsyncLifetime
         Assert.Equal(ModelQuizzes.VectorStores[0].Stem, quiz.GetProperty("stem").GetString());
         Assert.Equal(3, quiz.GetProperty("total").GetInt32());
         var sessionId = quiz.GetProperty("sessionId").GetString()!;
-        var session = await _host.Services.GetRequiredService<IQuizStore>().GetSessionAsync(sessionId, CancellationToken.None);
+        var session = await _env.Host.Services.GetRequiredService<IQuizStore>().GetSessionAsync(sessionId, CancellationToken.None);
         Assert.Equal("quiz.v1", session!.PromptVersion);
-        var question = (await _host.Services.GetRequiredService<IQuizStore>().GetQuestionsAsync([session.QuestionIds[0]], CancellationToken.None)).Single();
+        var question = (await _env.Host.Services.GetRequiredService<IQuizStore>().GetQuestionsAsync([session.QuestionIds[0]], CancellationToken.None)).Single();
         var feedback = await AnswerAsync(sessionId, 0, question.CorrectOption, "tab-1");
         Assert.True(feedback.GetProperty("found").GetBoolean());
         Assert.Contains(ModelQuizzes.VectorStores[0].Explanation, feedback.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal("vector-stores.md", feedback.GetProperty("citations")[0].GetProperty("link").GetString());
         // The model was sent the real index's passages on the topic, and asked for the JSON schema of a quiz.
-        var request = Assert.Single(_model.Requests);
+        var request = Assert.Single(_env.Model.Requests);
         Assert.Contains("HNSW (Hierarchical Navigable Small World) is a graph-based ANN index.", request.UserMessage, StringComparison.Ordinal);
         Assert.Equal("json_schema", request.Body["response_format"]!["type"]!.GetValue<string>());
     }
@@ -66,13 +43,13 @@ public sealed class ModelQuizApiTests : IAsyncLifetime
     [Fact]
     public async Task PlaygroundQuiz_ModelRepliesWithInvalidJson_StartsWithRuleBuiltQuestionsAndCountsTheFallback()
     {
-        _model.Answer(ModelQuizzes.Malformed);
+        _env.Model.Answer(ModelQuizzes.Malformed);
 
         var reply = await ChatAsync("quiz vector stores 2", "tab-2");
 
         Assert.Equal("quiz-question", reply.GetProperty("type").GetString());
         Assert.DoesNotContain(ModelQuizzes.VectorStores, q => q.Stem == reply.GetProperty("quiz").GetProperty("stem").GetString());
-        var metrics = await _client.GetStringAsync("/metrics");
+        var metrics = await _env.Client.GetStringAsync("/metrics");
         Assert.Contains(metrics.Split('\n'), line => line.StartsWith("studybot_quiz_model_fallbacks_total{", StringComparison.Ordinal)
             && line.Contains("studybot_reason=\"invalid_json\"", StringComparison.Ordinal) && line.Contains("studybot_prompt_version=\"quiz.v1\"", StringComparison.Ordinal));
     }
@@ -80,35 +57,35 @@ public sealed class ModelQuizApiTests : IAsyncLifetime
     [Fact]
     public async Task PlaygroundQuiz_LearnerWhoRarelyMisses_GetsTheModelAskedForHarderQuestions()
     {
-        _model.Answer(ModelQuizzes.Citing(ModelQuizzes.VectorStores));
+        _env.Model.Answer(ModelQuizzes.Citing(ModelQuizzes.VectorStores));
         for (var round = 0; round < 2; round++)
         {
             var body = await ChatAsync("quiz vector stores 3", "tab-3");
-            Assert.Contains("level is standard", _model.Requests[^1].SystemPrompt, StringComparison.Ordinal);
+            Assert.Contains("level is standard", _env.Model.Requests[^1].SystemPrompt, StringComparison.Ordinal);
             while (body.GetProperty("quiz") is { ValueKind: JsonValueKind.Object } quiz)
             {
-                var session = await _host.Services.GetRequiredService<IQuizStore>().GetSessionAsync(quiz.GetProperty("sessionId").GetString()!, CancellationToken.None);
+                var session = await _env.Host.Services.GetRequiredService<IQuizStore>().GetSessionAsync(quiz.GetProperty("sessionId").GetString()!, CancellationToken.None);
                 var index = quiz.GetProperty("question").GetInt32();
-                var question = (await _host.Services.GetRequiredService<IQuizStore>().GetQuestionsAsync([session!.QuestionIds[index]], CancellationToken.None)).Single();
+                var question = (await _env.Host.Services.GetRequiredService<IQuizStore>().GetQuestionsAsync([session!.QuestionIds[index]], CancellationToken.None)).Single();
                 body = await AnswerAsync(session.Id, index, question.CorrectOption, "tab-3");
             }
         }
 
         await ChatAsync("quiz vector stores 3", "tab-3");
 
-        Assert.Contains("level is harder", _model.Requests[^1].SystemPrompt, StringComparison.Ordinal);
+        Assert.Contains("level is harder", _env.Model.Requests[^1].SystemPrompt, StringComparison.Ordinal);
     }
 
     private async Task<JsonElement> ChatAsync(string text, string conversation)
     {
-        var response = await _client.PostAsJsonAsync("/api/chat", new { text, conversationId = conversation });
+        var response = await _env.Client.PostAsJsonAsync("/api/chat", new { text, conversationId = conversation });
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private async Task<JsonElement> AnswerAsync(string sessionId, int question, int option, string conversation)
     {
-        var response = await _client.PostAsJsonAsync("/api/quiz/answer", new { sessionId, question, option, conversationId = conversation });
+        var response = await _env.Client.PostAsJsonAsync("/api/quiz/answer", new { sessionId, question, option, conversationId = conversation });
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
