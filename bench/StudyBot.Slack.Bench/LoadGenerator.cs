@@ -20,6 +20,24 @@ internal sealed class LoadGenerator(Uri host, byte[] signingSecret)
         var statuses = new HttpStatusCode[plan.Count];
         var interval = Stopwatch.Frequency / (double)perSecond;
         var clock = Stopwatch.StartNew();
+        // The schedule sleeps between sends, so it runs on a thread of its own: on a pool thread it would
+        // hold one of the pool's few workers (one per core) that the host in this process needs.
+        var inFlight = await Task.Factory.StartNew(() => Schedule(plan, interval, clock, Send), TaskCreationOptions.LongRunning);
+        var sendSeconds = clock.Elapsed.TotalSeconds;
+        await Task.WhenAll(inFlight);
+        return new LoadResult(latencies, statuses, sendSeconds);
+
+        async Task Send(int index, long due)
+        {
+            using var request = Signed(plan[index]);
+            using var response = await http.SendAsync(request);
+            statuses[index] = response.StatusCode;
+            latencies[index] = (clock.ElapsedTicks - due) * 1000.0 / Stopwatch.Frequency;
+        }
+    }
+
+    private static List<Task> Schedule(IReadOnlyList<PlannedRequest> plan, double interval, Stopwatch clock, Func<int, long, Task> send)
+    {
         var inFlight = new List<Task>(plan.Count);
         for (var i = 0; i < plan.Count; i++)
         {
@@ -30,19 +48,11 @@ internal sealed class LoadGenerator(Uri host, byte[] signingSecret)
                 Thread.Sleep(1);
             }
 
-            var index = i;
-            inFlight.Add(Task.Run(async () =>
-            {
-                using var request = Signed(plan[index]);
-                using var response = await http.SendAsync(request);
-                statuses[index] = response.StatusCode;
-                latencies[index] = (clock.ElapsedTicks - due) * 1000.0 / Stopwatch.Frequency;
-            }));
+            var (index, at) = (i, due);
+            inFlight.Add(Task.Run(() => send(index, at)));
         }
 
-        var sendSeconds = clock.Elapsed.TotalSeconds;
-        await Task.WhenAll(inFlight);
-        return new LoadResult(latencies, statuses, sendSeconds);
+        return inFlight;
     }
 
     private HttpRequestMessage Signed(PlannedRequest planned)

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using StudyBot.Core.Threading;
 
 namespace StudyBot.Storage;
 
@@ -9,7 +10,9 @@ namespace StudyBot.Storage;
 /// wait for the next one and share it, so a burst of webhooks costs one commit (one fsync, one
 /// write lock) rather than one each, and acknowledgements do not queue one behind another for the
 /// database's write lock. A failed batch fails each of its accepts (their webhooks get a 500 and are
-/// redelivered); an accept is answered only after its batch is committed.
+/// redelivered); an accept is answered only after its batch is committed. The writer has a thread of
+/// its own: SQLite's driver is synchronous, and on a pool thread each commit would hold one of the
+/// workers that acknowledge webhooks.
 /// </summary>
 public sealed partial class InboxAcceptWriter : IAsyncDisposable, IDisposable
 {
@@ -20,12 +23,13 @@ public sealed partial class InboxAcceptWriter : IAsyncDisposable, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<InboxAcceptWriter> _logger;
     private readonly Channel<PendingAccept> _pending = Channel.CreateUnbounded<PendingAccept>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly DedicatedThreadScheduler _writer = new("StudyBot inbox writer", threads: 1);
     private readonly Task _writing;
 
     public InboxAcceptWriter(AppStore store, TimeProvider time, ILogger<InboxAcceptWriter> logger)
     {
         (_store, _time, _logger) = (store, time, logger);
-        _writing = Task.Run(WriteAsync);
+        _writing = _writer.RunAsync(WriteAsync, CancellationToken.None);
     }
 
     /// <returns>True when the key was new and the item is stored; false for a redelivery.</returns>
@@ -43,10 +47,15 @@ public sealed partial class InboxAcceptWriter : IAsyncDisposable, IDisposable
     {
         _pending.Writer.TryComplete();
         await _writing;
+        _writer.Dispose();
     }
 
     /// <summary>Stops taking accepts; the last batch finishes on its own.</summary>
-    public void Dispose() => _pending.Writer.TryComplete();
+    public void Dispose()
+    {
+        _pending.Writer.TryComplete();
+        _writer.Dispose();
+    }
 
     private async Task WriteAsync()
     {

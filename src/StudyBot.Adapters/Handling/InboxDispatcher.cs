@@ -1,13 +1,16 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StudyBot.Core.Inbox;
+using StudyBot.Core.Threading;
 
 namespace StudyBot.Adapters.Handling;
 
 /// <summary>
 /// Hands accepted items to their channel's handler, a few at a time. A handler that throws gets
 /// the item back later with exponential backoff and jitter; after five attempts it is given up
-/// and its error kept.
+/// and its error kept. Handlers (answering) run on threads of their own, one fewer than the machine
+/// has cores, never on the thread pool: a burst of questions cannot take the pool workers or every
+/// core from the webhooks that must be acknowledged at once.
 /// </summary>
 public sealed partial class InboxDispatcher(
     IInbox inbox,
@@ -19,6 +22,7 @@ public sealed partial class InboxDispatcher(
     private const int BatchSize = 8;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private readonly Dictionary<string, IInboxHandler> _handlers = handlers.ToDictionary(h => h.Channel, StringComparer.Ordinal);
+    private readonly DedicatedThreadScheduler _answering = new("StudyBot answering", Math.Max(1, Environment.ProcessorCount - 1));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -58,7 +62,7 @@ public sealed partial class InboxDispatcher(
     {
         try
         {
-            await _handlers[item.Channel].HandleAsync(item, cancellationToken);
+            await _answering.RunAsync(() => _handlers[item.Channel].HandleAsync(item, cancellationToken), cancellationToken);
             await inbox.CompleteAsync(item.Key, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -67,6 +71,12 @@ public sealed partial class InboxDispatcher(
             LogHandlerFailed(ex, item.Channel, item.Key, item.Attempts, retry?.TotalSeconds);
             await inbox.FailAsync(item.Key, ex.Message, retry, CancellationToken.None);
         }
+    }
+
+    public override void Dispose()
+    {
+        _answering.Dispose();
+        base.Dispose();
     }
 
     private static TimeSpan Backoff(int attempt) =>

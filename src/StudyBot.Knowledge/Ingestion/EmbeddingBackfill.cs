@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StudyBot.Core.Retrieval;
+using StudyBot.Core.Threading;
 using StudyBot.Knowledge.Embeddings;
 using StudyBot.Knowledge.Index;
 
@@ -10,7 +11,8 @@ namespace StudyBot.Knowledge.Ingestion;
 /// <summary>
 /// Computes, in the background and a few chunks at a time, the vectors of chunks the index took
 /// without one (<see cref="IDeferredVectors"/>), so ingestion and answers never wait for the
-/// embedding model: words find a new chunk at once, meaning a little later.
+/// embedding model: words find a new chunk at once, meaning a little later. The model runs on a
+/// thread of its own, not on the thread pool (see <see cref="DedicatedThreadScheduler"/>).
 /// </summary>
 public sealed partial class EmbeddingBackfill(IDocumentIndex index, ChunkEmbedder embedder, TimeProvider time, ILogger<EmbeddingBackfill> logger) : BackgroundService
 {
@@ -21,6 +23,7 @@ public sealed partial class EmbeddingBackfill(IDocumentIndex index, ChunkEmbedde
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly DedicatedThreadScheduler _model = new("StudyBot embedding backfill", threads: 1);
     private double _chunksPerSecond;
 
     /// <summary>Progress for /api/status: null when the store takes every chunk with its vector.</summary>
@@ -95,7 +98,7 @@ public sealed partial class EmbeddingBackfill(IDocumentIndex index, ChunkEmbedde
             }
 
             var started = Stopwatch.GetTimestamp();
-            var vectors = await embedder.EmbedAsync(chunks, cancellationToken);
+            var vectors = await _model.RunAsync(() => embedder.EmbedAsync(chunks, cancellationToken), cancellationToken);
             await deferred.SetVectorsAsync(chunks.Select((c, i) => (c.Key, (ReadOnlyMemory<float>)vectors[i])).ToList(), cancellationToken);
             var rate = chunks.Count / Math.Max(1e-3, Stopwatch.GetElapsedTime(started).TotalSeconds);
             _chunksPerSecond = _chunksPerSecond == 0 ? rate : 0.7 * _chunksPerSecond + 0.3 * rate;
@@ -110,6 +113,7 @@ public sealed partial class EmbeddingBackfill(IDocumentIndex index, ChunkEmbedde
     public override void Dispose()
     {
         _gate.Dispose();
+        _model.Dispose();
         base.Dispose();
     }
 
