@@ -8,6 +8,7 @@ using StudyBot.Adapters.Api;
 using StudyBot.Adapters.Handling;
 using StudyBot.Core.Conversations;
 using StudyBot.Slack.Api;
+using StudyBot.Slack.Assistant;
 using StudyBot.Slack.Authentication;
 using StudyBot.Slack.Configuration;
 using StudyBot.Slack.Handling;
@@ -70,6 +71,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<IWorkHandler<SlackWork>, QuestionHandler>();
         services.AddSingleton<IWorkHandler<SlackWork>, SlashCommandHandler>();
         services.AddSingleton<IWorkHandler<SlackWork>, BlockActionHandler>();
+        services.AddSingleton<IWorkHandler<SlackWork>, AssistantThreadHandler>();
+        services.AddSingleton<AssistantPane>();
 
         services.AddSingleton<BlockKitRenderer>();
         services.AddSingleton<ThreadReplyWriter>();

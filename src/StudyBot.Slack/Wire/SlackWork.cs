@@ -14,4 +14,7 @@ internal sealed record SlackWork(string Type, JsonElement Payload)
     public const string Events = "events_api";
     public const string SlashCommands = "slash_commands";
     public const string Interactive = "interactive";
+
+    /// <summary>An Events API payload of the assistant pane (assistant_thread_*), kept apart from questions.</summary>
+    public const string AssistantThreads = "assistant_thread";
 }
