@@ -15,6 +15,7 @@ using StudyBot.Slack.Handling;
 using StudyBot.Slack.Intake;
 using StudyBot.Slack.Rendering;
 using StudyBot.Slack.Replies;
+using StudyBot.Slack.Shortcuts;
 using StudyBot.Slack.Wire;
 
 namespace StudyBot.Slack;
@@ -73,6 +74,9 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<IWorkHandler<SlackWork>, BlockActionHandler>();
         services.AddSingleton<IWorkHandler<SlackWork>, AssistantThreadHandler>();
         services.AddSingleton<AssistantPane>();
+        services.AddSingleton<IWorkHandler<SlackWork>, MessageShortcutHandler>();
+        services.AddSingleton<IWorkHandler<SlackWork>, ShareAnswerHandler>();
+        services.AddSingleton<PrivateReply>();
 
         services.AddSingleton<BlockKitRenderer>();
         services.AddSingleton<ThreadReplyWriter>();

@@ -101,14 +101,7 @@ internal sealed partial class QuestionHandler(
 
     /// <summary>The thread's earlier turns from people and StudyBot, oldest first, without placeholders.</summary>
     private List<ConversationTurn> History(IReadOnlyList<ThreadMessage> thread, SlackEvent question, BotIdentity bot) =>
-        thread
-            .Where(m => m.Ts is not null && string.CompareOrdinal(m.Ts, question.Ts) < 0)
-            .Where(m => m.BotId is null || bot.Wrote(m.User, m.BotId))
-            .Where(m => m.Subtype is null or "thread_broadcast" or "bot_message")
-            .Where(m => !string.IsNullOrWhiteSpace(m.Text) && m.Text != options.Value.WorkingText)
-            .Select(m => new ConversationTurn(bot.Wrote(m.User, m.BotId), SlackText.ToPlain(m.Text, bot.UserId)))
-            .TakeLast(options.Value.HistoryMessages)
-            .ToList();
+        ThreadHistory.Before(thread, question.Ts, bot, options.Value);
 
     [LoggerMessage(LogLevel.Debug, "Slack event {EventId}: thread reply in a thread StudyBot is not part of; not answered")]
     private partial void LogNotOurThread(string eventId);

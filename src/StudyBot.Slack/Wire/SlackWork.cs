@@ -17,4 +17,10 @@ internal sealed record SlackWork(string Type, JsonElement Payload)
 
     /// <summary>An Events API payload of the assistant pane (assistant_thread_*), kept apart from questions.</summary>
     public const string AssistantThreads = "assistant_thread";
+
+    /// <summary>An interaction payload of the "Ask StudyBot about this message" shortcut.</summary>
+    public const string MessageShortcuts = "message_action";
+
+    /// <summary>An interaction payload of a "Share in thread" button under a privately shown answer.</summary>
+    public const string SharedAnswers = "share_answer";
 }

@@ -54,6 +54,8 @@ public sealed class ManifestTests
         Assert.Equal("true", Scalar(manifest, "settings", "interactivity", "is_enabled"));
         Assert.Equal("true", Scalar(manifest, "features", "app_home", "messages_tab_enabled"));
         Assert.False(string.IsNullOrWhiteSpace(Scalar(manifest, "features", "assistant_view", "assistant_description")));
+        var shortcut = ((YamlSequenceNode)At(manifest, "features", "shortcuts")).Children.Single();
+        Assert.Equal(("message", "ask_studybot"), (Scalar(shortcut, "type"), Scalar(shortcut, "callback_id")));
     }
 
     [Fact]
