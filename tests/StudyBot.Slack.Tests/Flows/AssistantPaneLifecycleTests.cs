@@ -52,13 +52,14 @@ public sealed class AssistantPaneLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task SocketMode_PaneEvents_GreetRecordTheViewedChannelAndAnswerFromItsSources()
     {
-        await _bed.StartSocketModeHostAsync(VectorsOnly);
+        var host = await _bed.StartSocketModeHostAsync(VectorsOnly);
         await Slack.WaitForSocketConnectionsAsync(1);
         var (channel, thread) = (SlackFixtures.NewChannel('D'), SlackTimestamps.Next());
 
         await Slack.SendEnvelopeAsync("events_api", AssistantPaneTests.PaneEvent("assistant_thread_started", channel, thread, "COTHER0001"));
         await Slack.WaitForAsync("assistant.threads.setSuggestedPrompts", c => c.String("channel_id") == channel);
         await Slack.SendEnvelopeAsync("events_api", AssistantPaneTests.PaneEvent("assistant_thread_context_changed", channel, thread, VectorsChannel));
+        await AssistantPaneTests.ViewedAsync(host, channel, thread, VectorsChannel);
         var question = AssistantPaneTests.PaneQuestion(channel, thread, "What is QLoRA?");
         var e = question["event"]!;
         Slack.AddUserMessage(channel, (string)e["ts"]!, thread, (string)e["user"]!, (string)e["text"]!);

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Core.Conversations;
 using StudyBot.Slack.Tests.Fakes;
 using StudyBot.Tests;
 
@@ -31,6 +33,20 @@ public sealed class AssistantPaneTests(SlackHttpFixture fixture) : IClassFixture
     /// <summary>A person's message in the pane: a message.im event in the pane's thread.</summary>
     internal static JsonObject PaneQuestion(string channel, string thread, string text) =>
         SlackFixtures.Event(DirectMessage, text, channel, threadTs: thread, user: Person);
+
+    /// <summary>
+    /// Waits until the host recorded <paramref name="viewed"/> beside the pane thread: pane events and
+    /// questions are separate inbox items, handled side by side, so a question sent at once may overtake it.
+    /// </summary>
+    internal static async Task ViewedAsync(SlackTestHost host, string channel, string thread, string viewed)
+    {
+        var contexts = host.Services.GetRequiredService<IConversationContextStore>();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while ((await contexts.FindAsync(new ConversationAddress("slack", channel, thread), deadline.Token))?.ViewedSpace != viewed)
+        {
+            await Task.Delay(20, deadline.Token);
+        }
+    }
 
     private Task<HttpResponseMessage> SendAsync(JsonObject callback) =>
         _host.PostSignedAsync("/slack/events", callback.ToJsonString(), "application/json");
@@ -66,6 +82,7 @@ public sealed class AssistantPaneTests(SlackHttpFixture fixture) : IClassFixture
         await SendAsync(PaneEvent("assistant_thread_started", channel, thread, SlackHttpFixture.OpenChannel));
         await _slack.WaitForAsync("assistant.threads.setSuggestedPrompts", c => c.String("channel_id") == channel);
         await SendAsync(PaneEvent("assistant_thread_context_changed", channel, thread, SlackHttpFixture.VectorsChannel));
+        await ViewedAsync(_host, channel, thread, SlackHttpFixture.VectorsChannel);
 
         await _host.DeliverAsync(PaneQuestion(channel, thread, "What is QLoRA?"));
         var answer = await AnswerInAsync(channel);
