@@ -8,12 +8,14 @@ using StudyBot.Adapters.Api;
 using StudyBot.Adapters.Handling;
 using StudyBot.Core.Conversations;
 using StudyBot.Slack.Api;
+using StudyBot.Slack.Assistant;
 using StudyBot.Slack.Authentication;
 using StudyBot.Slack.Configuration;
 using StudyBot.Slack.Handling;
 using StudyBot.Slack.Intake;
 using StudyBot.Slack.Rendering;
 using StudyBot.Slack.Replies;
+using StudyBot.Slack.Shortcuts;
 using StudyBot.Slack.Wire;
 
 namespace StudyBot.Slack;
@@ -70,6 +72,11 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<IWorkHandler<SlackWork>, QuestionHandler>();
         services.AddSingleton<IWorkHandler<SlackWork>, SlashCommandHandler>();
         services.AddSingleton<IWorkHandler<SlackWork>, BlockActionHandler>();
+        services.AddSingleton<IWorkHandler<SlackWork>, AssistantThreadHandler>();
+        services.AddSingleton<AssistantPane>();
+        services.AddSingleton<IWorkHandler<SlackWork>, MessageShortcutHandler>();
+        services.AddSingleton<IWorkHandler<SlackWork>, ShareAnswerHandler>();
+        services.AddSingleton<PrivateReply>();
 
         services.AddSingleton<BlockKitRenderer>();
         services.AddSingleton<ThreadReplyWriter>();

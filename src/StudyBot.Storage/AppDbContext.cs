@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StudyBot.Core.Ingestion;
+using StudyBot.Storage.Conversations;
 using StudyBot.Storage.SourceRuns;
 
 namespace StudyBot.Storage;
@@ -63,6 +64,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             key.HasIndex(k => k.KeyHash).IsUnique();
         });
         QuizModel.Configure(modelBuilder);
+        ConversationContextEntity.Configure(modelBuilder);
     }
 }
 

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using StudyBot.Core.Conversations;
 using StudyBot.Core.Feedback;
 using StudyBot.Core.Ingestion;
 using StudyBot.Core.Inbox;
 using StudyBot.Core.Quizzes;
+using StudyBot.Storage.Conversations;
 using StudyBot.Storage.KnowledgeGaps;
 using StudyBot.Storage.SourceRuns;
 using StudyBot.Knowledge.Storage;
@@ -36,6 +38,7 @@ public static class PersistenceExtensions
         services.AddSingleton<ISourceRunStore, SourceRunLedger>();
         services.AddSingleton<IQuizStore, EfQuizStore>();
         services.AddSingleton<IKnowledgeGapSignals, QuizMissSignals>();
+        services.AddSingleton<IConversationContextStore, EfConversationContextStore>();
         return builder;
     }
 }

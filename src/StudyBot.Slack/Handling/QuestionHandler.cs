@@ -7,6 +7,7 @@ using StudyBot.Assistant.Commands;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Inbox;
 using StudyBot.Slack.Api;
+using StudyBot.Slack.Assistant;
 using StudyBot.Slack.Configuration;
 using StudyBot.Slack.Intake;
 using StudyBot.Slack.Replies;
@@ -24,6 +25,7 @@ internal sealed partial class QuestionHandler(
     ConversationEngine engine,
     ThreadReplyWriter writer,
     StreamedReplyWriter streamer,
+    AssistantPane pane,
     IOptions<SlackOptions> options,
     ILogger<QuestionHandler> logger) : IWorkHandler<SlackWork>
 {
@@ -56,18 +58,27 @@ internal sealed partial class QuestionHandler(
 
         progress = Recover(progress, thread, bot, eventId);
         progress = await writer.EnsurePlaceholderAsync(item, progress, target, options.Value.WorkingText, cancellationToken);
+        var text = SlackText.ToPlain(e.Text, bot.UserId);
+        var history = History(thread, e, bot);
+        var assistant = e.IsDirect && e.IsThreadReply ? await pane.FindAsync(target.Channel, target.ThreadTs, cancellationToken) : null;
+        if (assistant is not null && !history.Any(turn => !turn.FromBot))
+        {
+            await pane.NameAsync(target.Channel, target.ThreadTs, text, cancellationToken);
+        }
+
         var message = new IncomingMessage(
             SlackAddress.Of(target.Channel, target.ThreadTs),
             e.User!,
-            SlackText.ToPlain(e.Text, bot.UserId),
+            text,
             options.Value.IsAdmin(e.User),
-            settings.Sources,
-            History(thread, e, bot),
+            assistant is null ? settings.Sources : pane.SourcesOf(assistant),
+            history,
             Origin: new MessageOrigin(callback.TeamId, null, target.Channel),
             Personal: SlackAddress.IsDirect(target.Channel));
 
         var recipient = e.IsDirect ? null : new StreamRecipient(e.User!, e.UserTeam ?? e.Team ?? callback.TeamId);
-        var reply = await streamer.WriteAsync(item, progress, target, recipient, engine.StreamAsync(message, cancellationToken), cancellationToken);
+        var updates = pane.ShowingStatusAsync(target.Channel, target.ThreadTs, engine.StreamAsync(message, cancellationToken), cancellationToken);
+        var reply = await streamer.WriteAsync(item, progress, target, recipient, updates, cancellationToken);
         LogAnswered(eventId, target.Channel, reply.GetType().Name);
     }
 
@@ -90,14 +101,7 @@ internal sealed partial class QuestionHandler(
 
     /// <summary>The thread's earlier turns from people and StudyBot, oldest first, without placeholders.</summary>
     private List<ConversationTurn> History(IReadOnlyList<ThreadMessage> thread, SlackEvent question, BotIdentity bot) =>
-        thread
-            .Where(m => m.Ts is not null && string.CompareOrdinal(m.Ts, question.Ts) < 0)
-            .Where(m => m.BotId is null || bot.Wrote(m.User, m.BotId))
-            .Where(m => m.Subtype is null or "thread_broadcast" or "bot_message")
-            .Where(m => !string.IsNullOrWhiteSpace(m.Text) && m.Text != options.Value.WorkingText)
-            .Select(m => new ConversationTurn(bot.Wrote(m.User, m.BotId), SlackText.ToPlain(m.Text, bot.UserId)))
-            .TakeLast(options.Value.HistoryMessages)
-            .ToList();
+        ThreadHistory.Before(thread, question.Ts, bot, options.Value);
 
     [LoggerMessage(LogLevel.Debug, "Slack event {EventId}: thread reply in a thread StudyBot is not part of; not answered")]
     private partial void LogNotOurThread(string eventId);

@@ -9,7 +9,7 @@ namespace StudyBot.Slack.Intake;
 
 /// <summary>
 /// Events API intake, shared by POST /slack/events and Socket Mode: answers url_verification, drops
-/// events that are no question, and stores the rest in the inbox under their event_id.
+/// events that are no question and no assistant pane event, and stores the rest in the inbox under their event_id.
 /// </summary>
 internal sealed partial class EventIntake(
     SlackWorkIntake intake, SlackBotIdentity identity, IOptions<SlackOptions> options, ILogger<EventIntake> logger)
@@ -30,6 +30,11 @@ internal sealed partial class EventIntake(
             return new EventOutcome(EventDisposition.Ignored);
         }
 
+        if (e.AssistantThread is { ChannelId: not null, ThreadTs: not null } && e.Type is AssistantThread.Started or AssistantThread.ContextChanged)
+        {
+            return await AcceptAsync(callback.EventId, SlackWork.AssistantThreads, json, cancellationToken);
+        }
+
         var kind = QuestionFilter.Classify(e, options.Value.ForChannel(e.Channel ?? ""), identity.Known);
         if (kind == QuestionKind.None)
         {
@@ -37,10 +42,15 @@ internal sealed partial class EventIntake(
             return new EventOutcome(EventDisposition.Ignored);
         }
 
-        var accepted = await intake.AcceptAsync(callback.EventId, SlackWork.Events, json, cancellationToken);
+        return await AcceptAsync(callback.EventId, SlackWork.Events, json, cancellationToken);
+    }
+
+    private async Task<EventOutcome> AcceptAsync(string eventId, string type, string json, CancellationToken cancellationToken)
+    {
+        var accepted = await intake.AcceptAsync(eventId, type, json, cancellationToken);
         if (!accepted)
         {
-            LogRedelivery(callback.EventId);
+            LogRedelivery(eventId);
         }
 
         return new EventOutcome(accepted ? EventDisposition.Accepted : EventDisposition.Redelivery);

@@ -36,6 +36,19 @@ internal sealed record SlackEvent(
 
     /// <summary>The thread StudyBot answers in: the question's thread, or a new one under it.</summary>
     public string ThreadRoot => ThreadTs ?? Ts ?? "";
+
+    /// <summary>assistant_thread_started and assistant_thread_context_changed: the pane's thread and what is open beside it.</summary>
+    public AssistantThread? AssistantThread { get; init; }
 }
+
+/// <summary>An assistant pane's thread: the direct-message channel and thread it lives in, and the context beside it.</summary>
+internal sealed record AssistantThread(string? UserId, AssistantContext? Context, string? ChannelId, string? ThreadTs)
+{
+    public const string Started = "assistant_thread_started";
+    public const string ContextChanged = "assistant_thread_context_changed";
+}
+
+/// <summary>What the person has open beside the pane; each id is absent when nothing applies.</summary>
+internal sealed record AssistantContext(string? ChannelId, string? TeamId, string? EnterpriseId);
 
 internal sealed record ChallengeResponse(string Challenge);

@@ -12,6 +12,10 @@ internal sealed record InteractionPayload(
     IReadOnlyList<BlockAction>? Actions)
 {
     public const string BlockActions = "block_actions";
+    public const string MessageAction = "message_action";
+
+    /// <summary>The callback_id of the shortcut used (message_action).</summary>
+    public string? CallbackId { get; init; }
 
     public string? ChannelId => Channel?.Id ?? Container?.ChannelId;
 
@@ -25,7 +29,11 @@ internal sealed record InteractionContainer(string? Type, string? MessageTs, str
 
 internal sealed record InteractionChannel(string? Id, string? Name);
 
-internal sealed record InteractionMessage(string? Ts, string? ThreadTs, string? BotId, string? User);
+internal sealed record InteractionMessage(string? Ts, string? ThreadTs, string? BotId, string? User)
+{
+    /// <summary>The message's text (a message shortcut's selected message).</summary>
+    public string? Text { get; init; }
+}
 
 /// <summary>One pressed button or chosen option.</summary>
 internal sealed record BlockAction(string? Type, string? ActionId, string? BlockId, string? Value, SelectedOption? SelectedOption, string? ActionTs)

@@ -14,4 +14,13 @@ internal sealed record SlackWork(string Type, JsonElement Payload)
     public const string Events = "events_api";
     public const string SlashCommands = "slash_commands";
     public const string Interactive = "interactive";
+
+    /// <summary>An Events API payload of the assistant pane (assistant_thread_*), kept apart from questions.</summary>
+    public const string AssistantThreads = "assistant_thread";
+
+    /// <summary>An interaction payload of the "Ask StudyBot about this message" shortcut.</summary>
+    public const string MessageShortcuts = "message_action";
+
+    /// <summary>An interaction payload of a "Share in thread" button under a privately shown answer.</summary>
+    public const string SharedAnswers = "share_answer";
 }

@@ -103,6 +103,28 @@ namespace StudyBot.Storage.Postgres.Migrations
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("StudyBot.Storage.Conversations.ConversationContextEntity", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Space")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Thread")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ViewedSpace")
+                        .HasColumnType("text");
+
+                    b.HasKey("Channel", "Space", "Thread");
+
+                    b.ToTable("conversation_contexts", (string)null);
+                });
+
             modelBuilder.Entity("StudyBot.Storage.FeedbackEntity", b =>
                 {
                     b.Property<string>("AnswerId")

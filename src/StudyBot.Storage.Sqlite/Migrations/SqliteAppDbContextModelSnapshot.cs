@@ -97,6 +97,28 @@ namespace StudyBot.Storage.Sqlite.Migrations
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("StudyBot.Storage.Conversations.ConversationContextEntity", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Space")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Thread")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ViewedSpace")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Channel", "Space", "Thread");
+
+                    b.ToTable("conversation_contexts", (string)null);
+                });
+
             modelBuilder.Entity("StudyBot.Storage.FeedbackEntity", b =>
                 {
                     b.Property<string>("AnswerId")

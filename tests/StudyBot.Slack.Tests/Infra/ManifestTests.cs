@@ -7,9 +7,9 @@ namespace StudyBot.Slack.Tests.Infra;
 public sealed class ManifestTests
 {
     private static readonly string[] Scopes =
-        ["app_mentions:read", "channels:history", "groups:history", "im:history", "mpim:history", "chat:write", "commands", "reactions:write"];
+        ["app_mentions:read", "assistant:write", "channels:history", "groups:history", "im:history", "mpim:history", "chat:write", "commands", "reactions:write"];
 
-    private static readonly string[] Events = ["app_mention", "message.channels", "message.groups", "message.im", "message.mpim"];
+    private static readonly string[] Events = ["app_mention", "assistant_thread_started", "assistant_thread_context_changed", "message.channels", "message.groups", "message.im", "message.mpim"];
 
     private static YamlMappingNode Load(string file)
     {
@@ -53,6 +53,9 @@ public sealed class ManifestTests
         Assert.Equal("/studybot", Scalar(command, "command"));
         Assert.Equal("true", Scalar(manifest, "settings", "interactivity", "is_enabled"));
         Assert.Equal("true", Scalar(manifest, "features", "app_home", "messages_tab_enabled"));
+        Assert.False(string.IsNullOrWhiteSpace(Scalar(manifest, "features", "assistant_view", "assistant_description")));
+        var shortcut = ((YamlSequenceNode)At(manifest, "features", "shortcuts")).Children.Single();
+        Assert.Equal(("message", "ask_studybot"), (Scalar(shortcut, "type"), Scalar(shortcut, "callback_id")));
     }
 
     [Fact]

@@ -1,0 +1,19 @@
+using StudyBot.Core.Conversations;
+using StudyBot.Slack.Api;
+using StudyBot.Slack.Configuration;
+
+namespace StudyBot.Slack.Handling;
+
+/// <summary>A thread's earlier turns for the engine: people and StudyBot, oldest first, without placeholders or other bots.</summary>
+internal static class ThreadHistory
+{
+    public static List<ConversationTurn> Before(IEnumerable<ThreadMessage> thread, string? ts, BotIdentity bot, SlackOptions options) =>
+        thread
+            .Where(m => m.Ts is not null && string.CompareOrdinal(m.Ts, ts) < 0)
+            .Where(m => m.BotId is null || bot.Wrote(m.User, m.BotId))
+            .Where(m => m.Subtype is null or "thread_broadcast" or "bot_message")
+            .Where(m => !string.IsNullOrWhiteSpace(m.Text) && m.Text != options.WorkingText)
+            .Select(m => new ConversationTurn(bot.Wrote(m.User, m.BotId), SlackText.ToPlain(m.Text, bot.UserId)))
+            .TakeLast(options.HistoryMessages)
+            .ToList();
+}
