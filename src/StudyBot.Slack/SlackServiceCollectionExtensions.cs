@@ -10,6 +10,7 @@ using StudyBot.Core.Conversations;
 using StudyBot.Slack.Api;
 using StudyBot.Slack.Authentication;
 using StudyBot.Slack.Configuration;
+using StudyBot.Slack.Feedback;
 using StudyBot.Slack.Handling;
 using StudyBot.Slack.Intake;
 using StudyBot.Slack.Rendering;
@@ -72,6 +73,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<IWorkHandler<SlackWork>, BlockActionHandler>();
 
         services.AddSingleton<BlockKitRenderer>();
+        services.AddSingleton<FeedbackReasonModal>();
         services.AddSingleton<ThreadReplyWriter>();
         services.AddSingleton<StreamedReplyWriter>();
         services.AddSingleton<IReplyPoster, SlackReplyPoster>();

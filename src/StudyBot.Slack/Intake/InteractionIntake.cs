@@ -4,13 +4,20 @@ using StudyBot.Slack.Wire;
 
 namespace StudyBot.Slack.Intake;
 
-/// <summary>Interactivity intake, shared by POST /slack/interactions and Socket Mode: stores block_actions for the background.</summary>
+/// <summary>Interactivity intake, shared by POST /slack/interactions and Socket Mode: stores block_actions and view_submission for the background.</summary>
 internal sealed partial class InteractionIntake(SlackWorkIntake intake, ILogger<InteractionIntake> logger)
 {
     /// <exception cref="JsonException">The payload is not an interaction payload.</exception>
     public async Task AcceptAsync(string json, CancellationToken cancellationToken)
     {
         var payload = JsonSerializer.Deserialize(json, SlackJson.Default.InteractionPayload) ?? throw new JsonException("empty payload");
+        if (payload.Type == InteractionPayload.ViewSubmission && payload.View?.Id is { } view)
+        {
+            // One view is submitted once: a second delivery of the same form stores nothing more.
+            await intake.AcceptAsync("view:" + view, SlackWork.Interactive, json, cancellationToken);
+            return;
+        }
+
         if (payload.Type != InteractionPayload.BlockActions || payload.User?.Id is null || payload.Actions is not { Count: > 0 } actions)
         {
             LogSkipped(payload.Type ?? "?");

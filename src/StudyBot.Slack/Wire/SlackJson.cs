@@ -26,6 +26,8 @@ namespace StudyBot.Slack.Wire;
 [JsonSerializable(typeof(StartStreamRequest))]
 [JsonSerializable(typeof(AppendStreamRequest))]
 [JsonSerializable(typeof(StopStreamRequest))]
+[JsonSerializable(typeof(OpenViewRequest))]
+[JsonSerializable(typeof(PublishViewRequest))]
 [JsonSerializable(typeof(SlackResponse))]
 [JsonSerializable(typeof(MessageResponse))]
 [JsonSerializable(typeof(AuthTestResponse))]

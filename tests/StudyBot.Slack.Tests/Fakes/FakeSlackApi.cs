@@ -192,6 +192,8 @@ internal sealed class FakeSlackApi : IAsyncDisposable
                     : Error("message_not_found");
             case "chat.startStream" or "chat.appendStream" or "chat.stopStream" or "chat.delete":
                 return FakeStreams.Answer(method, request, Threads, StreamingUnavailable);
+            case "views.open" or "views.publish":
+                return FakeViews.Answer(method, request);
             case "chat.postEphemeral":
                 return new JsonObject { ["ok"] = true, ["message_ts"] = SlackTimestamps.Next() };
             case "reactions.add":

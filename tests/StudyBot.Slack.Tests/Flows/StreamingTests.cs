@@ -74,8 +74,8 @@ public sealed class StreamingTests : IAsyncLifetime
         Assert.Equal("chat.stopStream", stop.Method);
         Assert.Contains("Sources", stop.BlockText, StringComparison.Ordinal);
         Assert.Contains("fine-tuning", stop.BlockText, StringComparison.Ordinal);
-        var actions = stop.Json.GetProperty("blocks").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "actions");
-        Assert.Contains(actions.GetProperty("elements").EnumerateArray(), b => b.GetProperty("action_id").GetString() == "feedback:down");
+        var feedback = stop.Json.GetProperty("blocks").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "context_actions");
+        Assert.EndsWith("|down", feedback.GetProperty("elements")[0].GetProperty("negative_button").GetProperty("value").GetString(), StringComparison.Ordinal);
         // The placeholder gave way to the stream; what the thread shows is the streamed answer.
         Assert.Single(Slack.CallsTo("chat.postMessage"), c => c.String("channel") == channel);
         Assert.Single(Slack.CallsTo("chat.delete"), c => c.String("channel") == channel);
@@ -118,7 +118,7 @@ public sealed class StreamingTests : IAsyncLifetime
         var edits = updates.Where(c => c.Method == "chat.update" && c.String("channel") == channel).ToList();
         Assert.All(edits, c => Assert.Equal((string?)placeholder["ts"], c.String("ts")));
         Assert.Contains(edits, c => c.String("text")?.Trim() == Supported);
-        Assert.Contains("feedback:down", edits[^1].Body, StringComparison.Ordinal);
+        Assert.Contains("\"feedback_buttons\"", edits[^1].Body, StringComparison.Ordinal);
         Assert.Single(Slack.CallsTo("chat.startStream"), c => c.String("channel") == channel);
         Assert.DoesNotContain(Slack.Calls, c => c.Method is "chat.appendStream" or "chat.stopStream" && c.String("channel") == channel);
     }
