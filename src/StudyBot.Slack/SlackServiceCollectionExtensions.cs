@@ -11,6 +11,7 @@ using StudyBot.Slack.Api;
 using StudyBot.Slack.Authentication;
 using StudyBot.Slack.Configuration;
 using StudyBot.Slack.Feedback;
+using StudyBot.Slack.Home;
 using StudyBot.Slack.Handling;
 using StudyBot.Slack.Intake;
 using StudyBot.Slack.Rendering;
@@ -71,6 +72,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<IWorkHandler<SlackWork>, QuestionHandler>();
         services.AddSingleton<IWorkHandler<SlackWork>, SlashCommandHandler>();
         services.AddSingleton<IWorkHandler<SlackWork>, BlockActionHandler>();
+        services.AddSingleton<IWorkHandler<SlackWork>, AppHomeHandler>();
+        services.AddSingleton<AppHome>();
 
         services.AddSingleton<BlockKitRenderer>();
         services.AddSingleton<FeedbackReasonModal>();

@@ -8,6 +8,7 @@ using StudyBot.Core.Inbox;
 using StudyBot.Slack.Api;
 using StudyBot.Slack.Configuration;
 using StudyBot.Slack.Feedback;
+using StudyBot.Slack.Home;
 using StudyBot.Slack.Rendering;
 using StudyBot.Slack.Replies;
 using StudyBot.Slack.Wire;
@@ -17,7 +18,8 @@ namespace StudyBot.Slack.Handling;
 /// <summary>
 /// Hands pressed buttons to the engine (feedback_buttons → action "feedback" with the pressed
 /// button's value) and shows its reply to the person who pressed, as an ephemeral message in the
-/// same thread; a 👎 opens the reason form instead. Submitted reason forms go to <see cref="FeedbackReasonModal"/>.
+/// same thread; a 👎 opens the reason form instead. Submitted reason forms go to <see cref="FeedbackReasonModal"/>,
+/// the Home tab's "Start a review" to <see cref="AppHome"/>.
 /// </summary>
 internal sealed partial class BlockActionHandler(
     ConversationEngine engine,
@@ -25,6 +27,7 @@ internal sealed partial class BlockActionHandler(
     SlackApiClient api,
     ResponseUrlClient responses,
     FeedbackReasonModal reasons,
+    AppHome home,
     IOptions<SlackOptions> options,
     ILogger<BlockActionHandler> logger) : IWorkHandler<SlackWork>
 {
@@ -36,6 +39,12 @@ internal sealed partial class BlockActionHandler(
         if (payload?.Type == InteractionPayload.ViewSubmission && payload.View?.CallbackId == FeedbackReasonModal.CallbackId)
         {
             await reasons.SubmitAsync(payload, cancellationToken);
+            return;
+        }
+
+        if (payload is { Actions: [{ ActionId: AppHome.StartReviewActionId }, ..], User.Id: { } reviewer, View.PrivateMetadata: { Length: > 0 } direct })
+        {
+            await home.StartReviewAsync(reviewer, direct, cancellationToken);
             return;
         }
 

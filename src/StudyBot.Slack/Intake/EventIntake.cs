@@ -30,6 +30,13 @@ internal sealed partial class EventIntake(
             return new EventOutcome(EventDisposition.Ignored);
         }
 
+        if (e.Type == SlackEvent.AppHomeOpened)
+        {
+            return e is { Tab: "home", User: not null, Channel: not null }
+                ? new EventOutcome(await intake.AcceptAsync(callback.EventId, SlackWork.AppHome, json, cancellationToken) ? EventDisposition.Accepted : EventDisposition.Redelivery)
+                : new EventOutcome(EventDisposition.Ignored);
+        }
+
         var kind = QuestionFilter.Classify(e, options.Value.ForChannel(e.Channel ?? ""), identity.Known);
         if (kind == QuestionKind.None)
         {

@@ -14,4 +14,7 @@ internal sealed record SlackWork(string Type, JsonElement Payload)
     public const string Events = "events_api";
     public const string SlashCommands = "slash_commands";
     public const string Interactive = "interactive";
+
+    /// <summary>An app_home_opened event (an events_api payload): the Home tab to publish.</summary>
+    public const string AppHome = "app_home";
 }

@@ -9,7 +9,7 @@ public sealed class ManifestTests
     private static readonly string[] Scopes =
         ["app_mentions:read", "channels:history", "groups:history", "im:history", "mpim:history", "chat:write", "commands", "reactions:write"];
 
-    private static readonly string[] Events = ["app_mention", "message.channels", "message.groups", "message.im", "message.mpim"];
+    private static readonly string[] Events = ["app_mention", "message.channels", "message.groups", "message.im", "message.mpim", "app_home_opened"];
 
     private static YamlMappingNode Load(string file)
     {
@@ -53,6 +53,7 @@ public sealed class ManifestTests
         Assert.Equal("/studybot", Scalar(command, "command"));
         Assert.Equal("true", Scalar(manifest, "settings", "interactivity", "is_enabled"));
         Assert.Equal("true", Scalar(manifest, "features", "app_home", "messages_tab_enabled"));
+        Assert.Equal("true", Scalar(manifest, "features", "app_home", "home_tab_enabled"));
     }
 
     [Fact]
