@@ -28,6 +28,7 @@ public static class AssistantServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, StatusCommand>();
         services.AddSingleton<ICommandHandler, ReindexCommand>();
         services.AddSingleton<IActionHandler, FeedbackAction>();
+        services.AddSingleton<IActionHandler, FeedbackReasonAction>();
         services.AddOptions<InputLimitsOptions>().BindConfiguration(InputLimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ConversationLimiter>();
         services.AddSingleton<ConversationEngine>();

@@ -11,6 +11,8 @@ using StudyBot.Slack.Api;
 using StudyBot.Slack.Assistant;
 using StudyBot.Slack.Authentication;
 using StudyBot.Slack.Configuration;
+using StudyBot.Slack.Feedback;
+using StudyBot.Slack.Home;
 using StudyBot.Slack.Handling;
 using StudyBot.Slack.Intake;
 using StudyBot.Slack.Rendering;
@@ -77,8 +79,11 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<IWorkHandler<SlackWork>, MessageShortcutHandler>();
         services.AddSingleton<IWorkHandler<SlackWork>, ShareAnswerHandler>();
         services.AddSingleton<PrivateReply>();
+        services.AddSingleton<IWorkHandler<SlackWork>, AppHomeHandler>();
+        services.AddSingleton<AppHome>();
 
         services.AddSingleton<BlockKitRenderer>();
+        services.AddSingleton<FeedbackReasonModal>();
         services.AddSingleton<ThreadReplyWriter>();
         services.AddSingleton<StreamedReplyWriter>();
         services.AddSingleton<IReplyPoster, SlackReplyPoster>();

@@ -1,3 +1,4 @@
+using StudyBot.Core.Feedback;
 using Microsoft.EntityFrameworkCore;
 using StudyBot.Core.Ingestion;
 using StudyBot.Storage.Conversations;
@@ -42,6 +43,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             feedback.ToTable("feedback");
             feedback.HasKey(f => new { f.AnswerId, f.UserId });
             feedback.HasIndex(f => f.CreatedAt);
+            feedback.Property(f => f.Reason).HasMaxLength(32);
+            feedback.Property(f => f.Comment).HasMaxLength(FeedbackReason.MaxCommentLength);
         });
         modelBuilder.Entity<InboxEntity>(inbox =>
         {

@@ -61,11 +61,45 @@ public sealed class EfAnswerLog(AppStore store, TimeProvider time) : IAnswerLog
         }
         else
         {
+            if (helpful)
+            {
+                existing.Reason = null;
+                existing.Comment = null;
+            }
+
             existing.Helpful = helpful;
             existing.CreatedAt = time.GetUtcNow();
         }
 
         await context.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task RecordFeedbackReasonAsync(string answerId, string userId, FeedbackReason reason, CancellationToken cancellationToken)
+    {
+        await using var context = store.CreateContext();
+        var vote = await context.Feedback.FirstOrDefaultAsync(f => f.AnswerId == answerId && f.UserId == userId, cancellationToken);
+        if (vote is null)
+        {
+            vote = new FeedbackEntity { AnswerId = answerId, UserId = userId, CreatedAt = time.GetUtcNow() };
+            context.Feedback.Add(vote);
+        }
+        else if (vote.Helpful)
+        {
+            vote.CreatedAt = time.GetUtcNow();
+        }
+
+        vote.Helpful = false;
+        vote.Reason = reason.Name;
+        vote.Comment = reason.Comment;
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (context.Entry(vote).State == EntityState.Added)
+        {
+            // The same form arrived twice at once: the other write created the vote; store the reason on it.
+            await RecordFeedbackReasonAsync(answerId, userId, reason, cancellationToken);
+        }
     }
 
     public async Task<IReadOnlyList<FeedbackEntry>> ListFeedbackAsync(int max, CancellationToken cancellationToken)
@@ -76,7 +110,7 @@ public sealed class EfAnswerLog(AppStore store, TimeProvider time) : IAnswerLog
             .Take(max)
             .Join(context.Answers.AsNoTracking(), f => f.AnswerId, a => a.Id, (f, a) => new { f, a })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new FeedbackEntry(r.f.AnswerId, r.f.UserId, r.f.Helpful, r.f.CreatedAt, ToModel(r.a))).ToList();
+        return rows.Select(r => new FeedbackEntry(r.f.AnswerId, r.f.UserId, r.f.Helpful, r.f.CreatedAt, ToModel(r.a), ReasonOf(r.f))).ToList();
     }
 
     public async Task<IReadOnlyDictionary<string, int>> CountAnswersByPromptVersionAsync(CancellationToken cancellationToken)
@@ -88,6 +122,9 @@ public sealed class EfAnswerLog(AppStore store, TimeProvider time) : IAnswerLog
             .Select(g => new { Version = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Version, g => g.Count, StringComparer.Ordinal, cancellationToken);
     }
+
+    internal static FeedbackReason? ReasonOf(FeedbackEntity vote) =>
+        FeedbackReason.TryParseKind(vote.Reason, out var kind) ? new FeedbackReason(kind, vote.Comment) : null;
 
     private static AnsweredQuestion ToModel(AnswerEntity entity) => new(
         entity.Channel, entity.ConversationId, entity.UserId, entity.Question, entity.Answer, entity.Found,

@@ -34,6 +34,11 @@ public sealed class FeedbackEntity
     public bool Helpful { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Why a 👎 was given: wrong, outdated, missing-source or other; null when not said.</summary>
+    public string? Reason { get; set; }
+
+    public string? Comment { get; set; }
 }
 
 /// <summary>An accepted event or activity, kept until it has been handled.</summary>

@@ -60,6 +60,14 @@ internal sealed class ListAnswerLog : IAnswerLog
         return Task.CompletedTask;
     }
 
+    public List<(string AnswerId, string UserId, FeedbackReason Reason)> Reasons { get; } = [];
+
+    public Task RecordFeedbackReasonAsync(string answerId, string userId, FeedbackReason reason, CancellationToken cancellationToken)
+    {
+        Reasons.Add((answerId, userId, reason));
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<FeedbackEntry>> ListFeedbackAsync(int max, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 }

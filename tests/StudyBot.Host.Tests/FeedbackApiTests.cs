@@ -92,11 +92,44 @@ public sealed class FeedbackApiTests : RunningHostTests
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("studybot-feedback-", response.Content.Headers.ContentDisposition!.FileName?.Trim('"'), StringComparison.Ordinal);
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
-        Assert.StartsWith("voted_at,helpful,channel,user_id,prompt_version,question,answer,found,citations,answer_id,answered_at\r\n", csv, StringComparison.Ordinal);
+        Assert.StartsWith("voted_at,helpful,channel,user_id,prompt_version,question,answer,found,citations,answer_id,answered_at,reason,comment\r\n", csv, StringComparison.Ordinal);
         Assert.Contains(",\"What is \"\"QLoRA\"\", really?\nIn one line\",", csv, StringComparison.Ordinal);
         Assert.Contains(",\"'=HYPERLINK(\"\"http://x.test\"\") QLoRA\",", csv, StringComparison.Ordinal);
         Assert.Contains("[1] ", csv, StringComparison.Ordinal);
         Assert.Equal(3, ParseCsv(csv).Count);
+    }
+
+    [Fact]
+    public async Task ThumbsDownWithAReason_IsListedAndExportedWithTheVote()
+    {
+        var answerId = await AskAsync("What is QLoRA?");
+        await VoteAsync(answerId, helpful: false);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/feedback")
+        {
+            Content = JsonContent.Create(new { answerId, helpful = false, reason = "outdated", comment = "Uses the 2023 paper, see v2, please" }),
+        };
+        request.Headers.Add("X-StudyBot-User", "ann");
+        var reply = await (await Client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+
+        var vote = Assert.Single((await Admin.GetFromJsonAsync<JsonElement>("/api/admin/feedback")).EnumerateArray());
+        var csv = ParseCsv(Encoding.UTF8.GetString((await Admin.GetByteArrayAsync("/api/admin/feedback/export?format=csv")).AsSpan(3)));
+        Assert.Contains("outdated", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(("outdated", "Uses the 2023 paper, see v2, please"), (vote.GetProperty("reason").GetString(), vote.GetProperty("comment").GetString()));
+        Assert.Equal(["outdated", "Uses the 2023 paper, see v2, please"], csv[1][^2..]);
+    }
+
+    [Theory]
+    [InlineData(true, "wrong")]
+    [InlineData(false, "boring")]
+    public async Task Feedback_ReasonWithAThumbsUpOrUnknown_Returns400(bool helpful, string reason)
+    {
+        var answerId = await AskAsync("What is QLoRA?");
+
+        var response = await Client.PostAsJsonAsync("/api/feedback", new { answerId, helpful, reason });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("wrong, outdated, missing-source, other", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty((await Admin.GetFromJsonAsync<JsonElement>("/api/admin/feedback")).EnumerateArray());
     }
 
     [Fact]
@@ -185,7 +218,7 @@ public sealed class FeedbackApiTests : RunningHostTests
             }
         }
 
-        Assert.All(rows, r => Assert.Equal(11, r.Count));
+        Assert.All(rows, r => Assert.Equal(13, r.Count));
         return rows;
     }
 }

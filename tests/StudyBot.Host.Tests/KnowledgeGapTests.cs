@@ -34,11 +34,11 @@ public sealed class KnowledgeGapTests : RunningHostTests
         return question;
     }
 
-    private async Task ThumbsDownAsync(JsonElement answer, string user)
+    private async Task ThumbsDownAsync(JsonElement answer, string user, string? reason = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/feedback")
         {
-            Content = JsonContent.Create(new { answerId = answer.GetProperty("answerId").GetString(), helpful = false }),
+            Content = JsonContent.Create(new { answerId = answer.GetProperty("answerId").GetString(), helpful = false, reason }),
         };
         request.Headers.Add("X-StudyBot-User", user);
         Assert.Equal(HttpStatusCode.OK, (await Client.SendAsync(request)).StatusCode);
@@ -51,7 +51,7 @@ public sealed class KnowledgeGapTests : RunningHostTests
         await ChatAsync("who won the 1998  football World Cup", "bob");
         await ChatAsync("What is the capital of Peru?", "ann");
         var qlora = await ChatAsync("What is QLoRA?", "ann");
-        await ThumbsDownAsync(qlora, "ann");
+        await ThumbsDownAsync(qlora, "ann", "outdated");
         await ThumbsDownAsync(qlora, "bob");
         await ThumbsDownAsync(await ChatAsync("What is HNSW?", "ann"), "ann");
         var missed = await MissAQuizQuestionAsync("vector stores");
@@ -66,6 +66,8 @@ public sealed class KnowledgeGapTests : RunningHostTests
         var fineTuning = pages["fine-tuning.md"];
         Assert.Equal(2, fineTuning.GetProperty("signals").GetProperty("thumbs-down").GetInt32());
         Assert.Equal("What is QLoRA?", Assert.Single(fineTuning.GetProperty("examples").EnumerateArray()).GetString());
+        Assert.Equal(1, Assert.Single(fineTuning.GetProperty("reasons").EnumerateObject(), r => r.Name == "outdated").Value.GetInt32());
+        Assert.Empty(pages["vector-stores.md"].GetProperty("reasons").EnumerateObject());
         Assert.Matches(@"^/api/sources/knowledge/files/fine-tuning\.md\?sig=[\w-]+$", fineTuning.GetProperty("url").GetString());
         Assert.Equal(1, pages["vector-stores.md"].GetProperty("signals").GetProperty("thumbs-down").GetInt32());
         var quizPage = pages[missed.Citation.Link];

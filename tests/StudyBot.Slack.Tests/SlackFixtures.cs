@@ -57,4 +57,8 @@ internal static class SlackFixtures
     }
 
     public static byte[] Bytes(params string[] parts) => File.ReadAllBytes(TestPaths.Fixture(["slack", .. parts]));
+
+    /// <summary>A payload shape read from Slack's documentation, kept in this project's Fixtures folder (SOURCES.md names the page).</summary>
+    public static JsonObject Documented(params string[] parts) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine([TestPaths.RepositoryRoot, "tests", "StudyBot.Slack.Tests", "Fixtures", .. parts])))!.AsObject();
 }

@@ -98,4 +98,43 @@ public sealed class AppStoreTests
         Assert.Equal("What is QLoRA?", vote.Answer.Question);
         Assert.Equal(citation, Assert.Single(vote.Answer.Citations));
     }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [PostgresData]
+    public async Task AnswerLog_FeedbackReason_IsStoredWithTheVoteKeptOnAnotherDownAndDroppedByAnUp(string provider)
+    {
+        await using var bed = await StoreTestBed.StartAsync(provider);
+        var log = bed.Services.GetRequiredService<IAnswerLog>();
+        var id = await log.RecordAsync(new AnsweredQuestion("slack", "C1:123", "U1", "What is QLoRA?", "QLoRA is… [1]", true, [], null, DateTimeOffset.UtcNow), CancellationToken.None);
+
+        await log.RecordFeedbackAsync(id, "U2", helpful: false, CancellationToken.None);
+        await log.RecordFeedbackReasonAsync(id, "U2", new FeedbackReason(FeedbackReasonKind.Outdated, "  Still says v1 of the API  "), CancellationToken.None);
+        await log.RecordFeedbackAsync(id, "U2", helpful: false, CancellationToken.None);
+        await log.RecordFeedbackReasonAsync(id, "U3", new FeedbackReason(FeedbackReasonKind.MissingSource, null), CancellationToken.None);
+        await log.RecordFeedbackReasonAsync(id, "U4", new FeedbackReason(FeedbackReasonKind.Wrong, "no"), CancellationToken.None);
+        await log.RecordFeedbackAsync(id, "U4", helpful: true, CancellationToken.None);
+
+        var votes = (await log.ListFeedbackAsync(10, CancellationToken.None)).ToDictionary(v => v.UserId);
+        Assert.Equal(3, votes.Count);
+        Assert.Equal((false, FeedbackReasonKind.Outdated, "Still says v1 of the API"), (votes["U2"].Helpful, votes["U2"].Reason?.Kind, votes["U2"].Reason?.Comment));
+        Assert.Equal((false, FeedbackReasonKind.MissingSource, null), (votes["U3"].Helpful, votes["U3"].Reason?.Kind, votes["U3"].Reason?.Comment));
+        Assert.Equal((true, null), (votes["U4"].Helpful, votes["U4"].Reason));
+    }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [PostgresData]
+    public async Task AnswerLog_SameReasonFormSubmittedTwiceAtOnce_StoresOneVote(string provider)
+    {
+        await using var bed = await StoreTestBed.StartAsync(provider);
+        var log = bed.Services.GetRequiredService<IAnswerLog>();
+        var id = await log.RecordAsync(new AnsweredQuestion("teams", "19:x", "U1", "What is HNSW?", "HNSW is…", true, [], null, DateTimeOffset.UtcNow), CancellationToken.None);
+        var reason = new FeedbackReason(FeedbackReasonKind.Wrong, "It is a graph index, not a tree.");
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => log.RecordFeedbackReasonAsync(id, "U2", reason, CancellationToken.None))));
+
+        var vote = Assert.Single(await log.ListFeedbackAsync(10, CancellationToken.None));
+        Assert.Equal((false, reason), (vote.Helpful, vote.Reason));
+    }
 }

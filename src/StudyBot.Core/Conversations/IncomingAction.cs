@@ -8,7 +8,13 @@ public sealed record IncomingAction(ConversationAddress Address, string UserId, 
 {
     public const string Feedback = "feedback";
 
+    /// <summary>Why a 👎 was given (a form submitted after the vote); the value is <see cref="FeedbackReasonValue"/>.</summary>
+    public const string FeedbackReason = "feedback-reason";
+
     public string Channel => Address.Channel;
 
     public static string FeedbackValue(string answerId, bool helpful) => $"{answerId}|{(helpful ? "up" : "down")}";
+
+    /// <summary>"{answerId}|{kind}|{comment}": the comment comes last, so it may hold any character.</summary>
+    public static string FeedbackReasonValue(string answerId, Feedback.FeedbackReason reason) => $"{answerId}|{reason.Name}|{reason.Comment}";
 }

@@ -19,8 +19,14 @@ public interface IAnswerLog
     /// <summary>How many logged answers each prompt variant gave, for the experiment's figures in status.</summary>
     Task<IReadOnlyDictionary<string, int>> CountAnswersByPromptVersionAsync(CancellationToken cancellationToken);
 
-    /// <summary>One vote per user and answer; a second click replaces the first.</summary>
+    /// <summary>
+    /// One vote per user and answer; a second click replaces the first. A 👎 keeps the reason already
+    /// given with it; a 👍 drops it.
+    /// </summary>
     Task RecordFeedbackAsync(string answerId, string userId, bool helpful, CancellationToken cancellationToken);
+
+    /// <summary>Stores why the answer was not helpful with the user's 👎 (recording the 👎 if it is not there yet); given twice, the last one stands.</summary>
+    Task RecordFeedbackReasonAsync(string answerId, string userId, FeedbackReason reason, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<FeedbackEntry>> ListFeedbackAsync(int max, CancellationToken cancellationToken);
 }
@@ -36,4 +42,5 @@ public sealed record AnsweredQuestion(
     string? PromptVersion,
     DateTimeOffset CreatedAt);
 
-public sealed record FeedbackEntry(string AnswerId, string UserId, bool Helpful, DateTimeOffset CreatedAt, AnsweredQuestion Answer);
+/// <param name="Reason">Why a 👎 was given, when the user said.</param>
+public sealed record FeedbackEntry(string AnswerId, string UserId, bool Helpful, DateTimeOffset CreatedAt, AnsweredQuestion Answer, FeedbackReason? Reason = null);

@@ -16,4 +16,5 @@ public interface IKnowledgeGapSignals
 
 /// <param name="Link">The page as citations name it: path in a Files source, or the page URL.</param>
 /// <param name="Example">What went wrong there, e.g. the question asked.</param>
-public sealed record PageSignal(string Source, string Link, string Title, string Example);
+/// <param name="Reason">Why, when the user said (a 👎's reason: wrong, outdated, missing-source, other).</param>
+public sealed record PageSignal(string Source, string Link, string Title, string Example, string? Reason = null);

@@ -69,6 +69,16 @@ public static class ChatEndpoints
         }
 
         var action = new IncomingAction(Playground(null), WebCaller.UserOf(request), IncomingAction.Feedback, IncomingAction.FeedbackValue(body.AnswerId, body.Helpful.Value));
+        if (body.Reason is not null)
+        {
+            if (body.Helpful.Value || !FeedbackReason.TryParseKind(body.Reason, out var kind))
+            {
+                return JsonBody.Problem("'reason' goes with helpful=false and is one of wrong, outdated, missing-source, other.");
+            }
+
+            action = action with { ActionId = IncomingAction.FeedbackReason, Value = IncomingAction.FeedbackReasonValue(body.AnswerId, new FeedbackReason(kind, body.Comment)) };
+        }
+
         return Results.Ok(ChatResponse.From(await engine.HandleActionAsync(action, cancellationToken), links));
     }
 
@@ -83,7 +93,9 @@ public static class ChatEndpoints
 public sealed record ChatRequest(string Text, string? ConversationId = null, IReadOnlyList<string>? Sources = null);
 
 /// <param name="Helpful">true for 👍, false for 👎; required.</param>
-public sealed record FeedbackRequest(string AnswerId, bool? Helpful);
+/// <param name="Reason">With a 👎: wrong, outdated, missing-source or other.</param>
+/// <param name="Comment">With a reason: what was wrong, in the user's words (up to 2,000 characters).</param>
+public sealed record FeedbackRequest(string AnswerId, bool? Helpful, string? Reason = null, string? Comment = null);
 
 /// <param name="Type">answer, notice, status, quiz-question, quiz-feedback, quiz-results or leaderboard.</param>
 /// <param name="ToolsCalled">Answers from a chat model: the tools it called.</param>

@@ -12,7 +12,7 @@ namespace StudyBot.Host.Feedback;
 public static class FeedbackCsv
 {
     private static readonly string[] Header =
-        ["voted_at", "helpful", "channel", "user_id", "prompt_version", "question", "answer", "found", "citations", "answer_id", "answered_at"];
+        ["voted_at", "helpful", "channel", "user_id", "prompt_version", "question", "answer", "found", "citations", "answer_id", "answered_at", "reason", "comment"];
 
     public static string Write(IEnumerable<FeedbackRecord> records)
     {
@@ -22,7 +22,7 @@ public static class FeedbackCsv
         {
             Row(csv, [
                 Time(r.VotedAt), r.Helpful ? "true" : "false", r.Channel, r.UserId, r.PromptVersion ?? "", r.Question, r.Answer,
-                r.Found ? "true" : "false", Citations(r.Citations), r.AnswerId, Time(r.AnsweredAt)]);
+                r.Found ? "true" : "false", Citations(r.Citations), r.AnswerId, Time(r.AnsweredAt), r.Reason ?? "", r.Comment ?? ""]);
         }
 
         return csv.ToString();

@@ -46,6 +46,7 @@ async function load() {
     cell(row, page.title || page.link, page.url);
     cell(row, page.source);
     cell(row, Object.entries(page.signals).map(([kind, n]) => `${kind}: ${n}`).join(", "));
+    cell(row, Object.entries(page.reasons).map(([reason, n]) => `${reason}: ${n}`).join(", "));
     list(row.insertCell(), page.examples);
   }
   document.getElementById("pages-empty").hidden = report.pages.length > 0;

@@ -46,6 +46,14 @@ internal sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOpti
     public Task<MessageResponse> StopStreamAsync(StopStreamRequest stop, CancellationToken cancellationToken) =>
         SendAsync("chat.stopStream", Post("chat.stopStream", stop, SlackJson.Default.StopStreamRequest, idempotent: false), SlackJson.Default.MessageResponse, cancellationToken);
 
+    /// <summary>views.open: shows a modal to the person whose click gave the trigger_id.</summary>
+    public Task<SlackResponse> OpenViewAsync(OpenViewRequest view, CancellationToken cancellationToken) =>
+        SendAsync("views.open", Post("views.open", view, SlackJson.Default.OpenViewRequest, idempotent: false), SlackJson.Default.SlackResponse, cancellationToken);
+
+    /// <summary>views.publish: replaces the user's Home tab, so publishing again is harmless.</summary>
+    public Task<SlackResponse> PublishViewAsync(PublishViewRequest view, CancellationToken cancellationToken) =>
+        SendAsync("views.publish", Post("views.publish", view, SlackJson.Default.PublishViewRequest, idempotent: true), SlackJson.Default.SlackResponse, cancellationToken);
+
     /// <summary>reactions.add; a reaction that is already there counts as done.</summary>
     public Task AddReactionAsync(AddReactionRequest reaction, CancellationToken cancellationToken) =>
         SendOnceAsync("reactions.add", reaction, SlackJson.Default.AddReactionRequest, alreadyDone: "already_reacted", cancellationToken);

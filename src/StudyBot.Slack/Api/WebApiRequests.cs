@@ -44,3 +44,9 @@ internal sealed record AppendStreamRequest(string Channel, string Ts, string Mar
 
 /// <summary>chat.stopStream: the last markdown, and blocks shown below the streamed text (sources, buttons).</summary>
 internal sealed record StopStreamRequest(string Channel, string Ts, string? MarkdownText = null, IReadOnlyList<Block>? Blocks = null, MessageMetadata? Metadata = null);
+
+/// <summary>views.open (Tier 4, no scope): a modal, for a trigger_id that is at most 3 seconds old.</summary>
+internal sealed record OpenViewRequest(string TriggerId, SlackView View);
+
+/// <summary>views.publish (Tier 4, no scope): the user's App Home tab.</summary>
+internal sealed record PublishViewRequest(string UserId, SlackView View);

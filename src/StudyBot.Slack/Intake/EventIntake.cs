@@ -35,6 +35,13 @@ internal sealed partial class EventIntake(
             return await AcceptAsync(callback.EventId, SlackWork.AssistantThreads, json, cancellationToken);
         }
 
+        if (e.Type == SlackEvent.AppHomeOpened)
+        {
+            return e is { Tab: "home", User: not null, Channel: not null }
+                ? await AcceptAsync(callback.EventId, SlackWork.AppHome, json, cancellationToken)
+                : new EventOutcome(EventDisposition.Ignored);
+        }
+
         var kind = QuestionFilter.Classify(e, options.Value.ForChannel(e.Channel ?? ""), identity.Known);
         if (kind == QuestionKind.None)
         {

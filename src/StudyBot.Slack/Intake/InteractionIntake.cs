@@ -5,7 +5,7 @@ using StudyBot.Slack.Wire;
 
 namespace StudyBot.Slack.Intake;
 
-/// <summary>Interactivity intake, shared by POST /slack/interactions and Socket Mode: stores block_actions and StudyBot's message shortcut for the background.</summary>
+/// <summary>Interactivity intake, shared by POST /slack/interactions and Socket Mode: stores block_actions, view_submission and StudyBot's message shortcut for the background.</summary>
 internal sealed partial class InteractionIntake(SlackWorkIntake intake, ILogger<InteractionIntake> logger)
 {
     /// <exception cref="JsonException">The payload is not an interaction payload.</exception>
@@ -16,6 +16,13 @@ internal sealed partial class InteractionIntake(SlackWorkIntake intake, ILogger<
         {
             // Keyed by trigger id: the same shortcut delivered twice is answered once.
             await intake.AcceptAsync(shortcut + ":" + payload.TriggerId, shortcut, json, cancellationToken);
+            return;
+        }
+
+        if (payload.Type == InteractionPayload.ViewSubmission && payload.View?.Id is { } view)
+        {
+            // One view is submitted once: a second delivery of the same form stores nothing more.
+            await intake.AcceptAsync("view:" + view, SlackWork.Interactive, json, cancellationToken);
             return;
         }
 

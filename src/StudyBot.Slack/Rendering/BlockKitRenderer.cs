@@ -12,13 +12,11 @@ namespace StudyBot.Slack.Rendering;
 
 /// <summary>
 /// Renders the engine's channel-agnostic replies as Block Kit: escaped mrkdwn split to Slack's
-/// limits, numbered citations as links, 👍/👎 feedback buttons, and a plain fallback text.
+/// limits, numbered citations as links, Slack's 👍/👎 feedback_buttons, and a plain fallback text.
 /// </summary>
 internal sealed class BlockKitRenderer(IOptions<SlackOptions> options, FileLinkSigner? signer = null) : IReplyRenderer<IReadOnlyList<SlackMessage>>
 {
     public const string FeedbackBlockId = "feedback";
-    public const string FeedbackUpActionId = IncomingAction.Feedback + ":up";
-    public const string FeedbackDownActionId = IncomingAction.Feedback + ":down";
 
     /// <summary>One message, or several when the reply exceeds one message's limits.</summary>
     public IReadOnlyList<SlackMessage> Render(Reply reply) => reply.Render(this);
@@ -42,12 +40,17 @@ internal sealed class BlockKitRenderer(IOptions<SlackOptions> options, FileLinkS
 
         if (answer.AnswerId is { } id && IncomingAction.FeedbackValue(id, helpful: false).Length <= BlockKitLimits.ButtonValue)
         {
-            tail.Add(new ActionsBlock(
+            tail.Add(new ContextActionsBlock(
             [
-                new ButtonElement(TextObject.Plain("👍 Helpful"), FeedbackUpActionId, IncomingAction.FeedbackValue(id, helpful: true)),
-                new ButtonElement(TextObject.Plain("👎 Not helpful"), FeedbackDownActionId, IncomingAction.FeedbackValue(id, helpful: false)),
-                .. answer.Found ? [QuizBlocks.QuizMeOnAnswer(id)] : Array.Empty<ButtonElement>(),
+                new FeedbackButtonsElement(
+                    IncomingAction.Feedback,
+                    new FeedbackButton(TextObject.Plain("👍"), IncomingAction.FeedbackValue(id, helpful: true), "Helpful"),
+                    new FeedbackButton(TextObject.Plain("👎"), IncomingAction.FeedbackValue(id, helpful: false), "Not helpful"))
             ]) { BlockId = FeedbackBlockId });
+            if (answer.Found)
+            {
+                tail.Add(new ActionsBlock([QuizBlocks.QuizMeOnAnswer(id)]));
+            }
         }
 
         return tail;

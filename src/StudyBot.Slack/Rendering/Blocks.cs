@@ -8,6 +8,8 @@ namespace StudyBot.Slack.Rendering;
 [JsonDerivedType(typeof(ContextBlock), "context")]
 [JsonDerivedType(typeof(ActionsBlock), "actions")]
 [JsonDerivedType(typeof(DividerBlock), "divider")]
+[JsonDerivedType(typeof(ContextActionsBlock), "context_actions")]
+[JsonDerivedType(typeof(InputBlock), "input")]
 internal abstract record Block
 {
     public string? BlockId { get; init; }

@@ -21,6 +21,10 @@ internal sealed record SlackEvent(
 {
     public const string AppMention = "app_mention";
     public const string Message = "message";
+    public const string AppHomeOpened = "app_home_opened";
+
+    /// <summary>app_home_opened: the tab opened, "home" or "messages".</summary>
+    public string? Tab { get; init; }
 
     /// <summary>The workspace the event happened in (message events; app_mention's "team" as well).</summary>
     public string? Team { get; init; }

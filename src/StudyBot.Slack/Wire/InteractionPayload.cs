@@ -9,10 +9,12 @@ internal sealed record InteractionPayload(
     InteractionChannel? Channel,
     InteractionMessage? Message,
     string? ResponseUrl,
-    IReadOnlyList<BlockAction>? Actions)
+    IReadOnlyList<BlockAction>? Actions,
+    InteractionView? View = null)
 {
     public const string BlockActions = "block_actions";
     public const string MessageAction = "message_action";
+    public const string ViewSubmission = "view_submission";
 
     /// <summary>The callback_id of the shortcut used (message_action).</summary>
     public string? CallbackId { get; init; }
@@ -43,3 +45,17 @@ internal sealed record BlockAction(string? Type, string? ActionId, string? Block
 }
 
 internal sealed record SelectedOption(string? Value);
+
+/// <summary>The submitted modal of a view_submission: the values of its input blocks, by block_id then action_id.</summary>
+internal sealed record InteractionView(
+    string? Id, string? CallbackId, string? PrivateMetadata, ViewState? State);
+
+internal sealed record ViewState(IReadOnlyDictionary<string, IReadOnlyDictionary<string, ViewStateValue>>? Values)
+{
+    /// <summary>A text input's value or the chosen option's, or null.</summary>
+    public string? ValueOf(string blockId, string actionId) =>
+        Values?.GetValueOrDefault(blockId)?.GetValueOrDefault(actionId) is { } value ? value.Value ?? value.SelectedOption?.Value : null;
+}
+
+internal sealed record ViewStateValue(string? Type, string? Value, SelectedOption? SelectedOption);
+

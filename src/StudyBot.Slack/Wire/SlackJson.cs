@@ -29,6 +29,8 @@ namespace StudyBot.Slack.Wire;
 [JsonSerializable(typeof(SetStatusRequest))]
 [JsonSerializable(typeof(SetSuggestedPromptsRequest))]
 [JsonSerializable(typeof(SetTitleRequest))]
+[JsonSerializable(typeof(OpenViewRequest))]
+[JsonSerializable(typeof(PublishViewRequest))]
 [JsonSerializable(typeof(SlackResponse))]
 [JsonSerializable(typeof(MessageResponse))]
 [JsonSerializable(typeof(AuthTestResponse))]

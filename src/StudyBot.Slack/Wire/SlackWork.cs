@@ -23,4 +23,7 @@ internal sealed record SlackWork(string Type, JsonElement Payload)
 
     /// <summary>An interaction payload of a "Share in thread" button under a privately shown answer.</summary>
     public const string SharedAnswers = "share_answer";
+
+    /// <summary>An app_home_opened event (an events_api payload): the Home tab to publish.</summary>
+    public const string AppHome = "app_home";
 }

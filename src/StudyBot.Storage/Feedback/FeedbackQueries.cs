@@ -45,7 +45,7 @@ public sealed class FeedbackQueries(AppStore store, CitationLinks links) : IFeed
         var rows = await query.OrderByDescending(x => x.f.CreatedAt).Take(filter.Limit).ToListAsync(cancellationToken);
         return rows.Select(r => new FeedbackRecord(
             r.f.AnswerId, r.f.UserId, r.f.Helpful, r.f.CreatedAt, r.a.Channel, r.a.Question, r.a.Answer, r.a.Found, r.a.PromptVersion, r.a.CreatedAt,
-            Citations(r.a).Select(c => FeedbackCitation.From(c, links)).ToList())).ToList();
+            Citations(r.a).Select(c => FeedbackCitation.From(c, links)).ToList(), r.f.Reason, r.f.Comment)).ToList();
     }
 
     public async Task<IReadOnlyList<HelpfulRate>> GetHelpfulRatesAsync(CancellationToken cancellationToken)
@@ -59,13 +59,13 @@ public sealed class FeedbackQueries(AppStore store, CitationLinks links) : IFeed
         return rows.Select(r => new HelpfulRate(r.Version, r.Votes, r.Helpful)).OrderByDescending(r => r.Votes).ThenBy(r => r.Label, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>One signal per page cited by a 👎 answer (several chunks of one page count once).</summary>
+    /// <summary>One signal per page cited by a 👎 answer (several chunks of one page count once), with the reason given for the 👎.</summary>
     public async Task<IReadOnlyList<PageSignal>> GetSignalsAsync(DateTimeOffset? since, CancellationToken cancellationToken)
     {
         var down = await ListAsync(new FeedbackFilter(since, null, false, null, null, FeedbackFilter.MaxLimit), cancellationToken);
         return down.SelectMany(vote => vote.Citations
                 .DistinctBy(c => (c.Source, c.Link))
-                .Select(c => new PageSignal(c.Source, c.Link, c.Title, vote.Question)))
+                .Select(c => new PageSignal(c.Source, c.Link, c.Title, vote.Question, vote.Reason)))
             .ToList();
     }
 

@@ -4,6 +4,8 @@ namespace StudyBot.Storage.Feedback;
 
 /// <summary>One vote with the answer it is about, as the admin list and exports show it.</summary>
 /// <param name="PromptVersion">The answer's prompt version; null for answers given without a versioned prompt.</param>
+/// <param name="Reason">Why a 👎 was given (wrong, outdated, missing-source, other); null when the user did not say.</param>
+/// <param name="Comment">What the user wrote with the reason.</param>
 public sealed record FeedbackRecord(
     string AnswerId,
     string UserId,
@@ -15,7 +17,9 @@ public sealed record FeedbackRecord(
     bool Found,
     string? PromptVersion,
     DateTimeOffset AnsweredAt,
-    IReadOnlyList<FeedbackCitation> Citations);
+    IReadOnlyList<FeedbackCitation> Citations,
+    string? Reason,
+    string? Comment);
 
 /// <param name="Url">Where the page opens: its own URL, or this host's file route.</param>
 public sealed record FeedbackCitation(int Number, string Title, string Source, string Link, int? Page, string? Url)

@@ -10,4 +10,6 @@ public sealed record UnansweredQuestion(string Question, int Times, DateTimeOffs
 /// <summary>One page of a source with the signals against it, e.g. { "thumbs-down": 3, "quiz-miss": 1 }.</summary>
 /// <param name="Url">Where the page opens (its URL or this host's file route).</param>
 /// <param name="Examples">Up to five distinct questions behind the signals.</param>
-public sealed record PageGap(string Source, string Link, string Title, string? Url, int Total, IReadOnlyDictionary<string, int> Signals, IReadOnlyList<string> Examples);
+/// <param name="Reasons">The reasons users gave with their signals, e.g. { "outdated": 2, "wrong": 1 } (empty when none was given).</param>
+public sealed record PageGap(
+    string Source, string Link, string Title, string? Url, int Total, IReadOnlyDictionary<string, int> Signals, IReadOnlyList<string> Examples, IReadOnlyDictionary<string, int> Reasons);

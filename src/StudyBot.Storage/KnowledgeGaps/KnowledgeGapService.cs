@@ -35,7 +35,8 @@ public sealed partial class KnowledgeGapService(AppStore store, IEnumerable<IKno
                 links.UrlOf(new Citation(0, g.First().Signal.Title, g.Key.Source, g.Key.Link, null, "", "")),
                 g.Count(),
                 g.GroupBy(x => x.Kind).ToDictionary(k => k.Key, k => k.Count(), StringComparer.Ordinal),
-                g.Select(x => x.Signal.Example).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxExamples).ToList()))
+                g.Select(x => x.Signal.Example).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxExamples).ToList(),
+                g.Where(x => x.Signal.Reason is not null).GroupBy(x => x.Signal.Reason!).ToDictionary(r => r.Key, r => r.Count(), StringComparer.Ordinal)))
             .OrderByDescending(p => p.Total).ThenBy(p => p.Source, StringComparer.Ordinal).ThenBy(p => p.Link, StringComparer.Ordinal)
             .Take(top)
             .ToList();

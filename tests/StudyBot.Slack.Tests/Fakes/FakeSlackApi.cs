@@ -194,6 +194,8 @@ internal sealed class FakeSlackApi : IAsyncDisposable
                 return FakeStreams.Answer(method, request, Threads, StreamingUnavailable);
             case "assistant.threads.setStatus" or "assistant.threads.setSuggestedPrompts" or "assistant.threads.setTitle":
                 return FakeAssistantThreads.Answer(method, request);
+            case "views.open" or "views.publish":
+                return FakeViews.Answer(method, request);
             case "chat.postEphemeral":
                 return new JsonObject { ["ok"] = true, ["message_ts"] = SlackTimestamps.Next() };
             case "reactions.add":

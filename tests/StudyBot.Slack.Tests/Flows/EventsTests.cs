@@ -108,9 +108,13 @@ public sealed class EventsTests(SlackHttpFixture fixture) : IClassFixture<SlackH
         Assert.Contains("QLoRA", answer.String("text"), StringComparison.Ordinal);
         Assert.Contains("[1]", answer.BlockText, StringComparison.Ordinal);
         Assert.Contains("<https://studybot.example.com/api/sources/knowledge/files/fine-tuning.md?sig=", answer.BlockText, StringComparison.Ordinal);
-        var buttons = answer.Json.GetProperty("blocks").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "actions").GetProperty("elements");
-        Assert.Equal(["feedback:up", "feedback:down", "quiz-on-answer"], buttons.EnumerateArray().Select(b => b.GetProperty("action_id").GetString()));
-        Assert.EndsWith("|up", buttons[0].GetProperty("value").GetString(), StringComparison.Ordinal);
+        var blocks = answer.Json.GetProperty("blocks").EnumerateArray().ToList();
+        var feedback = Assert.Single(blocks.Single(b => b.GetProperty("type").GetString() == "context_actions").GetProperty("elements").EnumerateArray());
+        Assert.Equal(("feedback_buttons", "feedback"), (feedback.GetProperty("type").GetString(), feedback.GetProperty("action_id").GetString()));
+        Assert.EndsWith("|up", feedback.GetProperty("positive_button").GetProperty("value").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("|down", feedback.GetProperty("negative_button").GetProperty("value").GetString(), StringComparison.Ordinal);
+        var quiz = Assert.Single(blocks.Single(b => b.GetProperty("type").GetString() == "actions").GetProperty("elements").EnumerateArray());
+        Assert.Equal("quiz-on-answer", quiz.GetProperty("action_id").GetString());
     }
 
     [Theory]

@@ -7,7 +7,7 @@ using StudyBot.Slack.Tests.Fakes;
 
 namespace StudyBot.Slack.Tests.Flows;
 
-/// <summary>POST /slack/interactions: block_actions from the feedback buttons, stored through the engine's answer log.</summary>
+/// <summary>POST /slack/interactions: Slack's feedback_buttons and the 👎 reason form (views.open, view_submission), stored through the engine's answer log.</summary>
 public sealed class InteractionsTests(SlackHttpFixture fixture) : IClassFixture<SlackHttpFixture>
 {
     private readonly SlackTestHost _host = fixture.Host;
@@ -15,44 +15,107 @@ public sealed class InteractionsTests(SlackHttpFixture fixture) : IClassFixture<
 
     private static string Form(JsonNode payload) => "payload=" + Uri.EscapeDataString(payload.ToJsonString());
 
-    [Fact]
-    public async Task FeedbackButton_OnAnAnswer_IsStoredWithTheQuestionAnswerAndCitations()
+    /// <summary>Asks in a new channel and returns the question and the answer message as Slack stores it.</summary>
+    private async Task<(JsonObject Question, FakeSlackCall Answer)> AskAsync(string channel)
     {
-        var channel = SlackFixtures.NewChannel();
         var question = SlackFixtures.Event("app_mention.event_callback.slack_docs.json", "<@U0LAN0Z89> What is QLoRA?", channel);
         await _host.DeliverAsync(question);
         var answer = (await _slack.WaitForAsync("chat.update", c => c.String("channel") == channel)).Last(c => c.Method == "chat.update" && c.String("channel") == channel);
-        var down = answer.Json.GetProperty("blocks").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "actions").GetProperty("elements")[1];
-        // Slack's recorded block_actions payload, pointed at this answer and its 👎 button.
-        var payload = SlackFixtures.Json("interactivity", "block_actions.payload.decoded.json");
-        payload["user"]!["id"] = "U0FEEDBACK";
+        return (question, answer);
+    }
+
+    /// <summary>Slack's block_actions payload of a feedback_buttons press (Fixtures/interactivity), pointed at this answer.</summary>
+    private static JsonObject Press(JsonObject question, FakeSlackCall answer, bool helpful, string user, string? trigger = null)
+    {
+        var element = answer.Json.GetProperty("blocks").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "context_actions").GetProperty("elements")[0];
+        var channel = answer.String("channel")!;
+        var payload = SlackFixtures.Documented("interactivity", "block_actions.feedback_buttons.json");
+        payload["user"]!["id"] = user;
         payload["channel"]!["id"] = channel;
         payload["container"]!["channel_id"] = channel;
         payload["container"]!["message_ts"] = answer.String("ts");
+        payload["container"]!["thread_ts"] = (string)question["event"]!["ts"]!;
         payload["message"]!["ts"] = answer.String("ts");
         payload["message"]!["thread_ts"] = (string)question["event"]!["ts"]!;
-        payload["trigger_id"] = Guid.NewGuid().ToString("N");
-        payload["actions"] = new JsonArray(new JsonObject
-        {
-            ["type"] = "button", ["action_id"] = down.GetProperty("action_id").GetString(), ["block_id"] = "feedback",
-            ["value"] = down.GetProperty("value").GetString(), ["action_ts"] = SlackTimestamps.Next(),
-        });
+        payload["trigger_id"] = trigger ?? Guid.NewGuid().ToString("N");
+        var action = payload["actions"]![0]!;
+        action["action_id"] = element.GetProperty("action_id").GetString();
+        action["value"] = element.GetProperty(helpful ? "positive_button" : "negative_button").GetProperty("value").GetString();
+        action["action_ts"] = SlackTimestamps.Next();
+        return payload;
+    }
 
-        var response = await _host.PostSignedAsync("/slack/interactions", Form(payload), "application/x-www-form-urlencoded");
-        var thanks = await _slack.WaitForAsync("chat.postEphemeral", c => c.String("channel") == channel);
+    private async Task<FeedbackEntry> VoteOfAsync(string user) =>
+        Assert.Single(await _host.Services.GetRequiredService<IAnswerLog>().ListFeedbackAsync(1000, CancellationToken.None), f => f.UserId == user);
+
+    [Fact]
+    public async Task ThumbsDown_OnAnAnswer_StoresTheVoteAndOpensTheReasonForm()
+    {
+        var channel = SlackFixtures.NewChannel();
+        var (question, answer) = await AskAsync(channel);
+        var press = Press(question, answer, helpful: false, "U0DOWN0001");
+
+        var response = await _host.PostSignedAsync("/slack/interactions", Form(press), "application/x-www-form-urlencoded");
+        var opened = (await _slack.WaitForAsync("views.open", c => c.String("trigger_id") == (string)press["trigger_id"]!)).Last(c => c.Method == "views.open");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var ephemeral = thanks.Single(c => c.Method == "chat.postEphemeral" && c.String("channel") == channel);
-        Assert.Equal("U0FEEDBACK", ephemeral.String("user"));
-        Assert.Equal((string)question["event"]!["ts"]!, ephemeral.String("thread_ts"));
-        Assert.Contains("Thanks", ephemeral.BlockText, StringComparison.Ordinal);
-        var log = _host.Services.GetRequiredService<IAnswerLog>();
-        var feedback = Assert.Single(await log.ListFeedbackAsync(100, CancellationToken.None), f => f.UserId == "U0FEEDBACK");
-        Assert.False(feedback.Helpful);
-        Assert.Equal("What is QLoRA?", feedback.Answer.Question);
-        Assert.Equal("slack", feedback.Answer.Channel);
-        Assert.Contains("QLoRA", feedback.Answer.Answer, StringComparison.Ordinal);
-        Assert.Contains(feedback.Answer.Citations, c => c.Link == "fine-tuning.md");
+        Assert.Equal(200, opened.Status);
+        var view = opened.Json.GetProperty("view");
+        Assert.Equal(("modal", "feedback_reason"), (view.GetProperty("type").GetString(), view.GetProperty("callback_id").GetString()));
+        var options = view.GetProperty("blocks").EnumerateArray().Single(b => b.TryGetProperty("block_id", out var id) && id.GetString() == "reason").GetProperty("element").GetProperty("options");
+        Assert.Equal(["wrong", "outdated", "missing-source", "other"], options.EnumerateArray().Select(o => o.GetProperty("value").GetString()));
+        var vote = await VoteOfAsync("U0DOWN0001");
+        Assert.False(vote.Helpful);
+        Assert.Null(vote.Reason);
+        Assert.Equal("What is QLoRA?", vote.Answer.Question);
+        Assert.Contains(vote.Answer.Citations, c => c.Link == "fine-tuning.md");
+        Assert.StartsWith(vote.AnswerId + "|" + channel + "|", view.GetProperty("private_metadata").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(_slack.CallsTo("chat.postEphemeral"), c => c.String("channel") == channel);
+    }
+
+    [Fact]
+    public async Task ReasonForm_SubmittedTwice_StoresTheReasonOnceWithTheVoteAndThanksOnce()
+    {
+        var channel = SlackFixtures.NewChannel();
+        var (question, answer) = await AskAsync(channel);
+        var press = Press(question, answer, helpful: false, "U0REASON01");
+        await _host.PostSignedAsync("/slack/interactions", Form(press), "application/x-www-form-urlencoded");
+        var opened = (await _slack.WaitForAsync("views.open", c => c.String("trigger_id") == (string)press["trigger_id"]!)).Last(c => c.Method == "views.open");
+        // Slack's view_submission payload (Fixtures/interactivity) for the view StudyBot opened.
+        var submission = SlackFixtures.Documented("interactivity", "view_submission.json");
+        submission["user"]!["id"] = "U0REASON01";
+        submission["view"]!["id"] = "V" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        submission["view"]!["private_metadata"] = opened.Json.GetProperty("view").GetProperty("private_metadata").GetString();
+
+        var first = await _host.PostSignedAsync("/slack/interactions", Form(submission), "application/x-www-form-urlencoded");
+        var second = await _host.PostSignedAsync("/slack/interactions", Form(submission), "application/x-www-form-urlencoded");
+        await _slack.WaitForAsync("chat.postEphemeral", c => c.String("channel") == channel && c.String("user") == "U0REASON01");
+        // A later press by someone else, handled after any second submission would have been.
+        await _host.PostSignedAsync("/slack/interactions", Form(Press(question, answer, helpful: true, "U0BARRIER1")), "application/x-www-form-urlencoded");
+        await _slack.WaitForAsync("chat.postEphemeral", c => c.String("channel") == channel && c.String("user") == "U0BARRIER1");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
+        Assert.Equal("", await first.Content.ReadAsStringAsync());
+        var thanks = Assert.Single(_slack.CallsTo("chat.postEphemeral"), c => c.String("channel") == channel && c.String("user") == "U0REASON01");
+        Assert.Equal((string)question["event"]!["ts"]!, thanks.String("thread_ts"));
+        Assert.Contains("outdated", thanks.BlockText, StringComparison.Ordinal);
+        var vote = await VoteOfAsync("U0REASON01");
+        Assert.Equal((false, FeedbackReasonKind.Outdated, "Still describes the 2023 setup."), (vote.Helpful, vote.Reason?.Kind, vote.Reason?.Comment));
+        Assert.True((await VoteOfAsync("U0BARRIER1")).Helpful);
+        Assert.DoesNotContain(_slack.CallsTo("views.open"), c => c.String("trigger_id") == (string)submission["trigger_id"]!);
+    }
+
+    [Fact]
+    public async Task ThumbsDown_WhenTheTriggerExpired_StandsAndIsThankedInTheThread()
+    {
+        var channel = SlackFixtures.NewChannel();
+        var (question, answer) = await AskAsync(channel);
+
+        await _host.PostSignedAsync("/slack/interactions", Form(Press(question, answer, helpful: false, "U0LATE0001", FakeViews.ExpiredTrigger)), "application/x-www-form-urlencoded");
+        var thanks = await _slack.WaitForAsync("chat.postEphemeral", c => c.String("channel") == channel && c.String("user") == "U0LATE0001");
+
+        Assert.Contains("Thanks", thanks.Last(c => c.Method == "chat.postEphemeral" && c.String("channel") == channel).BlockText, StringComparison.Ordinal);
+        Assert.False((await VoteOfAsync("U0LATE0001")).Helpful);
     }
 
     [Fact]

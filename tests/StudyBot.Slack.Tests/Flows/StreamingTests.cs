@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Storage;
 using StudyBot.Assistant.Tests.Fakes;
 using StudyBot.Slack.Tests.Fakes;
 
@@ -6,7 +9,8 @@ namespace StudyBot.Slack.Tests.Flows;
 
 /// <summary>
 /// Answers from a chat model streamed into Slack through the real host: chat.startStream for the asker,
-/// batched chat.appendStream, chat.stopStream with the sources and buttons; edits where Slack does not stream.
+/// batched chat.appendStream, chat.stopStream with the sources and buttons; edits where Slack does not stream;
+/// a stream cut by a restart finished by the retry.
 /// </summary>
 public sealed class StreamingTests : IAsyncLifetime
 {
@@ -74,8 +78,8 @@ public sealed class StreamingTests : IAsyncLifetime
         Assert.Equal("chat.stopStream", stop.Method);
         Assert.Contains("Sources", stop.BlockText, StringComparison.Ordinal);
         Assert.Contains("fine-tuning", stop.BlockText, StringComparison.Ordinal);
-        var actions = stop.Json.GetProperty("blocks").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "actions");
-        Assert.Contains(actions.GetProperty("elements").EnumerateArray(), b => b.GetProperty("action_id").GetString() == "feedback:down");
+        var feedback = stop.Json.GetProperty("blocks").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "context_actions");
+        Assert.EndsWith("|down", feedback.GetProperty("elements")[0].GetProperty("negative_button").GetProperty("value").GetString(), StringComparison.Ordinal);
         // The placeholder gave way to the stream; what the thread shows is the streamed answer.
         Assert.Single(Slack.CallsTo("chat.postMessage"), c => c.String("channel") == channel);
         Assert.Single(Slack.CallsTo("chat.delete"), c => c.String("channel") == channel);
@@ -118,7 +122,7 @@ public sealed class StreamingTests : IAsyncLifetime
         var edits = updates.Where(c => c.Method == "chat.update" && c.String("channel") == channel).ToList();
         Assert.All(edits, c => Assert.Equal((string?)placeholder["ts"], c.String("ts")));
         Assert.Contains(edits, c => c.String("text")?.Trim() == Supported);
-        Assert.Contains("feedback:down", edits[^1].Body, StringComparison.Ordinal);
+        Assert.Contains("\"feedback_buttons\"", edits[^1].Body, StringComparison.Ordinal);
         Assert.Single(Slack.CallsTo("chat.startStream"), c => c.String("channel") == channel);
         Assert.DoesNotContain(Slack.Calls, c => c.Method is "chat.appendStream" or "chat.stopStream" && c.String("channel") == channel);
     }
@@ -157,5 +161,41 @@ public sealed class StreamingTests : IAsyncLifetime
         var next = appends.First(c => c.At > limited.At && c.Status == 200);
         Assert.True(next.At - limited.At >= TimeSpan.FromSeconds(0.9), $"retried after {(next.At - limited.At).TotalMilliseconds} ms; Retry-After said 1 s");
         Assert.Equal(Supported + " " + Second, Streamed(StreamCalls(channel)));
+    }
+
+    [Fact]
+    public async Task Restart_WhileTheAnswerStreams_FinishesThatStreamAndStartsNoOther()
+    {
+        var first = await StartHostAsync("00:00:00");
+        var channel = SlackFixtures.NewChannel();
+        var question = Question(channel);
+        ScriptAnswer(pace: TimeSpan.FromMilliseconds(150));
+        await first.DeliverAsync(question);
+        var started = (await Slack.WaitForAsync("chat.startStream", c => c.String("channel") == channel && c.Status == 200)).Single(c => c.Method == "chat.startStream" && c.String("channel") == channel);
+        await Slack.WaitForAsync("chat.appendStream", c => c.String("channel") == channel);
+        var streamTs = (string?)Slack.Threads.Replies(channel, (string)question["event"]!["ts"]!).Single(m => (string?)m!["streaming_state"] == "in_progress")!["ts"];
+
+        await _bed.StopHostAsync(first);
+        ScriptAnswer();
+        var second = await StartHostAsync("00:00:00");
+        await using (var context = second.Services.GetRequiredService<AppStore>().CreateContext())
+        {
+            // The stopped host's lease on the item (2 minutes) runs out: ended here instead of waited for.
+            await context.Inbox.Where(i => i.Status == InboxStatus.Pending).ExecuteUpdateAsync(i => i.SetProperty(x => x.AvailableAt, DateTimeOffset.UtcNow));
+        }
+
+        var finals = await Slack.WaitForAsync("chat.update", c => c.String("channel") == channel && c.BlockText.Contains("Sources", StringComparison.Ordinal));
+
+        var final = finals.Last(c => c.Method == "chat.update" && c.String("channel") == channel);
+        Assert.Equal(200, started.Status);
+        Assert.Single(Slack.CallsTo("chat.startStream"), c => c.String("channel") == channel);
+        Assert.Single(Slack.CallsTo("chat.postMessage"), c => c.String("channel") == channel);
+        Assert.Contains(Slack.CallsTo("chat.stopStream"), c => c.String("channel") == channel && c.String("ts") == streamTs);
+        Assert.Equal(streamTs, final.String("ts"));
+        var thread = Slack.Threads.Replies(channel, (string)question["event"]!["ts"]!).Select(m => m!.AsObject()).Where(m => (string?)m["bot_id"] is not null).ToList();
+        var answer = Assert.Single(thread);
+        Assert.Equal(streamTs, (string?)answer["ts"]);
+        Assert.Contains("QLoRA freezes the pretrained model", answer["blocks"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("context_actions", answer["blocks"]!.ToJsonString(), StringComparison.Ordinal);
     }
 }

@@ -9,7 +9,7 @@ public sealed class ManifestTests
     private static readonly string[] Scopes =
         ["app_mentions:read", "assistant:write", "channels:history", "groups:history", "im:history", "mpim:history", "chat:write", "commands", "reactions:write"];
 
-    private static readonly string[] Events = ["app_mention", "assistant_thread_started", "assistant_thread_context_changed", "message.channels", "message.groups", "message.im", "message.mpim"];
+    private static readonly string[] Events = ["app_mention", "assistant_thread_started", "assistant_thread_context_changed", "message.channels", "message.groups", "message.im", "message.mpim", "app_home_opened"];
 
     private static YamlMappingNode Load(string file)
     {
@@ -56,6 +56,7 @@ public sealed class ManifestTests
         Assert.False(string.IsNullOrWhiteSpace(Scalar(manifest, "features", "assistant_view", "assistant_description")));
         var shortcut = ((YamlSequenceNode)At(manifest, "features", "shortcuts")).Children.Single();
         Assert.Equal(("message", "ask_studybot"), (Scalar(shortcut, "type"), Scalar(shortcut, "callback_id")));
+        Assert.Equal("true", Scalar(manifest, "features", "app_home", "home_tab_enabled"));
     }
 
     [Fact]

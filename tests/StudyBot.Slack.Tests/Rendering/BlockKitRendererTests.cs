@@ -42,7 +42,7 @@ public sealed class BlockKitRendererTests
         using var doc = JsonDocument.Parse(Json(Assert.Single(Renderer().Render(reply))));
 
         var blocks = doc.RootElement.EnumerateArray().ToList();
-        Assert.Equal(["section", "divider", "section", "context", "actions"], blocks.Select(b => b.GetProperty("type").GetString()));
+        Assert.Equal(["section", "divider", "section", "context", "context_actions", "actions"], blocks.Select(b => b.GetProperty("type").GetString()));
         Assert.Equal(
             "1 sentence without support was removed. · Tools used: knowledge_search, web_search",
             blocks[3].GetProperty("elements")[0].GetProperty("text").GetString());
@@ -58,17 +58,20 @@ public sealed class BlockKitRendererTests
         var json = Json(message);
         using var doc = JsonDocument.Parse(json);
         var blocks = doc.RootElement.EnumerateArray().ToList();
-        Assert.Equal(["section", "divider", "section", "actions"], blocks.Select(b => b.GetProperty("type").GetString()));
+        Assert.Equal(["section", "divider", "section", "context_actions", "actions"], blocks.Select(b => b.GetProperty("type").GetString()));
         Assert.Equal("QLoRA &lt;b&gt;fine-tunes&lt;/b&gt; 4-bit models &amp; adapters [1][2].", blocks[0].GetProperty("text").GetProperty("text").GetString());
         Assert.Equal("mrkdwn", blocks[0].GetProperty("text").GetProperty("type").GetString());
         var sources = blocks[2].GetProperty("text").GetProperty("text").GetString()!;
         Assert.Contains("[1] <https://bot.example.com/api/sources/knowledge/files/fine-tuning.md|QLoRA> · Fine-tuning &gt; QLoRA", sources, StringComparison.Ordinal);
         Assert.Contains("[2] <https://bot.example.com/api/sources/papers/files/llama.pdf#page=3|LLaMA> · p. 3", sources, StringComparison.Ordinal);
         Assert.Contains("[3] <https://www.notion.so/page-1|Notion page>", sources, StringComparison.Ordinal);
-        var buttons = blocks[3].GetProperty("elements").EnumerateArray().ToList();
-        Assert.Equal(["feedback:up", "feedback:down", "quiz-on-answer"], buttons.Select(b => b.GetProperty("action_id").GetString()));
-        Assert.Equal(["42|up", "42|down", "42"], buttons.Select(b => b.GetProperty("value").GetString()));
-        Assert.All(buttons, b => Assert.Equal("button", b.GetProperty("type").GetString()));
+        // Slack's native feedback control (a context_actions block may hold only feedback_buttons and icon buttons), then "Quiz me on this".
+        var feedback = Assert.Single(blocks[3].GetProperty("elements").EnumerateArray());
+        Assert.Equal(("feedback_buttons", "feedback"), (feedback.GetProperty("type").GetString(), feedback.GetProperty("action_id").GetString()));
+        Assert.Equal(("42|up", "42|down"), (feedback.GetProperty("positive_button").GetProperty("value").GetString(), feedback.GetProperty("negative_button").GetProperty("value").GetString()));
+        Assert.Equal("plain_text", feedback.GetProperty("negative_button").GetProperty("text").GetProperty("type").GetString());
+        var quiz = Assert.Single(blocks[4].GetProperty("elements").EnumerateArray());
+        Assert.Equal(("button", "quiz-on-answer", "42"), (quiz.GetProperty("type").GetString(), quiz.GetProperty("action_id").GetString(), quiz.GetProperty("value").GetString()));
         Assert.Equal(blocks[0].GetProperty("text").GetProperty("text").GetString(), message.Text);
     }
 
