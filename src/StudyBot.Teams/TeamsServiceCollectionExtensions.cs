@@ -44,12 +44,16 @@ public static class TeamsServiceCollectionExtensions
 
         services.AddSingleton<MessagesEndpoint>();
         services.AddSingleton<CardActionInvoke>();
+        services.AddSingleton<FeedbackInvoke>();
+        services.AddSingleton<MessageActionInvoke>();
 
         services.AddSingleton<IInboxHandler, TeamsInboxHandler>();
         services.AddSingleton<IWorkHandler<Activity>, QuestionHandler>();
         services.AddSingleton<IWorkHandler<Activity>, SubmitActionHandler>();
         services.AddSingleton<IWorkHandler<Activity>, WelcomeHandler>();
+        services.AddSingleton<IWorkHandler<Activity>, PostAnswerHandler>();
         services.AddSingleton<IncomingTranslator>();
+        services.AddSingleton<ConversationHistory>();
         services.AddSingleton<TypingIndicator>();
 
         services.AddSingleton<AdaptiveCardRenderer>();

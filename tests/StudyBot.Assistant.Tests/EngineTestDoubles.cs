@@ -40,4 +40,16 @@ internal sealed class ListAnswerLog : IAnswerLog
 
     public Task<IReadOnlyList<FeedbackEntry>> ListFeedbackAsync(int max, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
+
+    public Task<IReadOnlyList<LoggedAnswer>> ListConversationAsync(
+        string channel, string conversationId, DateTimeOffset before, int max, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<LoggedAnswer>>([.. Answers
+            .Select((a, i) => new LoggedAnswer($"a{i + 1}", a))
+            .Where(l => l.Answer.Channel == channel && l.Answer.ConversationId == conversationId && l.Answer.CreatedAt < before)
+            .TakeLast(max)]);
+
+    public Task RecordMessageAsync(string answerId, string messageId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<string?> FindByMessageAsync(string channel, string conversationId, string messageId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
 }

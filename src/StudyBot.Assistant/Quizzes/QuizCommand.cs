@@ -2,16 +2,20 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using StudyBot.Assistant.Commands;
 using StudyBot.Core.Conversations;
+using StudyBot.Core.Feedback;
 using StudyBot.Core.Quizzes;
 
 namespace StudyBot.Assistant.Quizzes;
 
-/// <summary>`quiz [topic] [n]`, `quiz stop`, `quiz me [topic]`, `quiz new [since]`.</summary>
-public sealed class QuizCommand(QuizRunner runner, QuizPlanner planner, IOptions<QuizOptions> options, TimeProvider time) : ICommandHandler
+/// <summary>`quiz [topic] [n]`, `quiz stop`, `quiz me [topic]`, `quiz me on this`, `quiz new [since]`.</summary>
+public sealed class QuizCommand(QuizRunner runner, QuizPlanner planner, IAnswerLog answers, IOptions<QuizOptions> options, TimeProvider time) : ICommandHandler
 {
+    /// <summary>What a user says (or Teams' suggested action sends) to be quizzed on the last answer in the conversation.</summary>
+    public const string OnLastAnswer = "me on this";
+
     public string Name => "quiz";
 
-    public string Usage => "quiz [topic] [n] | quiz me | quiz new [since] | quiz stop";
+    public string Usage => "quiz [topic] [n] | quiz me | quiz me on this | quiz new [since] | quiz stop";
 
     public string Description => "a multiple-choice quiz from the knowledge base; `quiz me` reviews what you missed";
 
@@ -25,6 +29,11 @@ public sealed class QuizCommand(QuizRunner runner, QuizPlanner planner, IOptions
         if (first == "stop")
         {
             return await runner.StopAsync(message, cancellationToken);
+        }
+
+        if (request.Argument.Trim().TrimEnd('!', '.', '?').ToLowerInvariant() is OnLastAnswer or "on this" or "this")
+        {
+            return await OnLastAnswerAsync(message, cancellationToken);
         }
 
         var count = TakeCount(words);
@@ -56,6 +65,19 @@ public sealed class QuizCommand(QuizRunner runner, QuizPlanner planner, IOptions
         var subject = Topic(words);
         var questions = await planner.OnTopicAsync(subject, count.Value, cancellationToken);
         return await StartAsync(message, subject ?? "the knowledge base", questions, message.Personal, cancellationToken);
+    }
+
+    /// <summary>A personal quiz on the sources of the last answer given in this conversation.</summary>
+    private async Task<Reply> OnLastAnswerAsync(IncomingMessage message, CancellationToken cancellationToken)
+    {
+        var last = await answers.ListConversationAsync(message.Channel, message.Address.Id, time.GetUtcNow(), 1, cancellationToken);
+        if (last is not [{ Answer: { Found: true } answer }])
+        {
+            return new NoticeReply("I have not answered anything here yet that I could quiz you on. Ask me a question first.");
+        }
+
+        var questions = await planner.OnAnswerAsync(answer.Question, answer.Citations, options.Value.DefaultQuestions, cancellationToken);
+        return await StartAsync(message, answer.Question, questions, personal: true, cancellationToken);
     }
 
     private async Task<Reply> StartAsync(IncomingMessage message, string topic, IReadOnlyList<QuizQuestion> questions, bool personal, CancellationToken cancellationToken) =>

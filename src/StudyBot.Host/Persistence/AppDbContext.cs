@@ -33,6 +33,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             answer.ToTable("answers");
             answer.HasKey(a => a.Id);
             answer.HasIndex(a => a.CreatedAt);
+            answer.HasIndex(a => new { a.Channel, a.ConversationId, a.CreatedAt });
         });
         modelBuilder.Entity<FeedbackEntity>(feedback =>
         {

@@ -76,6 +76,33 @@ public sealed class EfAnswerLog(AppStore store, TimeProvider time) : IAnswerLog,
             .ToDictionaryAsync(g => g.Version, g => g.Count, StringComparer.Ordinal, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<LoggedAnswer>> ListConversationAsync(
+        string channel, string conversationId, DateTimeOffset before, int max, CancellationToken cancellationToken)
+    {
+        await using var context = store.CreateContext();
+        var newest = await context.Answers.AsNoTracking()
+            .Where(a => a.Channel == channel && a.ConversationId == conversationId && a.CreatedAt < before)
+            .OrderByDescending(a => a.CreatedAt)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+        return [.. newest.AsEnumerable().Reverse().Select(a => new LoggedAnswer(a.Id, ToModel(a)))];
+    }
+
+    public async Task RecordMessageAsync(string answerId, string messageId, CancellationToken cancellationToken)
+    {
+        await using var context = store.CreateContext();
+        await context.Answers.Where(a => a.Id == answerId).ExecuteUpdateAsync(a => a.SetProperty(x => x.MessageId, messageId), cancellationToken);
+    }
+
+    public async Task<string?> FindByMessageAsync(string channel, string conversationId, string messageId, CancellationToken cancellationToken)
+    {
+        await using var context = store.CreateContext();
+        return await context.Answers.AsNoTracking()
+            .Where(a => a.Channel == channel && a.ConversationId == conversationId && a.MessageId == messageId)
+            .Select(a => a.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     private static AnsweredQuestion ToModel(AnswerEntity entity) => new(
         entity.Channel, entity.ConversationId, entity.UserId, entity.Question, entity.Answer, entity.Found,
         JsonSerializer.Deserialize<List<Citation>>(entity.CitationsJson, Json) ?? [], entity.PromptVersion, entity.CreatedAt);

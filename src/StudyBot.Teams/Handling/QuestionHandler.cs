@@ -1,6 +1,7 @@
 using StudyBot.Adapters.Handling;
 using StudyBot.Assistant.Commands;
 using StudyBot.Core.Conversations;
+using StudyBot.Core.Feedback;
 using StudyBot.Core.Inbox;
 using StudyBot.Teams.Rendering;
 using StudyBot.Teams.Replies;
@@ -8,13 +9,18 @@ using StudyBot.Teams.Wire;
 
 namespace StudyBot.Teams.Handling;
 
-/// <summary>A message to StudyBot (personal chat, group chat or channel mention): the engine's reply, threaded.</summary>
+/// <summary>
+/// A message to StudyBot (personal chat, group chat or channel mention): the engine's reply with the
+/// conversation's earlier turns as context, threaded; an answer's message id is remembered for its feedback.
+/// </summary>
 internal sealed class QuestionHandler(
     ConversationEngine engine,
     IncomingTranslator translate,
+    ConversationHistory history,
     TypingIndicator typing,
     ReplyDelivery delivery,
-    AdaptiveCardRenderer cards) : IWorkHandler<Activity>
+    AdaptiveCardRenderer cards,
+    IAnswerLog answers) : IWorkHandler<Activity>
 {
     private const string HelpCommand = "help";
 
@@ -24,7 +30,8 @@ internal sealed class QuestionHandler(
     {
         var to = ConversationReference.Of(activity);
         var text = MentionText.Strip(activity);
-        var message = translate.Message(activity, text.Length == 0 ? HelpCommand : text);
+        var turns = await history.OfAsync(TeamsAddress.Of(activity), item.ReceivedAt, cancellationToken);
+        var message = translate.Message(activity, text.Length == 0 ? HelpCommand : text, turns);
 
         Reply reply;
         if (ReplyDelivery.AlreadySent(item))
@@ -37,7 +44,10 @@ internal sealed class QuestionHandler(
             reply = await engine.HandleAsync(message, cancellationToken);
         }
 
-        var card = cards.Render(reply);
-        await delivery.DeliverAsync(item, to, activity.Id, AdaptiveCard.Message(card), cancellationToken);
+        var sent = await delivery.DeliverAsync(item, to, activity.Id, cards.Messages(message.Personal).Render(reply), cancellationToken);
+        if (reply is AnswerReply { AnswerId: { } answerId } && sent is not null)
+        {
+            await answers.RecordMessageAsync(answerId, sent, cancellationToken);
+        }
     }
 }

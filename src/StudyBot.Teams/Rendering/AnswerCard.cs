@@ -12,6 +12,28 @@ internal static class AnswerCard
     /// <param name="confirmation">Shown instead of the feedback buttons once the user voted.</param>
     public static JsonObject Render(AnswerReply answer, CitationLinks links, string? confirmation = null)
     {
+        var body = Body(answer, links);
+        var actions = new List<JsonNode>();
+        if (confirmation is not null)
+        {
+            body.Add(AdaptiveCard.Text(confirmation, color: "Good", separator: true));
+        }
+        else if (answer.AnswerId is { } id)
+        {
+            actions.Add(CardAction.Button("👍 Helpful", IncomingAction.Feedback, IncomingAction.FeedbackValue(id, helpful: true)));
+            actions.Add(CardAction.Button("👎 Not helpful", IncomingAction.Feedback, IncomingAction.FeedbackValue(id, helpful: false)));
+            if (answer.Found)
+            {
+                actions.Add(QuizCards.QuizMeOnAnswer(id));
+            }
+        }
+
+        return AdaptiveCard.Create(PlainTextRenderer.Instance.Answer(answer), body, actions);
+    }
+
+    /// <summary>The answer's text, footnote and numbered sources with their open buttons, without actions.</summary>
+    public static List<JsonNode> Body(AnswerReply answer, CitationLinks links)
+    {
         var body = new List<JsonNode> { AdaptiveCard.Text(answer.Text) };
         if (AnswerFootnote.For(answer) is { } footnote)
         {
@@ -39,22 +61,7 @@ internal static class AnswerCard
             body.Add(AdaptiveCard.ActionSet(openButtons));
         }
 
-        var actions = new List<JsonNode>();
-        if (confirmation is not null)
-        {
-            body.Add(AdaptiveCard.Text(confirmation, color: "Good", separator: true));
-        }
-        else if (answer.AnswerId is { } id)
-        {
-            actions.Add(CardAction.Button("👍 Helpful", IncomingAction.Feedback, IncomingAction.FeedbackValue(id, helpful: true)));
-            actions.Add(CardAction.Button("👎 Not helpful", IncomingAction.Feedback, IncomingAction.FeedbackValue(id, helpful: false)));
-            if (answer.Found)
-            {
-                actions.Add(QuizCards.QuizMeOnAnswer(id));
-            }
-        }
-
-        return AdaptiveCard.Create(PlainTextRenderer.Instance.Answer(answer), body, actions);
+        return body;
     }
 
     private static string Where(Citation citation)

@@ -104,9 +104,11 @@ internal sealed class FakeConnector : IAsyncDisposable
         }
 
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.Value!;
-        _calls.Enqueue(new RecordedCall(request.Method, rawTarget, request.Headers.Authorization.ToString(), body));
+        var failed = _failures.TryDequeue(out var failure);
+        var id = failed ? null : request.Method == "PUT" ? Uri.UnescapeDataString(rawTarget.Split('/')[^1]) : $"1:reply-{Interlocked.Increment(ref _ids)}";
+        _calls.Enqueue(new RecordedCall(request.Method, rawTarget, request.Headers.Authorization.ToString(), body) { Id = id });
         _arrived.Release();
-        if (_failures.TryDequeue(out var failure))
+        if (failed)
         {
             if (failure.RetryAfter is not null)
             {
@@ -116,7 +118,6 @@ internal sealed class FakeConnector : IAsyncDisposable
             return Results.StatusCode(failure.Status);
         }
 
-        var id = request.Method == "PUT" ? Uri.UnescapeDataString(rawTarget.Split('/')[^1]) : $"1:reply-{Interlocked.Increment(ref _ids)}";
         return Results.Json(new { id }, statusCode: request.Method == "POST" ? 201 : 200);
     }
 }

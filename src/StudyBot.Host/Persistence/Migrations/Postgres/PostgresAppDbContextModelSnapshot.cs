@@ -49,6 +49,9 @@ namespace StudyBot.Host.Persistence.Migrations.Postgres
                     b.Property<bool>("Found")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("MessageId")
+                        .HasColumnType("text");
+
                     b.Property<string>("PromptVersion")
                         .HasColumnType("text");
 
@@ -63,6 +66,8 @@ namespace StudyBot.Host.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Channel", "ConversationId", "CreatedAt");
 
                     b.ToTable("answers", (string)null);
                 });

@@ -43,6 +43,9 @@ namespace StudyBot.Host.Persistence.Migrations.Sqlite
                     b.Property<bool>("Found")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MessageId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PromptVersion")
                         .HasColumnType("TEXT");
 
@@ -57,6 +60,8 @@ namespace StudyBot.Host.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Channel", "ConversationId", "CreatedAt");
 
                     b.ToTable("answers", (string)null);
                 });
