@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using StudyBot.Core.Chunking;
+using StudyBot.Knowledge.Chunking;
 using StudyBot.Knowledge.Configuration;
 using StudyBot.Knowledge.Embeddings;
 using StudyBot.Knowledge.Index.Embedded;
@@ -51,16 +51,17 @@ internal static class ConfluenceSyncBench
             using var store = new EmbeddedChunkStore(Path.Combine(work, $"confluence-{flavor}.db"),
                 HashingEmbeddingGenerator.IdFor(HashingEmbeddingGenerator.DefaultDimensions), HashingEmbeddingGenerator.DefaultDimensions);
             await store.EnsureCollectionExistsAsync();
-            var pipeline = new IngestionPipeline(store, embedder, new MarkdownChunker(new ChunkingOptions(), TokenCounter.Default),
-                new IngestionTracker(TimeProvider.System), TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
+            var selection = new EmbedderSelection(embedder, HashingEmbeddingGenerator.IdFor(HashingEmbeddingGenerator.DefaultDimensions), HashingEmbeddingGenerator.DefaultDimensions);
+            var chunks = new ChunkEmbedder(selection, new VectorCache(Path.Combine(work, $"confluence-{flavor}-vectors.db"), selection.Id));
+            var pipeline = new IngestionPipeline(store, chunks, new MarkdownChunker(new ChunkingOptions(), TokenCounter.Default), TimeProvider.System, NullLogger<IngestionPipeline>.Instance);
 
             var full = Stopwatch.StartNew();
-            var first = await pipeline.RunAsync(source, default);
+            var first = (await pipeline.RunAsync(source, default)).Counts;
             full.Stop();
             var fullRequests = fake.Requests.Count;
             fake.ClearRequests();
             var watch = Stopwatch.StartNew();
-            var counts = await pipeline.RunAsync(source, default);
+            var counts = (await pipeline.RunAsync(source, default)).Counts;
             watch.Stop();
             var requests = fake.Requests;
             var fetches = requests.Count(r => r.Path.Contains("/api/v2/pages/", StringComparison.Ordinal)

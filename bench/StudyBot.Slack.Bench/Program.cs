@@ -71,10 +71,10 @@ internal static class SlackBench
         Console.WriteLine($"events accepted: {events.Count}; answered exactly once: {once}; answered more than once: {twice}; not answered: {missing}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"all answers were in the threads {drained.TotalSeconds:0.0} s after the last request was acknowledged"));
-        var pass = p99 < 50 && ok == plan.Count && once == events.Count;
+        var pass = p99 < 25 && ok == plan.Count && once == events.Count;
         Console.WriteLine(pass
-            ? "PASS: p99 under 50 ms, no event lost, none answered twice"
-            : "MISS: the target is p99 under 50 ms with every event answered exactly once");
+            ? "PASS: p99 under 25 ms, no event lost, none answered twice"
+            : "MISS: the target is p99 under 25 ms with every event answered exactly once");
         return pass ? 0 : 1;
     }
 

@@ -11,8 +11,6 @@
 #           STUDYBOT_TEAMS_DEVELOPER (default "StudyBot"),
 #           STUDYBOT_TEAMS_PRIVACY_URL, STUDYBOT_TEAMS_TERMS_URL (default: the public base URL),
 #           --out FILE (default infra/teams/build/studybot-teams.zip).
-# The manifest is checked against Microsoft's schema of its manifestVersion (npm @microsoft/app-manifest,
-# installed once under STUDYBOT_TEAMS_TOOLS, default ~/.cache/studybot/app-manifest-1.1.2); needs node and npm.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 settings="" out="$here/build/studybot-teams.zip"
@@ -63,11 +61,6 @@ if grep -q '{{' "$work/manifest.json"; then
   echo "manifest.json still has placeholders:" >&2; grep -n '{{' "$work/manifest.json" >&2; exit 1
 fi
 python3 -m json.tool "$work/manifest.json" > /dev/null
-tools="${STUDYBOT_TEAMS_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/studybot/app-manifest-1.1.2}"
-if [ ! -f "$tools/node_modules/@microsoft/app-manifest/package.json" ]; then
-  npm install --silent --no-audit --no-fund --prefix "$tools" @microsoft/app-manifest@1.1.2 >&2
-fi
-node "$here/validate-manifest.mjs" "$work/manifest.json" "$tools"
 cp "$here/color.png" "$here/outline.png" "$work/"
 
 mkdir -p "$(dirname "$out")"

@@ -37,7 +37,7 @@ public static class AssistantServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>The chat model (<see cref="IChatModel"/>), prompt files and their experiment, and web search.</summary>
+    /// <summary>The chat model (<see cref="ChatModel"/>), prompt files and their experiment, and web search.</summary>
     private static void AddStudyBotModels(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -50,7 +50,6 @@ public static class AssistantServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.AddSingleton<ChatModel>();
-        services.AddSingleton<IChatModel>(sp => sp.GetRequiredService<ChatModel>());
         services.AddOptions<WebSearchOptions>().BindConfiguration(WebSearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddWebSearch(builder.Configuration.GetSection(WebSearchOptions.SectionName).Get<WebSearchOptions>() ?? new WebSearchOptions());
     }

@@ -1,22 +1,23 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
 using StudyBot.Core.Conversations;
 using StudyBot.Assistant;
-using StudyBot.Assistant.Quizzes;
 using StudyBot.Host.Admin;
-using StudyBot.Host.Alerts;
+using StudyBot.Operations.Alerts;
 using StudyBot.Host.Api;
 using StudyBot.Host.Feedback;
+using StudyBot.Storage.Feedback;
 using StudyBot.Host.ApiKeys;
-using StudyBot.Host.Inbox;
-using StudyBot.Host.Ingestion;
-using StudyBot.Host.Jobs;
+using StudyBot.Operations.Jobs;
 using StudyBot.Host.KnowledgeGaps;
-using StudyBot.Host.Persistence;
+using StudyBot.Storage;
+using StudyBot.Storage.ApiKeys;
 using StudyBot.Host.Playground;
 using StudyBot.Host.Telemetry;
 using StudyBot.Knowledge;
 using StudyBot.Knowledge.Configuration;
+using StudyBot.Knowledge.Sources;
 using StudyBot.Slack;
 using StudyBot.Teams;
 
@@ -33,41 +34,49 @@ public static class HostExtensions
         builder.AddStudyBotAssistant();
         builder.AddStudyBotPersistence();
         builder.AddStudyBotFeedback();
-        // EF Core logs every SQL statement at Information; keep the console for StudyBot's own events.
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
-        // With no source configured the sample knowledge base is served, so the first run needs no setup.
+        builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
+        builder.Services.AddSingleton(FileLinkKey.CreateSigner);
+        // The API's file links are relative to this host, where the playground runs.
+        builder.Services.AddSingleton(sp => new CitationLinks("/", sp.GetRequiredService<FileLinkSigner>()));
+        builder.AddStudyBotLoggingDefaults();
+        // With no source configured the sample knowledge base is served, so the first run needs no setup;
+        // folders added with `ingest <folder>` come on top.
         builder.Services.PostConfigure<KnowledgeOptions>(options =>
         {
             if (options.Sources.Count == 0)
             {
                 options.Sources[DefaultSourceName] = new SourceOptions { Type = "Files", Path = "knowledge" };
             }
+
+            AddedFolders.AddTo(options);
         });
         return builder;
     }
 
     public static WebApplicationBuilder AddStudyBotHost(this WebApplicationBuilder builder)
     {
-        builder.AddStudyBotServices();
-        // Hosted services start in this order: data folder, app-store migrations, jobs, ingestion, inbox.
+        // Hosted services start in the order they are added: the data folder and app-store migrations before any feature's.
         builder.Services.AddHostedService<DataFolderGuard>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AppStoreInitializer>());
+        builder.AddStudyBotServices();
         builder.AddStudyBotJobs();
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
-        builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
         builder.Services.AddDataProtection();
         builder.Services.AddSingleton<AdminAuthentication>();
         builder.Services.AddSingleton<ApiKeyService>();
         builder.Services.AddSingleton<ApiKeyFilter>();
-        builder.Services.AddSingleton(FileLinkKey.CreateSigner);
-        // The API's file links are relative to this host, where the playground runs.
-        builder.Services.AddSingleton(sp => new CitationLinks("/", sp.GetRequiredService<FileLinkSigner>()));
+        builder.Services.AddSingleton<CallerRateLimitFilter>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<IndexUnavailableHandler>();
-        builder.Services.AddOpenApi();
+        // Numbers are numbers: the API neither reads nor documents them as strings.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "StudyBot API";
+            document.Info.Description = "Questions answered from the team's knowledge base with cited sources, chat commands, feedback, quizzes, status and administration.";
+            return Task.CompletedTask;
+        }));
         builder.Services.AddHostedService<StartupIngestionService>();
-        builder.Services.AddHostedService<InboxDispatcher>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<QuizPacer>());
         builder.AddStudyBotSlack();
         builder.AddStudyBotTeams();
         builder.AddStudyBotTelemetry();
@@ -78,6 +87,7 @@ public static class HostExtensions
     public static WebApplication MapStudyBot(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseStudyBotRequestLogs();
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using StudyBot.Host;
+using StudyBot.Knowledge.Embeddings;
 using StudyBot.Host.CommandLine;
 using StudyBot.Knowledge.Index.Qdrant;
 using StudyBot.Knowledge.Storage;
@@ -18,7 +19,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception ex) when (ex is DataFolderException or OptionsValidationException or QdrantCollectionMismatchException)
+catch (Exception ex) when (ex is DataFolderException or OptionsValidationException or QdrantCollectionMismatchException or EmbeddingSizeException)
 {
     await Console.Error.WriteLineAsync($"StudyBot cannot start: {ex.Message}");
     return 1;

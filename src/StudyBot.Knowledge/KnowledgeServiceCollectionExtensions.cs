@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.VectorData;
-using StudyBot.Core.Chunking;
+using StudyBot.Knowledge.Chunking;
 using StudyBot.Core.Models;
 using StudyBot.Core.Quizzes;
 using StudyBot.Core.Retrieval;
@@ -34,8 +34,14 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(sp => new DataFolder(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.DataDirectory));
-        services.AddSingleton(sp => EmbeddingGeneratorFactory.Create(sp.GetRequiredService<IOptions<LlmOptions>>().Value));
+        services.AddSingleton(sp => EmbeddingGeneratorFactory.Create(sp.GetRequiredService<IOptions<LlmOptions>>().Value, sp.GetRequiredService<IOptions<IndexOptions>>().Value));
         services.AddSingleton(sp => sp.GetRequiredService<EmbedderSelection>().Generator);
+        services.AddSingleton(sp => new VectorCache(sp.GetRequiredService<DataFolder>().PathOf("embeddings.db"), sp.GetRequiredService<EmbedderSelection>().Id));
+        services.AddSingleton<ChunkEmbedder>();
+        services.AddSingleton<QueryEmbeddings>();
+        services.AddSingleton<IPassageScorer, PassageScorer>();
+        services.AddSingleton<EmbeddingBackfill>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmbeddingBackfill>());
         services.AddStudyBotVectorStore();
         services.AddSingleton(sp =>
         {
@@ -49,12 +55,11 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddNotionClients(builder.Configuration);
         services.AddConfluenceHttpClients(builder.Configuration);
         services.AddSingleton<SourceCatalog>();
-        services.AddSingleton<IngestionTracker>();
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<KnowledgeIngestion>();
         services.AddSingleton<IKnowledgeStatus, KnowledgeStatusService>();
         services.AddSingleton<IKnowledgeSearch, HybridRetriever>();
-        services.AddSingleton<IQuizMaterial, IndexQuizMaterial>();
+        services.AddSingleton<IndexQuizMaterial>();
         return builder;
     }
 

@@ -53,7 +53,7 @@ internal static class VectorStoreServiceCollectionExtensions
             var index = sp.GetRequiredService<IOptions<IndexOptions>>().Value;
             var options = sp.GetRequiredService<IOptions<VectorStoreOptions>>();
             var probe = new QdrantClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(QdrantProbeClient), options);
-            return new QdrantChunkStore(sp.GetRequiredService<QdrantClient>(), probe, embedder.Id, embedder.Dimensions, options.Value.Qdrant.BatchSize, sp.GetRequiredService<TimeProvider>())
+            return new QdrantChunkStore(sp.GetRequiredService<QdrantClient>(), probe, embedder.Id, embedder.Dimensions, options.Value.Qdrant.BatchSize)
             {
                 FusionWeights = [index.LexicalWeight, index.DenseWeight],
             };

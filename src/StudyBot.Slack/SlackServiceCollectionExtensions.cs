@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using StudyBot.Adapters.Api;
 using StudyBot.Adapters.Handling;
 using StudyBot.Core.Conversations;
-using StudyBot.Core.Inbox;
 using StudyBot.Slack.Api;
 using StudyBot.Slack.Authentication;
 using StudyBot.Slack.Configuration;
@@ -67,13 +66,14 @@ public static class SlackServiceCollectionExtensions
                 sp.GetRequiredService<TimeProvider>()));
         }
 
-        services.AddSingleton<IInboxHandler, SlackInboxHandler>();
+        services.AddInboxHandler<SlackInboxHandler>();
         services.AddSingleton<IWorkHandler<SlackWork>, QuestionHandler>();
         services.AddSingleton<IWorkHandler<SlackWork>, SlashCommandHandler>();
         services.AddSingleton<IWorkHandler<SlackWork>, BlockActionHandler>();
 
         services.AddSingleton<BlockKitRenderer>();
         services.AddSingleton<ThreadReplyWriter>();
+        services.AddSingleton<StreamedReplyWriter>();
         services.AddSingleton<IReplyPoster, SlackReplyPoster>();
         return builder;
     }

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using StudyBot.Adapters.Api;
 using StudyBot.Adapters.Handling;
 using StudyBot.Core.Conversations;
-using StudyBot.Core.Inbox;
 using StudyBot.Teams.Api;
 using StudyBot.Teams.Authentication;
 using StudyBot.Teams.Configuration;
@@ -41,19 +40,16 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<BotTokenValidator>();
         services.AddSingleton<TrustedServiceUrls>();
+        services.AddSingleton<UnauthenticatedModeWarning>();
 
         services.AddSingleton<MessagesEndpoint>();
         services.AddSingleton<CardActionInvoke>();
-        services.AddSingleton<FeedbackInvoke>();
-        services.AddSingleton<MessageActionInvoke>();
 
-        services.AddSingleton<IInboxHandler, TeamsInboxHandler>();
+        services.AddInboxHandler<TeamsInboxHandler>();
         services.AddSingleton<IWorkHandler<Activity>, QuestionHandler>();
         services.AddSingleton<IWorkHandler<Activity>, SubmitActionHandler>();
         services.AddSingleton<IWorkHandler<Activity>, WelcomeHandler>();
-        services.AddSingleton<IWorkHandler<Activity>, PostAnswerHandler>();
         services.AddSingleton<IncomingTranslator>();
-        services.AddSingleton<ConversationHistory>();
         services.AddSingleton<TypingIndicator>();
 
         services.AddSingleton<AdaptiveCardRenderer>();

@@ -1,3 +1,4 @@
+using StudyBot.Core.Ingestion;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Quizzes;
 using StudyBot.Core.Retrieval;
@@ -10,7 +11,7 @@ namespace StudyBot.Tests;
 /// </summary>
 internal static class EveryReply
 {
-    private static readonly Citation Source = new(1, "Fine-tuning: LoRA, QLoRA, PEFT", "knowledge", "fine-tuning.md", null, "Fine-tuning > QLoRA", "QLoRA backpropagates…");
+    private static readonly Citation Source = new(1, "Fine-tuning: LoRA, QLoRA, PEFT", "knowledge", "fine-tuning.md", null, "Fine-tuning: LoRA, QLoRA, PEFT › QLoRA", "QLoRA backpropagates…");
 
     private static readonly QuizQuestionReply Question = new(
         "s1", 1, 2, "fine-tuning", "Which term does this describe: “a PEFT method that freezes the weights”?", ["QLoRA", "LoRA", "IA³", "NF4"], Personal: false, OpenSeconds: 60);
@@ -24,7 +25,7 @@ internal static class EveryReply
         new StatusReply(
             new KnowledgeStatus(3, 40,
             [
-                new SourceStatus("knowledge", "Files", true, 3, 40, "idle", null, DateTimeOffset.UnixEpoch, 0, 0, new IngestionCounts(3, 0, 0, 0, 1, 0.5), [new DocumentError("scan.pdf", "no text layer")]),
+                new SourceStatus("knowledge", "Files", true, 3, 40, SourceRunState.Idle, null, DateTimeOffset.UnixEpoch, 0, 0, new IngestionCounts(3, 0, 0, 0, 1, 0.5), [new DocumentError("scan.pdf", "no text layer")]),
             ]),
             [new Core.Feedback.HelpfulRate("answer.v1", 4, 3)]),
         Question,

@@ -96,4 +96,25 @@ public sealed class ConversationEngineTests
 
         Assert.Contains("2000", reply.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Stream_Answer_PassesTheUpdatesOnAndCompletesWithTheLoggedAnswer()
+    {
+        var engine = new ConversationEngine([new AskCommand(new StreamingEchoAnswerer())], [], _log, TimeProvider.System, NullLogger<ConversationEngine>.Instance);
+
+        var updates = await engine.StreamAsync(new IncomingMessage(Conversation, "u1", "What is QLoRA?"), CancellationToken.None).ToListAsync();
+
+        Assert.Equal("Searching the knowledge base…", Assert.IsType<ReplyWorking>(updates[0]).Status);
+        Assert.Equal("answer to What is QLoRA?", string.Concat(updates.OfType<ReplyDelta>().Select(d => d.Text)));
+        var answer = Assert.IsType<AnswerReply>(Assert.IsType<ReplyCompleted>(updates[^1]).Reply);
+        Assert.Equal(("a1", "answer to What is QLoRA?"), (answer.AnswerId, Assert.Single(_log.Answers).Answer));
+    }
+
+    [Fact]
+    public async Task Stream_Status_CompletesAtOnce()
+    {
+        var updates = await _engine.StreamAsync(new IncomingMessage(Conversation, "u1", "status"), CancellationToken.None).ToListAsync();
+
+        Assert.IsType<StatusReply>(Assert.IsType<ReplyCompleted>(Assert.Single(updates)).Reply);
+    }
 }

@@ -78,4 +78,18 @@ public sealed class ConversationLimiterTests
         Assert.Null(reply.RetryAfter);
         Assert.Empty(_log.Answers);
     }
+
+    [Theory]
+    [InlineData("web")]
+    [InlineData("api")]
+    [InlineData("cli")]
+    public async Task Handle_WebApiAndCommandLine_AreLeftToTheirOwnLimits(string channel)
+    {
+        var engine = Engine(perUser: 1, perChannel: 1);
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.IsType<AnswerReply>(await SendAsync(engine, new ConversationAddress(channel, channel), "web:anonymous"));
+        }
+    }
 }

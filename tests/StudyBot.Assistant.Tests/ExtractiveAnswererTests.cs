@@ -101,4 +101,87 @@ public sealed class ExtractiveAnswererTests
         Assert.False(answer.Found);
         Assert.Contains("more words", answer.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Answer_FactInATableRow_QuotesTheRowUnderItsHeaders()
+    {
+        var ports = Chunk("ports", "Service catalog", "| Service | Port | Owner |\n| --- | --- | --- |\n| search | 9200 | platform team |\n| billing | 8443 | payments team |");
+        var answerer = new ExtractiveAnswerer(new FixedSearch(ports, Hnsw));
+
+        var answer = await answerer.AnswerAsync(new Question("Which port does the billing service use?"), CancellationToken.None);
+
+        Assert.Equal("Service: billing; Port: 8443; Owner: payments team [1]", answer.Text);
+    }
+
+    [Fact]
+    public async Task Answer_FactInACodeBlock_QuotesTheLineAsCode()
+    {
+        var runbook = Chunk("rollback", "Rollback runbook", "Roll back a bad release from the bastion host:\n\n```bash\nkubectl rollout undo deployment/checkout\n```");
+        var answerer = new ExtractiveAnswerer(new FixedSearch(runbook, Hnsw));
+
+        var answer = await answerer.AnswerAsync(new Question("Which kubectl command does the rollout undo of checkout?"), CancellationToken.None);
+
+        Assert.Contains("`kubectl rollout undo deployment/checkout`", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Answer_RestatedProblem_AlsoQuotesTheNextSentenceTheEmbedderFindsClose()
+    {
+        var scaling = Chunk("scaling", "Serving", "A GPU running a decode loop looks busy at almost any load. Better signals are waiting requests and KV-cache usage. Kernel launches overlap with memory copies.");
+        var scorer = new FixedScorer(0.6, ("Better signals are waiting requests and KV-cache usage.", 0.82), ("A GPU running a decode loop looks busy at almost any load.", 0.70));
+        var answerer = new ExtractiveAnswerer(new FixedSearch(scaling, Hnsw), scorer);
+
+        var answer = await answerer.AnswerAsync(new Question("Our GPU looks busy at low load; what should we scale on?"), CancellationToken.None);
+
+        Assert.True(answer.Found);
+        Assert.Contains("Better signals are waiting requests", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kernel launches", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Answer_SharedWordsButNothingCloseInMeaning_IsDeclined()
+    {
+        var scorer = new FixedScorer(0.6, ("HNSW is a graph-based index for approximate nearest neighbour search.", 0.41), ("It trades memory for recall.", 0.38));
+        var answerer = new ExtractiveAnswerer(new FixedSearch(Hnsw), scorer);
+
+        var answer = await answerer.AnswerAsync(new Question("How much memory does the index of my photo album need?"), CancellationToken.None);
+
+        Assert.False(answer.Found);
+    }
+
+    [Fact]
+    public async Task Answer_ChunkNotEmbeddedYetWhileOthersAre_AnswersFromItsWords()
+    {
+        var answerer = new ExtractiveAnswerer(new FixedSearch(Hnsw, QLoRA, Llama), new PartlyEmbeddedScorer(0.6, Hnsw.Text));
+
+        var answer = await answerer.AnswerAsync(new Question("What is HNSW?"), CancellationToken.None);
+
+        Assert.True(answer.Found);
+        Assert.StartsWith("HNSW is a graph-based index", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Answer_OffTopicWhileTheMatchingChunkIsNotEmbeddedYet_IsDeclined()
+    {
+        var answerer = new ExtractiveAnswerer(new FixedSearch(Hnsw, QLoRA), new PartlyEmbeddedScorer(0.6, Hnsw.Text));
+
+        var answer = await answerer.AnswerAsync(new Question("How much memory does the index of my photo album need?"), CancellationToken.None);
+
+        Assert.False(answer.Found);
+    }
+
+    /// <summary>The background embedding part-way: passages of <paramref name="notYetEmbedded"/> have no vector, the rest score 0.3.</summary>
+    private sealed class PartlyEmbeddedScorer(double relevantAbove, string notYetEmbedded) : IPassageScorer
+    {
+        public Task<PassageScores> ScoreAsync(string question, IReadOnlyList<string> passages, CancellationToken cancellationToken) =>
+            Task.FromResult(new PassageScores(passages.Select(p => notYetEmbedded.Contains(p, StringComparison.Ordinal) ? null : (double?)0.3).ToList(), relevantAbove));
+    }
+
+    /// <summary>An embedder stand-in: the similarity of listed passages, 0.3 for the rest, and the calibrated bar.</summary>
+    private sealed class FixedScorer(double relevantAbove, params (string Passage, double Similarity)[] similarities) : IPassageScorer
+    {
+        public Task<PassageScores> ScoreAsync(string question, IReadOnlyList<string> passages, CancellationToken cancellationToken) =>
+            Task.FromResult(new PassageScores(
+                passages.Select(p => (double?)similarities.Where(s => s.Passage == p).Select(s => s.Similarity).DefaultIfEmpty(0.3).First()).ToList(), relevantAbove));
+    }
 }

@@ -23,6 +23,8 @@ public sealed class EvalCommandLineTests
     [InlineData(new[] { "retrieval" }, "--dataset is required")]
     [InlineData(new[] { "retrieval", "--dataset", "x", "--queries", "some" }, "'--queries'")]
     [InlineData(new[] { "answers", "--dataset" }, "'--dataset'")]
+    [InlineData(new[] { "quizzes", "--dataset", "knowledge" }, "--host is required")]
+    [InlineData(new[] { "quizzes", "--dataset", "knowledge", "--host", "localhost:5160" }, "'--host'")]
     public void Parse_BadArguments_NamesTheProblem(string[] args, string expected)
     {
         Assert.Null(EvalCommandLine.Parse(args, out var error));

@@ -8,7 +8,8 @@ internal sealed record RetrievalBaseline(
     [property: JsonPropertyName("documents")] IReadOnlyList<string> Documents,
     [property: JsonPropertyName("tolerance")] double Tolerance,
     [property: JsonPropertyName("modes")] IReadOnlyDictionary<string, ModeBaseline> Modes,
-    [property: JsonPropertyName("notInKnowledgeBase")] AbstentionBaseline NotInKnowledgeBase)
+    [property: JsonPropertyName("notInKnowledgeBase")] AbstentionBaseline NotInKnowledgeBase,
+    [property: JsonPropertyName("product")] ProductBaseline Product)
 {
     public static RetrievalBaseline Load() =>
         JsonSerializer.Deserialize<RetrievalBaseline>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "aragog-slice-baseline.json")))
@@ -20,3 +21,9 @@ internal sealed record ModeBaseline([property: JsonPropertyName("hitAt1")] doubl
 /// <param name="Refused">Unanswerable questions answered "not in the knowledge base".</param>
 /// <param name="WronglyRefused">Labelled questions answered "not in the knowledge base".</param>
 internal sealed record AbstentionBaseline([property: JsonPropertyName("refused")] int Refused, [property: JsonPropertyName("wronglyRefused")] int WronglyRefused);
+
+/// <summary>The product path (POST /api/ask at default settings) on the slice.</summary>
+internal sealed record ProductBaseline(
+    [property: JsonPropertyName("firstCitationHitAt1")] double FirstCitationHitAt1,
+    [property: JsonPropertyName("answerableRefused")] int AnswerableRefused,
+    [property: JsonPropertyName("unanswerableDeclined")] int UnanswerableDeclined);

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
-using StudyBot.Host.Jobs;
+using StudyBot.Core.Ingestion;
 using StudyBot.Tests;
 
 namespace StudyBot.Host.Tests;
@@ -72,12 +72,12 @@ public sealed class AdminApiTests : RunningHostTests
     [Fact]
     public async Task Reindex_WhileAnotherHostRunsTheSource_IsNotQueuedTwice()
     {
-        var ledger = Host.Services.GetRequiredService<SourceRunLedger>();
-        Assert.True(await ledger.TryReserveAsync("knowledge", CancellationToken.None));
-        await ledger.MarkRunningAsync("knowledge", CancellationToken.None);
+        var runs = Host.Services.GetRequiredService<ISourceRunStore>();
+        Assert.True(await runs.TryReserveAsync("knowledge", CancellationToken.None));
+        Assert.True(await runs.TryStartAsync("knowledge", CancellationToken.None));
 
         var busy = await ReindexAsync();
-        await ledger.FinishAsync("knowledge", null, CancellationToken.None);
+        await runs.FinishAsync("knowledge", new IngestionResult(new IngestionCounts(0, 0, 3, 0, 0, 0.1), null, []), CancellationToken.None);
         var free = await ReindexAsync();
 
         Assert.Equal("already-running", busy);

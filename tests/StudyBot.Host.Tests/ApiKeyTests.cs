@@ -53,6 +53,21 @@ public sealed class ApiKeyTests : RunningHostTests
     }
 
     [Fact]
+    public async Task ApiKey_ScriptOverTheAnonymousLimit_HasTheKeysOwnLimit()
+    {
+        var created = await Admin.PostAsJsonAsync("/api/admin/keys", new { name = "eval-script", perMinuteLimit = 100 });
+        var key = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 80; i++)
+        {
+            statuses.Add(await AskAsync(key));
+        }
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+    }
+
+    [Fact]
     public async Task ApiKey_HealthAndPlaygroundStayOpen()
     {
         using var client = Host.CreateClient();

@@ -8,7 +8,7 @@ using StudyBot.Tests;
 namespace StudyBot.Host.Tests;
 
 /// <summary>Hangfire on a real PostgreSQL database: schedules follow configuration, and two hosts run each occurrence once.</summary>
-public sealed class JobScheduleTests : IAsyncLifetime
+public sealed class JobScheduleTests(FakeQdrantFixture qdrant) : IClassFixture<FakeQdrantFixture>, IAsyncLifetime
 {
     private readonly TestCorpus _corpus = new();
     private readonly List<TempFolder> _folders = [];
@@ -65,7 +65,9 @@ public sealed class JobScheduleTests : IAsyncLifetime
     [PostgresFact]
     public async Task TwoHostsOnOneDatabase_BothServeAndEachScheduledRunHappensOnce()
     {
-        var settings = new Dictionary<string, string?> { ["StudyBot:Sources:knowledge:Schedule"] = "*/2 * * * * *" };
+        // Several hosts share one index (Qdrant): a run happens on one of them and both serve what it indexed.
+        var settings = qdrant.NewCollectionSettings();
+        settings["StudyBot:Sources:knowledge:Schedule"] = "*/2 * * * * *";
         await using var first = Start(new(settings));
         await using var second = Start(new(settings));
         using var firstClient = first.CreateAdminClient();

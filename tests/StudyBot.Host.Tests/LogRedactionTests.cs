@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StudyBot.Host.Telemetry;
+using StudyBot.Operations.Telemetry;
+using StudyBot.Tests;
 
 namespace StudyBot.Host.Tests;
 
@@ -91,34 +93,4 @@ public sealed partial class LogRedactionTests
 
     [LoggerMessage(LogLevel.Error, "calling the model with {Key} for {User}")]
     private static partial void LogCalling(ILogger logger, string key, string user);
-
-    private sealed class ListLoggerProvider : ILoggerProvider
-    {
-        public List<Entry> Entries { get; } = [];
-
-        public ILogger CreateLogger(string categoryName) => new ListLogger(this);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class ListLogger(ListLoggerProvider provider) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                var values = (state as IReadOnlyList<KeyValuePair<string, object?>> ?? []).ToDictionary(p => p.Key, p => p.Value);
-                lock (provider.Entries)
-                {
-                    provider.Entries.Add(new Entry(formatter(state, exception), values, exception));
-                }
-            }
-        }
-    }
-
-    private sealed record Entry(string Message, Dictionary<string, object?> State, Exception? Exception);
 }

@@ -13,9 +13,10 @@ public abstract class RestartTests : IDisposable
     /// <summary>Extra settings, the same for every start of one test.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
-    private async Task<(JsonElement Status, Func<string, Task<JsonElement>> Ask, StudyBotHost Host)> StartAsync()
+    private async Task<(JsonElement Status, Func<string, Task<JsonElement>> Ask, StudyBotHost Host)> StartAsync(IReadOnlyDictionary<string, string?>? more = null)
     {
-        var host = new StudyBotHost(_data.Path, _corpus.Path, Settings);
+        await DataFolderLock.WaitUntilReleasedAsync(_data.Path);
+        var host = new StudyBotHost(_data.Path, _corpus.Path, Settings.Concat(more ?? new Dictionary<string, string?>()).ToDictionary());
         var client = host.CreateClient();
         var status = await StudyBotHost.WaitForIngestionAsync(client);
         async Task<JsonElement> Ask(string question) =>
@@ -54,6 +55,21 @@ public abstract class RestartTests : IDisposable
         Assert.Contains("zebra technique", (await ask("What is QLoRA?")).GetProperty("answer").GetString(), StringComparison.Ordinal);
         var hnsw = await ask("What is HNSW?");
         Assert.DoesNotContain(hnsw.GetProperty("citations").EnumerateArray(), c => c.GetProperty("link").GetString() == "vector-stores.md");
+        await second.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Restart_SourceRemovedFromTheSettings_IsListedAsUnconfiguredNotPending()
+    {
+        using var extra = new TempFolder();
+        extra.Write("deploy.md", "# Deploys\n\nWe deploy on Tuesdays.\n");
+        var (_, _, first) = await StartAsync(new Dictionary<string, string?> { ["StudyBot:Sources:extra:Type"] = "Files", ["StudyBot:Sources:extra:Path"] = extra.Path });
+        await first.DisposeAsync();
+
+        var (status, _, second) = await StartAsync();
+
+        var source = StudyBotHost.Source(status, "extra");
+        Assert.Equal(("unconfigured", false, 1), (source.GetProperty("state").GetString(), source.GetProperty("configured").GetBoolean(), source.GetProperty("documents").GetInt32()));
         await second.DisposeAsync();
     }
 

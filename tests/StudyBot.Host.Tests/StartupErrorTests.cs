@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using StudyBot.Knowledge.Storage;
+using StudyBot.Host.Tests.Readme;
 using StudyBot.Tests;
 
 namespace StudyBot.Host.Tests;
@@ -35,46 +35,36 @@ public sealed class StartupErrorTests(FakeQdrantFixture qdrant) : IClassFixture<
     [Fact]
     public async Task Start_QdrantCollectionOfAnotherVectorSize_ExitsWithTheReason()
     {
-        qdrant.Qdrant.CreateCollection("made-for-384", 384);
-        var environment = qdrant.NewCollectionSettings("made-for-384").ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value!);
+        qdrant.Qdrant.CreateCollection("made-for-768", 768);
+        var environment = qdrant.NewCollectionSettings("made-for-768").ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value!);
 
         var (exitCode, stderr) = await RunHostProcessAsync(environment);
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("holds 384-dimension vectors but the embedder 'hashing-v2-1024' makes 1024", stderr, StringComparison.Ordinal);
+        Assert.Contains("holds 768-dimension vectors but the embedder 'onnx:arctic-embed-xs' makes 384", stderr, StringComparison.Ordinal);
+        Assert.Contains("StudyBot:VectorStore:Qdrant:Collection", stderr, StringComparison.Ordinal);
     }
 
-    /// <summary>Starts the real host executable (not the test server) and waits for it to exit.</summary>
+    [Fact]
+    public async Task Start_RemoteEmbeddingModelUnreachableAndSizeUnset_ExitsNamingTheSetting()
+    {
+        var (exitCode, stderr) = await RunHostProcessAsync(new Dictionary<string, string>
+        {
+            ["StudyBot__Llm__Provider"] = "OpenAICompatible",
+            ["StudyBot__Llm__Endpoint"] = "http://127.0.0.1:9/v1",
+            ["StudyBot__Llm__EmbeddingModel"] = "nomic-embed-text",
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("StudyBot:Llm:EmbeddingDimensions is not set, and the embedding model 'nomic-embed-text'", stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>Starts the server as the README does and waits for it to exit.</summary>
     private async Task<(int ExitCode, string Stderr)> RunHostProcessAsync(Dictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location, "--urls", "http://127.0.0.1:0"])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        start.Environment["StudyBot__DataDirectory"] = _data.Path;
-        start.Environment["StudyBot__Sources__knowledge__Path"] = _corpus.Path;
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-
-        return (process.ExitCode, await stderr);
+        environment["StudyBot__Sources__knowledge__Path"] = _corpus.Path;
+        var result = await StudyBotProcess.RunAsync(_data.Path, ["--urls", "http://127.0.0.1:0"], environment);
+        return (result.ExitCode, result.Stderr);
     }
 
     public void Dispose()

@@ -25,6 +25,17 @@ public sealed class EmbeddedChunkStoreTests : IDisposable
             records, CancellationToken.None);
     }
 
+    private async Task IndexTextAsync(string document, string text, bool embedded)
+    {
+        var record = new ChunkRecord
+        {
+            Key = ChunkKey.For("wiki", document, 0), Source = "wiki", DocumentId = document, Ordinal = 0,
+            Title = document, Link = document, HeadingPath = "", Text = text, Embedding = embedded ? _bed.Embedder.Embed(text) : ReadOnlyMemory<float>.Empty,
+        };
+        await _bed.Store.ReplaceDocumentAsync(
+            new IndexedDocument("wiki", document, document, document, "1", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 1), [record], CancellationToken.None);
+    }
+
     private async Task<List<ChunkRecord>> HybridAsync(string query, int top, HybridSearchOptions<ChunkRecord>? options = null)
     {
         var results = new List<ChunkRecord>();
@@ -48,6 +59,18 @@ public sealed class EmbeddedChunkStoreTests : IDisposable
 
         Assert.Equal(3, results.Count);
         Assert.All(results, r => Assert.Equal("notion", r.Source));
+    }
+
+    [Fact]
+    public async Task HybridSearch_BestMatchByWordsStillWithoutItsVector_RanksAboveChunksEmbeddedFirst()
+    {
+        await _bed.Store.EnsureCollectionExistsAsync();
+        await IndexTextAsync("mrr", "MRR (mean reciprocal rank) is the average of one over the rank of the first relevant result.", embedded: true);
+        await IndexTextAsync("rrf", "Reciprocal rank fusion merges ranked lists: each item scores one over k plus its rank in each list.", embedded: false);
+
+        var results = await HybridAsync("reciprocal rank fusion", 2);
+
+        Assert.Equal(["rrf", "mrr"], results.Select(r => r.DocumentId));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using StudyBot.Core.Ingestion;
 using StudyBot.Core.Retrieval;
 using StudyBot.Knowledge.Sources.Files;
 using StudyBot.Tests;
@@ -18,11 +19,7 @@ public sealed class IngestionPipelineTests : IDisposable
         _source = new FilesSource("handbook", _corpus.Path);
     }
 
-    private async Task<IngestionCounts> RunAsync()
-    {
-        await _bed.Store.EnsureCollectionExistsAsync();
-        return (await _bed.Pipeline.RunAsync(_source, CancellationToken.None))!;
-    }
+    private Task<IngestionCounts> RunAsync() => _bed.RunAsync(_source);
 
     private async Task<IReadOnlyList<RetrievedChunk>> SearchAsync(string text) =>
         await _bed.Retriever.SearchAsync(new KnowledgeQuery(text, 3), CancellationToken.None);
@@ -83,7 +80,7 @@ public sealed class IngestionPipelineTests : IDisposable
         var counts = await RunAsync();
 
         Assert.Equal((1, 1), (counts.Added, counts.Failed));
-        var error = Assert.Single(_bed.Tracker.Get("handbook").Errors);
+        var error = Assert.Single(_bed.LastResult!.Errors);
         Assert.Equal("lora.md", error.Document);
         Assert.Contains("UTF-8", error.Error, StringComparison.Ordinal);
         Assert.Equal("lora.md", (await SearchAsync("LoRA low-rank matrices frozen weight"))[0].DocumentId);
@@ -95,10 +92,10 @@ public sealed class IngestionPipelineTests : IDisposable
         await RunAsync();
         var gone = new FilesSource("handbook", _corpus.Combine("does-not-exist"));
 
-        var counts = await _bed.Pipeline.RunAsync(gone, CancellationToken.None);
+        var counts = await _bed.RunAsync(gone);
 
-        Assert.Equal(0, counts!.Removed);
-        Assert.Equal("failed", _bed.Tracker.Get("handbook").State);
+        Assert.Equal(0, counts.Removed);
+        Assert.Contains("does not exist", _bed.LastResult!.Failure, StringComparison.Ordinal);
         Assert.Equal(3, (await _bed.Store.CountAsync("handbook", CancellationToken.None)).Documents);
     }
 
@@ -110,10 +107,55 @@ public sealed class IngestionPipelineTests : IDisposable
 
         using var reopened = _bed.OpenStore();
         await reopened.EnsureCollectionExistsAsync();
-        var retriever = new Retrieval.HybridRetriever(reopened, reopened, _bed.Embedder);
+        var retriever = _bed.NewRetriever(reopened);
 
         var hits = await retriever.SearchAsync(new KnowledgeQuery("HNSW graph index", 1), CancellationToken.None);
         Assert.Equal("hnsw.md", Assert.Single(hits).DocumentId);
+    }
+
+    [Fact]
+    public async Task Run_EmbeddedStore_ServesByWordsAtOnceAndByMeaningOnceTheBackgroundEmbeddingIsDone()
+    {
+        await _bed.Store.EnsureCollectionExistsAsync();
+        await _bed.Pipeline.RunAsync(_source, CancellationToken.None);
+
+        Assert.Equal(0, _bed.Store.Vectors.Embedded);
+        Assert.Equal("hnsw.md", (await SearchAsync("graph index nearest neighbour"))[0].DocumentId);
+
+        await _bed.Backfill.CompleteAsync(CancellationToken.None);
+
+        Assert.Equal(_bed.Store.Vectors.Chunks, _bed.Store.Vectors.Embedded);
+        Assert.Equal((_bed.Store.Vectors.Chunks, _bed.Store.Vectors.Chunks), (_bed.Backfill.Progress!.Chunks, _bed.Backfill.Progress.Embedded));
+    }
+
+    [Fact]
+    public async Task Run_ChangedDocumentWithUnchangedParagraphs_EmbedsOnlyTheNewText()
+    {
+        _corpus.Write("lora.md", "# LoRA\n\nLoRA trains two low-rank matrices beside each frozen weight matrix.\n\n## Rank\n\nThe rank sets the capacity of the update.");
+        await RunAsync();
+        var before = _bed.EmbeddedTexts;
+
+        _corpus.Write("lora.md", "# LoRA\n\nLoRA trains two low-rank matrices beside each frozen weight matrix.\n\n## Rank\n\nTypical ranks are 8 to 64.");
+        await RunAsync();
+
+        // The new section's chunk and its one sentence; the unchanged first chunk comes from the content-hash cache.
+        Assert.Equal(2, _bed.EmbeddedTexts - before);
+        Assert.Equal(_bed.Store.Vectors.Chunks, _bed.Store.Vectors.Embedded);
+    }
+
+    [Fact]
+    public async Task Store_Reopened_HasEveryVectorAndComputesNone()
+    {
+        await RunAsync();
+        var embedded = _bed.EmbeddedTexts;
+        _bed.Store.Dispose();
+
+        using var reopened = _bed.OpenStore();
+        await reopened.EnsureCollectionExistsAsync();
+
+        Assert.Equal(reopened.Vectors.Chunks, reopened.Vectors.Embedded);
+        Assert.Empty(await reopened.GetChunksWithoutVectorsAsync(10, CancellationToken.None));
+        Assert.Equal(embedded, _bed.EmbeddedTexts);
     }
 
     public void Dispose()

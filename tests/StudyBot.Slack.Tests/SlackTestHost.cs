@@ -100,6 +100,7 @@ internal sealed class SlackTestBed : IAsyncDisposable
     {
         _hosts.Remove(host);
         await host.DisposeAsync();
+        await DataFolderLock.WaitUntilReleasedAsync(_data.Path);
     }
 
     public async ValueTask DisposeAsync()
@@ -129,7 +130,9 @@ internal sealed class SlackTestBed : IAsyncDisposable
         {
             var status = JsonNode.Parse(await client.GetStringAsync("/api/status"))!;
             var sources = status["index"]!["sources"]!.AsArray();
-            if ((bool)status["ready"]! && sources.All(s => (string?)s!["state"] is "idle" or "failed"))
+            // Answers by meaning need the background vectors too.
+            var embedded = status["index"]!["embeddings"] is not JsonObject vectors || (int)vectors["embedded"]! >= (int)vectors["chunks"]!;
+            if ((bool)status["ready"]! && sources.All(s => (string?)s!["state"] is "idle" or "failed") && embedded)
             {
                 return;
             }

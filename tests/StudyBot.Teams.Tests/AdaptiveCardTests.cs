@@ -1,3 +1,4 @@
+using StudyBot.Core.Ingestion;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ public sealed class AdaptiveCardTests
     private static readonly AnswerReply Answer = new(
         "QLoRA fine-tunes a 4-bit quantized model through low-rank adapters [1]. Vector stores keep the embeddings [2].",
         [
-            new Citation(1, "Fine-tuning: LoRA, QLoRA, PEFT", "knowledge", "fine-tuning.md", null, "Fine-tuning > QLoRA", "QLoRA backpropagates through a frozen 4-bit model…"),
+            new Citation(1, "Fine-tuning: LoRA, QLoRA, PEFT", "knowledge", "fine-tuning.md", null, "Fine-tuning: LoRA, QLoRA, PEFT › QLoRA", "QLoRA backpropagates through a frozen 4-bit model…"),
             new Citation(2, "LLaMA: Open and Efficient Foundation Language Models", "knowledge", "papers/llama.pdf", 1, "", "We introduce LLaMA…"),
             new Citation(3, "Confluence: Serving", "wiki", "https://wiki.example.com/pages/42", null, "Serving", "…"),
         ],
@@ -35,6 +36,21 @@ public sealed class AdaptiveCardTests
         Assert.Equal(
             "The model timed out; this is the extractive answer. · Tools used: knowledge_search",
             card["body"]![1]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void AnswerCard_Citations_SayTitleSectionAndPlaceOnce()
+    {
+        var card = AnswerCard.Render(Answer, new CitationLinks(BaseUrl, null));
+
+        var lines = card["body"]!.AsArray().Select(e => e!["text"]?.GetValue<string>()).Where(t => t?.StartsWith('[') == true).ToList();
+        Assert.Equal(
+            [
+                "[1] [Fine-tuning: LoRA, QLoRA, PEFT](https://studybot.example.com/api/sources/knowledge/files/fine-tuning.md) · QLoRA — knowledge · fine-tuning.md",
+                "[2] [LLaMA: Open and Efficient Foundation Language Models](https://studybot.example.com/api/sources/knowledge/files/papers/llama.pdf#page=1) — knowledge · papers/llama.pdf, page 1",
+                "[3] [Confluence: Serving](https://wiki.example.com/pages/42) · Serving — wiki · https://wiki.example.com/pages/42",
+            ],
+            lines);
     }
 
     [Fact]
@@ -106,9 +122,9 @@ public sealed class AdaptiveCardTests
         var errors = Enumerable.Range(1, 7).Select(i => new DocumentError($"papers/scan-{i}.pdf", "no text layer")).ToList();
         var status = new KnowledgeStatus(12, 340,
         [
-            new SourceStatus("knowledge", "Files", true, 10, 300, "idle", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddSeconds(3), 0, 0,
+            new SourceStatus("knowledge", "Files", true, 10, 300, SourceRunState.Idle, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddSeconds(3), 0, 0,
                 new IngestionCounts(10, 0, 0, 0, 7, 2.5), errors),
-            new SourceStatus("wiki", "Confluence", true, 2, 40, "running", DateTimeOffset.UnixEpoch, null, 1, 4, null, []),
+            new SourceStatus("wiki", "Confluence", true, 2, 40, SourceRunState.Running, DateTimeOffset.UnixEpoch, null, 1, 4, null, []),
         ]);
 
         var card = StatusCard.Render(new StatusReply(status));

@@ -37,12 +37,11 @@ public sealed class AgentsPlaygroundTests : IAsyncLifetime
         await _unused.DisposeAsync();
     }
 
-    /// <summary>StudyBot's answer as the playground shows it: a message with its AI entity.</summary>
-    private bool IsBotAnswer(JsonNode e, string conversationId) =>
+    private bool IsBotCard(JsonNode e, string conversationId) =>
         e["action"]?.GetValue<string>() == "createMessage"
         && e["actionConversationId"]?.GetValue<string>() == conversationId
         && e["message"]?["from"]?["id"]?.GetValue<string>() == _config["bot"]!["id"]!.GetValue<string>()
-        && e["message"]?["aiEntity"] is not null;
+        && e["message"]?["attachments"]?.AsArray().Count > 0;
 
     private string Me => _config["currentUser"]!["id"]!.GetValue<string>();
 
@@ -55,27 +54,25 @@ public sealed class AgentsPlaygroundTests : IAsyncLifetime
             ["text"] = question,
             ["textFormat"] = "plain",
         });
-        return await _playground.WaitForEventAsync(e => IsBotAnswer(e, chat));
+        return await _playground.WaitForEventAsync(e => IsBotCard(e, chat));
     }
 
     [Fact]
-    public async Task Playground_PersonalChatQuestion_ShowsTheAnswerWithCitationsAILabelFeedbackAndAQuizSuggestion()
+    public async Task Playground_PersonalChatQuestion_ShowsStudyBotsCitedAnswerCard()
     {
         var reply = await AskInPersonalChatAsync("What is QLoRA?");
 
-        var message = reply["message"]!;
-        Assert.Contains("QLoRA", message["text"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Contains("[1]", message["text"]!.GetValue<string>(), StringComparison.Ordinal);
-        var ai = message["aiEntity"]!;
-        Assert.Equal("AIGeneratedContent", ai["additionalType"]![0]!.GetValue<string>());
-        Assert.Contains("fine-tuning.md", ai["citation"]!.ToJsonString(), StringComparison.Ordinal);
-        Assert.Equal(1, ai["citation"]![0]!["position"]!.GetValue<int>());
-        Assert.True(message["feedbackLoopEnabled"]!.GetValue<bool>());
-        Assert.Equal("quiz me on this", message["suggestedActions"]!["actions"]![0]!["value"]!.GetValue<string>());
+        var attachment = reply["message"]!["attachments"]![0]!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment["contentType"]!.GetValue<string>());
+        CardSchema.AssertValid(attachment["content"]);
+        var card = attachment["content"]!.ToJsonString();
+        Assert.Contains("QLoRA", card, StringComparison.Ordinal);
+        Assert.Contains("[1]", card, StringComparison.Ordinal);
+        Assert.Contains("fine-tuning.md", card, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Playground_ChannelMention_AnsweredWithCitations()
+    public async Task Playground_ChannelMention_AnsweredWithACitedCard()
     {
         var channel = _config["teams"]![0]!["channels"]![0]!["id"]!.GetValue<string>();
         var bot = _config["bot"]!;
@@ -91,29 +88,34 @@ public sealed class AgentsPlaygroundTests : IAsyncLifetime
         var reply = await _playground.WaitForEventAsync(e =>
             e["action"]?.GetValue<string>() == "createMessage"
             && e["message"]?["from"]?["id"]?.GetValue<string>() == bot["id"]!.GetValue<string>()
-            && e["message"]?["aiEntity"] is not null);
+            && e["message"]?["attachments"]?.AsArray().Count > 0);
 
-        Assert.Contains("vector-stores.md", reply["message"]!["aiEntity"]!["citation"]!.ToJsonString(), StringComparison.Ordinal);
+        var card = reply["message"]!["attachments"]![0]!["content"]!;
+        CardSchema.AssertValid(card);
+        Assert.Contains("vector-stores.md", card.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Playground_FeedbackSubmitted_AcceptedWithTheEmptyResponseTeamsExpects()
+    public async Task Playground_HelpfulButton_CardRefreshedWithTheThanks()
     {
         var reply = await AskInPersonalChatAsync("What is LoRA?");
+        var helpful = reply["message"]!["attachments"]![0]!["content"]!["actions"]![0]!;
 
         var response = await _playground.InvokeAsync(new JsonObject
         {
-            ["name"] = "message/submitAction",
+            ["name"] = "adaptiveCard/action",
             ["value"] = new JsonObject
             {
-                ["actionName"] = "feedback",
-                ["actionValue"] = new JsonObject { ["reaction"] = "like", ["feedback"] = "{\"feedbackText\":\"clear\"}" },
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = helpful["verb"]!.DeepClone(), ["data"] = helpful["data"]!.DeepClone() },
+                ["trigger"] = "manual",
             },
             ["from"] = new JsonObject { ["id"] = Me },
             ["conversation"] = new JsonObject { ["id"] = reply["actionConversationId"]!.GetValue<string>() },
             ["replyToId"] = reply["message"]!["messageId"]!.GetValue<string>(),
         });
 
-        Assert.Equal(200, response["status"]!.GetValue<int>());
+        Assert.Equal("application/vnd.microsoft.card.adaptive", response["type"]!.GetValue<string>());
+        CardSchema.AssertValid(response["value"]);
+        Assert.Contains("glad it helped", response["value"]!.ToJsonString(), StringComparison.Ordinal);
     }
 }

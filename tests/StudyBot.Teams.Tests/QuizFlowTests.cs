@@ -39,12 +39,38 @@ public sealed class QuizFlowTests(TeamsFlowFixture fixture) : IClassFixture<Team
     }
 
     [Fact]
+    public async Task ChannelQuiz_OfThree_HasThreeQuestions()
+    {
+        var id = NewId("quiz-three");
+        await Host.PostActivityAsync(InItsOwnChannel(TeamsActivities.Mention(Connector.ServiceUrl, id, "quiz vector stores 3")), fixture.Token());
+
+        var question = await Connector.WaitForReplyAsync(id);
+
+        CardSchema.AssertValid(question.Card);
+        Assert.StartsWith("Question 1 of 3 · vector stores", CardText(question.Card!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChannelQuiz_LongerThanTheNoteAllows_SaysOnItsFirstCardHowManyQuestionsItHas()
+    {
+        var id = NewId("quiz-short");
+        await Host.PostActivityAsync(InItsOwnChannel(TeamsActivities.Mention(Connector.ServiceUrl, id, "quiz vector stores 20")), fixture.Token());
+
+        var question = await Connector.WaitForReplyAsync(id);
+
+        CardSchema.AssertValid(question.Card);
+        var lines = CardText(question.Card!).Split('\n');
+        var total = int.Parse(lines[1].Split(' ')[3], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(total, 1, 19);
+        Assert.Equal($"I could make {total} questions on “vector stores” (you asked for 20): the knowledge base has no more that pass my checks.", lines[0]);
+    }
+
+    [Fact]
     public async Task NextQuestion_PostedUnprompted_ArrivesAsACardInTheQuizConversation()
     {
         var id = NewId("quiz-next");
         var start = TeamsActivities.Mention(Connector.ServiceUrl, id, "quiz vector stores 3");
-        start["conversation"]!["id"] = $"19:097e6717fd7245bdbeba6baa13840db8@thread.skype;messageid={Random.Shared.NextInt64(1, long.MaxValue)}";
-        await Host.PostActivityAsync(start, fixture.Token());
+        await Host.PostActivityAsync(InItsOwnChannel(start), fixture.Token());
         var first = await Connector.WaitForReplyAsync(id);
         var conversation = start["conversation"]!["id"]!.GetValue<string>();
         var sessionId = first.Card!["actions"]![0]!["data"]!["value"]!.GetValue<string>().Split('|')[0];
@@ -77,6 +103,17 @@ public sealed class QuizFlowTests(TeamsFlowFixture fixture) : IClassFixture<Team
         Assert.Equal(4, next.Count);
         Assert.EndsWith("|1|0", next[0]!["data"]!["value"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    /// <summary>The activity in a channel thread of its own: one quiz runs per conversation.</summary>
+    private static JsonObject InItsOwnChannel(JsonObject activity)
+    {
+        activity["conversation"]!["id"] = $"19:097e6717fd7245bdbeba6baa13840db8@thread.skype;messageid={Random.Shared.NextInt64(1, long.MaxValue)}";
+        return activity;
+    }
+
+    /// <summary>The texts of a card's body, one a line.</summary>
+    private static string CardText(JsonNode card) =>
+        string.Join('\n', card["body"]!.AsArray().Select(b => b?["text"]?.GetValue<string>()).OfType<string>());
 
     /// <summary>The recorded adaptiveCard/action invoke, carrying one of StudyBot's buttons (and optionally another sender).</summary>
     private async Task<JsonNode> PressAsync(JsonNode button, JsonNode? from = null)

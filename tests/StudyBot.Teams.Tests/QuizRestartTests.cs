@@ -46,6 +46,8 @@ public sealed class QuizRestartTests : IAsyncLifetime
             callsBeforeRestart = _connector.Calls.Count;
         }
 
+        await DataFolderLock.WaitUntilReleasedAsync(_data.Path);
+
         // The new instance has seen no activity of this conversation: only the stored quiz knows where it runs.
         await using var second = new TeamsHost(_authority, _connector, FastQuiz, _data.Path);
         await second.WaitForIngestionAsync();

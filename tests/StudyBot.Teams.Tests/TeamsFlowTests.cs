@@ -41,16 +41,10 @@ public sealed class TeamsFlowTests(TeamsFlowFixture fixture) : IClassFixture<Tea
         var conversation = Uri.EscapeDataString("19:097e6717fd7245bdbeba6baa13840db8@thread.skype;messageid=1571540169848");
         Assert.Equal($"/amer/v3/conversations/{conversation}/activities/{id}", reply.Path);
         Assert.StartsWith("Bearer connector-token-", reply.Authorization, StringComparison.Ordinal);
-        Assert.Null(reply.Body!["attachments"]);
-        Assert.Contains("QLoRA", reply.Body["text"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Contains("[1]", reply.Body["text"]!.GetValue<string>(), StringComparison.Ordinal);
-        var message = reply.AiEntity!;
-        Assert.Equal(["AIGeneratedContent"], message["additionalType"]!.AsArray().Select(t => t!.GetValue<string>()));
-        var claim = message["citation"]![0]!;
-        Assert.Equal(1, claim["position"]!.GetValue<int>());
-        Assert.StartsWith("https://studybot.example.com/api/sources/knowledge/files/fine-tuning.md?sig=", claim["appearance"]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal("custom", reply.Body["channelData"]!["feedbackLoop"]!["type"]!.GetValue<string>());
-        Assert.Null(reply.Body["suggestedActions"]);
+        CardSchema.AssertValid(reply.Card);
+        Assert.Contains("QLoRA", reply.Card!["body"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("\"url\":\"https://studybot.example.com/api/sources/knowledge/files/fine-tuning.md?sig=", reply.CardText, StringComparison.Ordinal);
+        Assert.Contains("\"verb\":\"feedback\"", reply.CardText, StringComparison.Ordinal);
         var calls = Connector.Calls.ToList();
         var typing = calls.FindIndex(c => c.Type == "typing" && c.Path == $"/amer/v3/conversations/{conversation}/activities");
         Assert.InRange(typing, 0, calls.IndexOf(reply) - 1);
@@ -68,10 +62,8 @@ public sealed class TeamsFlowTests(TeamsFlowFixture fixture) : IClassFixture<Tea
 
         Assert.StartsWith($"/amer/v3/conversations/{Uri.EscapeDataString(activity["conversation"]!["id"]!.GetValue<string>())}/activities/", reply.Path, StringComparison.Ordinal);
         Assert.Equal("29:1kbOecyrymSn1FtrbJlQNF_BvhIpb7CLGbmjaTldT8A8tXXphjq4BcA2KfWGwoI-ahbEJ_Og1syGOt68MsLId1Q", reply.Body!["recipient"]!["id"]!.GetValue<string>());
-        Assert.Contains("vector-stores.md", Readable(reply.AiEntity), StringComparison.Ordinal);
-        var quizMe = Assert.Single(reply.Body["suggestedActions"]!["actions"]!.AsArray());
-        Assert.Equal("imBack", quizMe!["type"]!.GetValue<string>());
-        Assert.Equal("quiz me on this", quizMe["value"]!.GetValue<string>());
+        CardSchema.AssertValid(reply.Card);
+        Assert.Contains("vector-stores.md", reply.CardText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -118,83 +110,51 @@ public sealed class TeamsFlowTests(TeamsFlowFixture fixture) : IClassFixture<Tea
         Assert.Single(Connector.Calls, c => c.Path == welcomePath && c.Type == "message" && c.ReplyToId is null);
     }
 
-    /// <summary>The answer a reply carried, from the answer log.</summary>
-    private async Task<string> AnswerIdOfAsync(RecordedCall reply, string conversationId)
-    {
-        var conversation = conversationId.Split(";messageid=");
-        var id = conversation.Length == 2 ? $"{conversation[0]}:{conversation[1]}" : conversationId;
-        return (await Host.Services.GetRequiredService<IAnswerLog>().FindByMessageAsync("teams", id, reply.Id!, CancellationToken.None))!;
-    }
-
-    private const string MentionConversation = "19:097e6717fd7245bdbeba6baa13840db8@thread.skype;messageid=1571540169848";
-
-    private async Task<FeedbackEntry?> FeedbackOnAsync(string answerId) =>
-        (await Host.Services.GetRequiredService<IAnswerLog>().ListFeedbackAsync(1000, CancellationToken.None)).FirstOrDefault(f => f.AnswerId == answerId && f.UserId == RecordedUser);
-
     [Fact]
-    public async Task Feedback_TeamsThumbsDownOnAnAnswer_StoredAgainstTheAnswerWithAnEmptyResponse()
-    {
-        var answer = await AskInChannelAsync(NewId("ask-feedback"), "What is QLoRA?");
-        var submit = TeamsActivities.Load(TeamsActivities.FeedbackSubmit, Connector.ServiceUrl, NewId("feedback"));
-        submit["conversation"]!["id"] = MentionConversation;
-        submit["replyToId"] = answer.Id;
-
-        var response = await Host.PostActivityAsync(submit, fixture.Token());
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("", await response.Content.ReadAsStringAsync());
-        var vote = await FeedbackOnAsync(await AnswerIdOfAsync(answer, MentionConversation));
-        Assert.NotNull(vote);
-        Assert.False(vote.Helpful);
-    }
-
-    [Fact]
-    public async Task Feedback_CustomFormFetched_OffersTheReasonsAndItsSubmissionIsStored()
-    {
-        var answer = await AskInChannelAsync(NewId("ask-form"), "What is QLoRA?");
-        var fetch = TeamsActivities.Load(TeamsActivities.FeedbackFetch, Connector.ServiceUrl, NewId("fetch"));
-        fetch["conversation"]!["id"] = MentionConversation;
-        fetch["replyToId"] = answer.Id;
-
-        var form = (await (await Host.PostActivityAsync(fetch, fixture.Token())).Content.ReadFromJsonAsync<JsonNode>())!;
-
-        Assert.Equal("continue", form["task"]!["type"]!.GetValue<string>());
-        var card = form["task"]!["value"]!["card"]!["content"]!;
-        CardSchema.AssertValid(card);
-        var reasons = card["body"]!.AsArray().Single(e => e!["type"]!.GetValue<string>() == "Input.ChoiceSet")!["choices"]!.AsArray();
-        Assert.Contains(reasons, r => r!["value"]!.GetValue<string>() == "outdated");
-        var data = card["actions"]![0]!["data"]!.AsObject();
-
-        // Teams sends the form's fields back as the feedback of message/submitAction; this one names no message.
-        var fields = data.DeepClone().AsObject();
-        fields["reason"] = "outdated";
-        fields["feedbackText"] = "The page changed last week.";
-        var submit = TeamsActivities.Load(TeamsActivities.FeedbackSubmit, Connector.ServiceUrl, NewId("form-submit"));
-        submit.Remove("replyToId");
-        submit["value"]!["actionValue"]!["feedback"] = fields.ToJsonString();
-        Assert.Equal(HttpStatusCode.OK, (await Host.PostActivityAsync(submit, fixture.Token())).StatusCode);
-
-        var vote = await FeedbackOnAsync(data["answerId"]!.GetValue<string>());
-        Assert.NotNull(vote);
-        Assert.False(vote.Helpful);
-        Assert.Equal(await AnswerIdOfAsync(answer, MentionConversation), data["answerId"]!.GetValue<string>());
-    }
-
-    [Fact]
-    public async Task Feedback_ButtonOfAnOlderAnswerCard_StillStoredAndAcknowledged()
+    public async Task Feedback_ActionSubmitOnAnAnswer_StoredAndAcknowledgedInTheThread()
     {
         var answer = await AskInChannelAsync(NewId("ask-submit"), "What is QLoRA?");
-        var answerId = await AnswerIdOfAsync(answer, MentionConversation);
+        var helpful = answer.Card!["actions"]![0]!;
+        var answerId = helpful["data"]!["value"]!.GetValue<string>().Split('|')[0];
         var id = NewId("submit");
         var submit = TeamsActivities.Load(TeamsActivities.SubmitMessage, Connector.ServiceUrl, id);
-        submit["value"] = new JsonObject { ["studybot"] = "feedback", ["value"] = $"{answerId}|up" };
+        submit["value"] = helpful["fallback"]!["data"]!.DeepClone();
 
         Assert.Equal(HttpStatusCode.OK, (await Host.PostActivityAsync(submit, fixture.Token())).StatusCode);
         var acknowledgement = await Connector.WaitForReplyAsync(id);
 
         CardSchema.AssertValid(acknowledgement.Card);
         Assert.Contains("Thanks — glad it helped.", Readable(acknowledgement.Card), StringComparison.Ordinal);
-        Assert.True((await FeedbackOnAsync(answerId))?.Helpful);
+        var feedback = await Host.Services.GetRequiredService<IAnswerLog>().ListFeedbackAsync(1000, CancellationToken.None);
+        Assert.Contains(feedback, f => f.AnswerId == answerId && f.UserId == RecordedUser && f.Helpful);
+    }
+
+    [Fact]
+    public async Task Feedback_UniversalAction_AnsweredWithTheCardRefreshedForTheVoter()
+    {
+        var answer = await AskInChannelAsync(NewId("ask-execute"), "What is QLoRA?");
+        var notHelpful = answer.Card!["actions"]![1]!;
+        var answerId = notHelpful["data"]!["value"]!.GetValue<string>().Split('|')[0];
+        var invoke = TeamsActivities.Load(TeamsActivities.CardActionInvoke, Connector.ServiceUrl, NewId("execute"));
+        invoke["value"]!["action"] = new JsonObject
+        {
+            ["type"] = "Action.Execute",
+            ["verb"] = notHelpful["verb"]!.DeepClone(),
+            ["data"] = notHelpful["data"]!.DeepClone(),
+        };
+        invoke["value"]!["trigger"] = "manual";
+
+        var response = await Host.PostActivityAsync(invoke, fixture.Token());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+        Assert.Equal(200, body["statusCode"]!.GetValue<int>());
+        Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
+        CardSchema.AssertValid(body["value"]);
+        Assert.Null(body["value"]!["actions"]);
+        Assert.Contains("Thanks — I'll use that", Readable(body["value"]), StringComparison.Ordinal);
+        var feedback = await Host.Services.GetRequiredService<IAnswerLog>().ListFeedbackAsync(1000, CancellationToken.None);
+        Assert.Contains(feedback, f => f.AnswerId == answerId && f.UserId == RecordedUser && !f.Helpful);
     }
 
     [Fact]
@@ -248,7 +208,7 @@ public sealed class TeamsFlowTests(TeamsFlowFixture fixture) : IClassFixture<Tea
         await handler.HandleAsync(item, CancellationToken.None);
 
         var update = Assert.Single(Connector.Calls, c => c.Method == "PUT" && c.Path.EndsWith("/activities/1%3Areply-before-crash", StringComparison.Ordinal));
-        Assert.Contains("QLoRA", update.Body!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        CardSchema.AssertValid(update.Card);
         Assert.DoesNotContain(Connector.Calls, c => c.Method == "POST" && c.ReplyToId == id);
     }
 

@@ -1,8 +1,10 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using StudyBot.Core.Inbox;
 using StudyBot.Teams.Api;
 using StudyBot.Teams.Tests.Infrastructure;
+using StudyBot.Tests;
 
 namespace StudyBot.Teams.Tests;
 
@@ -35,6 +37,19 @@ public sealed class UnauthenticatedModeTests : IAsyncLifetime
 
         Assert.Equal("", reply.Authorization);
         Assert.Equal(0, _connector.TokenRequests);
+    }
+
+    [Fact]
+    public async Task Post_FirstUnauthenticatedActivities_WarnOnceThatTheEndpointIsOpen()
+    {
+        var logs = new ListLoggerProvider();
+        _host.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
+
+        await _host.PostActivityAsync(TeamsActivities.Mention(_connector.ServiceUrl, "local-4", "What is QLoRA?"), token: null);
+        await _host.PostActivityAsync(TeamsActivities.Mention(_connector.ServiceUrl, "local-5", "What is LoRA?"), token: null);
+
+        var warning = Assert.Single(logs.Snapshot(), e => e.Message.Contains("UNAUTHENTICATED", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warning, warning.Level);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,13 +7,15 @@ using StudyBot.Core.Retrieval;
 using StudyBot.Eval.Beir;
 using StudyBot.Eval.Retrieval;
 using StudyBot.Knowledge;
+using StudyBot.Knowledge.Embeddings;
 using StudyBot.Knowledge.Index.Embedded;
 using StudyBot.Knowledge.Ingestion;
+using StudyBot.Knowledge.Sources;
 
 namespace StudyBot.Eval;
 
 /// <summary>
-/// A data set ingested the way StudyBot ingests a source: services composed by
+/// A data set (or a folder of documents) ingested the way StudyBot ingests a source: services composed by
 /// AddStudyBotKnowledge from the same settings (defaults, environment, --set overrides), with the
 /// embedded index in a temporary data folder that is deleted afterwards.
 /// </summary>
@@ -39,10 +40,13 @@ internal sealed class EvalIndex : IDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<EvalIndex> BuildAsync(BeirDataset dataset, IConfiguration settings, CancellationToken cancellationToken)
+    public static Task<EvalIndex> BuildAsync(BeirDataset dataset, IConfiguration settings, CancellationToken cancellationToken) =>
+        BuildAsync(new BeirCorpusSource(SourceName, dataset.Corpus), settings, cancellationToken);
+
+    public static async Task<EvalIndex> BuildAsync(IKnowledgeSource source, IConfiguration settings, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(Path.GetTempPath(), "studybot-eval", Guid.NewGuid().ToString("N"));
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddConfiguration(settings);
         builder.Configuration.AddInMemoryCollection([new("StudyBot:DataDirectory", folder)]);
         builder.AddStudyBotKnowledge();
@@ -52,16 +56,17 @@ internal sealed class EvalIndex : IDisposable
             var store = host.Services.GetRequiredService<EmbeddedChunkStore>();
             await store.EnsureCollectionExistsAsync(cancellationToken);
             var stopwatch = Stopwatch.StartNew();
-            var counts = await host.Services.GetRequiredService<IngestionPipeline>()
-                .RunAsync(new BeirCorpusSource(SourceName, dataset.Corpus), cancellationToken);
+            var result = await host.Services.GetRequiredService<IngestionPipeline>()
+                .RunAsync(source, cancellationToken);
+            // The host computes vectors in the background; the evaluation waits for all of them.
+            await host.Services.GetRequiredService<EmbeddingBackfill>().CompleteAsync(cancellationToken);
             stopwatch.Stop();
-            if (counts is null || counts.Failed > 0)
+            if (result.Failure is not null || result.Errors.Count > 0)
             {
-                var errors = host.Services.GetRequiredService<IngestionTracker>().Get(SourceName).Errors;
-                throw new InvalidOperationException("ingestion failed: " + string.Join("; ", errors.Select(e => $"{e.Document}: {e.Error}")));
+                throw new InvalidOperationException("ingestion failed: " + (result.Failure ?? string.Join("; ", result.Errors.Select(e => $"{e.Document}: {e.Error}"))));
             }
 
-            var chunks = (await store.CountAsync(SourceName, cancellationToken)).Chunks;
+            var chunks = (await store.CountAsync(source.Name, cancellationToken)).Chunks;
             return new EvalIndex(host, folder, stopwatch.Elapsed, chunks);
         }
         catch
@@ -76,7 +81,7 @@ internal sealed class EvalIndex : IDisposable
         ? Services.GetRequiredService<IKnowledgeSearch>()
         : new SingleRankingSearch(
             Services.GetRequiredService<EmbeddedChunkStore>(),
-            Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
+            Services.GetRequiredService<EmbedderSelection>(),
             mode);
 
     public void Dispose() => Dispose(_host, _folder);

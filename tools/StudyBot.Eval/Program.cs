@@ -1,9 +1,11 @@
 using StudyBot.Eval;
 using StudyBot.Eval.Answers;
 using StudyBot.Eval.Beir;
+using StudyBot.Eval.Product;
+using StudyBot.Eval.Quizzes;
 using StudyBot.Eval.Retrieval;
 
-// Retrieval and answer evaluation on a BEIR-format data set. Run in Release from the repository root:
+// Retrieval and answer evaluation on a BEIR-format data set, and quiz evaluation against a running host. Run in Release from the repository root:
 //   dotnet run -c Release --project tools/StudyBot.Eval -- retrieval --dataset ../shared/fixtures/eval/aragog/beir --queries even
 var command = EvalCommandLine.Parse(args, out var error);
 if (command is null)
@@ -19,6 +21,11 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
+if (command.Command == "quizzes")
+{
+    return await QuizzesCommand.RunAsync(command.Host!, command.Dataset, command.Count, command.BuildConfiguration(), Console.Out, cancel.Token);
+}
+
 var dataset = await BeirDataset.LoadAsync(command.Dataset, cancel.Token);
 if (command.Documents.Count > 0)
 {
@@ -26,6 +33,13 @@ if (command.Documents.Count > 0)
 }
 
 var settings = command.BuildConfiguration();
+if (command.Command == "product")
+{
+    var product = await ProductEvaluator.RunAsync(dataset, command.Queries, settings, Console.Error, cancel.Token);
+    ProductReportWriter.Write(product, Console.Out, command.Misses);
+    return 0;
+}
+
 if (command.Command == "answers")
 {
     return await AnswersCommand.RunAsync(dataset, command.Queries, settings, Console.Out, cancel.Token);

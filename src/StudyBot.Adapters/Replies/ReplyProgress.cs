@@ -10,7 +10,8 @@ namespace StudyBot.Adapters.Replies;
 /// </summary>
 /// <param name="MessageId">The platform's id of the first message posted for the item (Slack's placeholder ts, the Teams reply's activity id).</param>
 /// <param name="Posted">Messages of the reply already posted (a long reply is several); a retry goes on with the next.</param>
-public sealed record ReplyProgress(string? MessageId = null, int Posted = 0)
+/// <param name="StreamId">The message the reply was streaming into (Slack's chat.startStream ts): a retry finishes that message instead of starting another stream.</param>
+public sealed record ReplyProgress(string? MessageId = null, int Posted = 0, string? StreamId = null)
 {
     /// <summary>The progress saved with the item; none when it has none or it is unreadable.</summary>
     public static ReplyProgress Of(InboxItem item)

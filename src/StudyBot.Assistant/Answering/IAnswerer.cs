@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StudyBot.Core.Conversations;
 
 namespace StudyBot.Assistant.Answering;
@@ -6,6 +7,16 @@ namespace StudyBot.Assistant.Answering;
 public interface IAnswerer
 {
     Task<AnswerReply> AnswerAsync(Question question, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The answer as it is written: <see cref="ReplyWorking"/> and <see cref="ReplyDelta"/> updates, then
+    /// <see cref="ReplyCompleted"/> with the <see cref="AnswerReply"/>. An answerer that does not write
+    /// as it goes (the extractive one) yields its answer at once.
+    /// </summary>
+    async IAsyncEnumerable<ReplyUpdate> StreamAsync(Question question, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return new ReplyCompleted(await AnswerAsync(question, cancellationToken));
+    }
 }
 
 /// <param name="History">Earlier turns of the thread; a short follow-up borrows the previous question's words.</param>

@@ -1,9 +1,12 @@
+using System.Runtime.CompilerServices;
 using StudyBot.Assistant.Answering;
 using StudyBot.Core.Conversations;
+using StudyBot.Core.Retrieval;
 
 namespace StudyBot.Assistant.Commands;
 
-public sealed class AskCommand(IAnswerer answerer) : ICommandHandler
+/// <param name="status">Tells a "not found" during indexing from a real one; null = every "not found" is real.</param>
+public sealed class AskCommand(IAnswerer answerer, IKnowledgeStatus? status = null) : ICommandHandler
 {
     public string Name => "ask";
 
@@ -13,14 +16,31 @@ public sealed class AskCommand(IAnswerer answerer) : ICommandHandler
 
     public bool TakesArgument => true;
 
-    public async Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    public Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken) =>
+        StreamAsync(request, cancellationToken).CompletedAsync(cancellationToken);
+
+    /// <summary>The answerer's stream: the answer as it is written; a "not found" while indexing completes as the still-indexing notice.</summary>
+    public IAsyncEnumerable<ReplyUpdate> StreamAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var question = request.Argument.Trim();
-        if (question.Length == 0)
-        {
-            return new NoticeReply("Ask me a question, for example `ask What is QLoRA?`.");
-        }
+        return question.Length == 0
+            ? ReplyStreams.Of(new NoticeReply("Ask me a question, for example `ask What is QLoRA?`."))
+            : AnswerAsync(request.Message, question, cancellationToken);
+    }
 
-        return await answerer.AnswerAsync(new Question(question, request.Message.Sources, request.Message.History, request.Message.Address.Id), cancellationToken);
+    private async IAsyncEnumerable<ReplyUpdate> AnswerAsync(IncomingMessage message, string question, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var updates = answerer.StreamAsync(new Question(question, message.Sources, message.History, message.Address.Id), cancellationToken);
+        await foreach (var update in updates.WithCancellation(cancellationToken))
+        {
+            if (update is ReplyCompleted { Reply: AnswerReply { Found: false } } && status is not null
+                && await StillIndexing.CheckAsync(status, message.Sources, cancellationToken) is { } indexing)
+            {
+                yield return new ReplyCompleted(indexing);
+                continue;
+            }
+
+            yield return update;
+        }
     }
 }

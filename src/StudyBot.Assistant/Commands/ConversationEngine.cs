@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StudyBot.Assistant.Answering;
 using StudyBot.Assistant.Safety;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Feedback;
@@ -42,7 +44,15 @@ public sealed partial class ConversationEngine
         _limiter = limiter ?? new ConversationLimiter(Options.Create(new InputLimitsOptions { UserMessagesPerMinute = 0, ChannelMessagesPerMinute = 0 }));
     }
 
-    public async Task<Reply> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
+    public Task<Reply> HandleAsync(IncomingMessage message, CancellationToken cancellationToken) =>
+        StreamAsync(message, cancellationToken).CompletedAsync(cancellationToken);
+
+    /// <summary>
+    /// The reply to a message as it is produced: an answer streams its status and text (see
+    /// <see cref="ReplyUpdate"/>), every other reply completes at once. The completed answer carries its
+    /// id in the answer log.
+    /// </summary>
+    public IAsyncEnumerable<ReplyUpdate> StreamAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         var (command, argument) = CommandParser.Parse(message.Text, _commandWords);
         var bare = command == HelpCommand || !_handlers[command].TakesArgument;
@@ -51,41 +61,43 @@ public sealed partial class ConversationEngine
             (command, argument) = (CommandParser.DefaultCommand, message.Text.Trim());
         }
 
-        if (command == HelpCommand)
-        {
-            return new NoticeReply(HelpText());
-        }
-
-        return await RunAsync(message, command, argument, cancellationToken);
+        return command == HelpCommand
+            ? ReplyStreams.Of(new NoticeReply(HelpText()))
+            : RunAsync(message, command, argument, cancellationToken);
     }
 
     /// <summary>Answers <paramref name="message"/>'s whole text as a question, without command routing (the REST API's /api/ask).</summary>
     public Task<Reply> AskAsync(IncomingMessage message, CancellationToken cancellationToken) =>
-        RunAsync(message, CommandParser.DefaultCommand, message.Text.Trim(), cancellationToken);
+        RunAsync(message, CommandParser.DefaultCommand, message.Text.Trim(), cancellationToken).CompletedAsync(cancellationToken);
 
-    private async Task<Reply> RunAsync(IncomingMessage message, string command, string argument, CancellationToken cancellationToken)
+    private async IAsyncEnumerable<ReplyUpdate> RunAsync(
+        IncomingMessage message, string command, string argument, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (_limiter.Check(message) is { } refusal)
         {
             LogRefused(message.Channel, command, refusal.RetryAfter is null ? "too long" : "rate limit");
-            return refusal;
+            yield return new ReplyCompleted(refusal);
+            yield break;
         }
 
         LogCommand(message.Channel, command);
         using var activity = AnswerTelemetry.StartMessage(message.Channel, command);
         var started = Stopwatch.GetTimestamp();
-        var reply = await _handlers[command].HandleAsync(new CommandRequest(message, argument), cancellationToken);
-        if (reply is AnswerReply answer)
+        await foreach (var update in _handlers[command].StreamAsync(new CommandRequest(message, argument), cancellationToken))
         {
+            if (update is not ReplyCompleted { Reply: AnswerReply answer })
+            {
+                yield return update;
+                continue;
+            }
+
             AnswerTelemetry.RecordAnswer(message.Channel, answer.Found, Stopwatch.GetElapsedTime(started).TotalSeconds, activity);
             // Logged so feedback, the knowledge-gap report and quizzes can refer to it.
             var id = await _answers.RecordAsync(new AnsweredQuestion(
                 message.Channel, message.Address.Id, message.UserId, argument, answer.Text, answer.Found,
                 answer.Citations, answer.PromptVersion, _time.GetUtcNow()), cancellationToken);
-            reply = answer with { AnswerId = id };
+            yield return new ReplyCompleted(answer with { AnswerId = id });
         }
-
-        return reply;
     }
 
     public async Task<Reply> HandleActionAsync(IncomingAction action, CancellationToken cancellationToken)

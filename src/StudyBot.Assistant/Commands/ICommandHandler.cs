@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StudyBot.Core.Conversations;
 
 namespace StudyBot.Assistant.Commands;
@@ -17,6 +18,12 @@ public interface ICommandHandler
     bool TakesArgument { get; }
 
     Task<Reply> HandleAsync(CommandRequest request, CancellationToken cancellationToken);
+
+    /// <summary>The reply as it is produced (see <see cref="ReplyUpdate"/>); a command that does not stream completes at once.</summary>
+    async IAsyncEnumerable<ReplyUpdate> StreamAsync(CommandRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return new ReplyCompleted(await HandleAsync(request, cancellationToken));
+    }
 }
 
 /// <summary>A routed message: the command's argument is the text after the command word.</summary>

@@ -8,7 +8,7 @@ using StudyBot.Knowledge.Models;
 namespace StudyBot.Assistant.Models;
 
 /// <summary>The configured chat model through Semantic Kernel's OpenAI connector (OpenAI, Azure OpenAI, OpenAI-compatible).</summary>
-internal sealed class ChatModel : IChatModel
+internal sealed class ChatModel
 {
     public const string HttpClientName = "studybot-llm";
     private readonly IChatCompletionService? _completion;

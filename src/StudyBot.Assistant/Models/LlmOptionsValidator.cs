@@ -34,9 +34,11 @@ internal sealed class LlmOptionsValidator(PromptCatalog prompts) : IValidateOpti
             failures.Add("StudyBot:Llm:PromptVariants must name at least one prompt.");
         }
 
-        foreach (var unknown in options.PromptVariants.Where(v => !prompts.Contains(v)))
+        // Quiz prompts (quiz.v<n>) write quizzes, not answers: StudyBot:Quiz:PromptVariants names those.
+        var answerPrompts = prompts.Versions.Where(v => !v.StartsWith("quiz.", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        foreach (var unknown in options.PromptVariants.Where(v => !answerPrompts.Contains(v)))
         {
-            failures.Add($"StudyBot:Llm:PromptVariants: there is no prompt '{unknown}' (known: {string.Join(", ", prompts.Versions.Order(StringComparer.Ordinal))}).");
+            failures.Add($"StudyBot:Llm:PromptVariants: there is no prompt '{unknown}' (known: {string.Join(", ", answerPrompts)}).");
         }
 
         return failures.Count > 0 ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;

@@ -12,9 +12,11 @@ namespace StudyBot.Assistant.Prompts;
 /// </summary>
 public sealed class PromptExperiment(IOptions<LlmOptions> options)
 {
-    public string VariantFor(string conversationId)
+    public string VariantFor(string conversationId) => VariantFor(conversationId, options.Value.PromptVariants);
+
+    /// <summary>One of <paramref name="variants"/> for the conversation, always the same one (quizzes run their own experiment).</summary>
+    public static string VariantFor(string conversationId, IReadOnlyList<string> variants)
     {
-        var variants = options.Value.PromptVariants;
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(conversationId));
         return variants[(int)(BinaryPrimitives.ReadUInt32BigEndian(hash) % (uint)variants.Count)];
     }

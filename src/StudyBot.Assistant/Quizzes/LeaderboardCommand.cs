@@ -3,7 +3,7 @@ using StudyBot.Core.Conversations;
 
 namespace StudyBot.Assistant.Quizzes;
 
-public sealed class LeaderboardCommand(QuizRunner runner) : ICommandHandler
+internal sealed class LeaderboardCommand(QuizRunner runner) : ICommandHandler
 {
     public string Name => "leaderboard";
 

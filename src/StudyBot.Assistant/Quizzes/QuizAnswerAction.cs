@@ -5,7 +5,7 @@ using StudyBot.Core.Quizzes;
 namespace StudyBot.Assistant.Quizzes;
 
 /// <summary>An answer button of a quiz question; the reply is private feedback for the one who pressed it.</summary>
-public sealed class QuizAnswerAction(QuizRunner runner) : IActionHandler
+internal sealed class QuizAnswerAction(QuizRunner runner) : IActionHandler
 {
     public string ActionId => QuizAction.Answer;
 

@@ -2,20 +2,16 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using StudyBot.Assistant.Commands;
 using StudyBot.Core.Conversations;
-using StudyBot.Core.Feedback;
 using StudyBot.Core.Quizzes;
 
 namespace StudyBot.Assistant.Quizzes;
 
-/// <summary>`quiz [topic] [n]`, `quiz stop`, `quiz me [topic]`, `quiz me on this`, `quiz new [since]`.</summary>
-public sealed class QuizCommand(QuizRunner runner, QuizPlanner planner, IAnswerLog answers, IOptions<QuizOptions> options, TimeProvider time) : ICommandHandler
+/// <summary>`quiz [topic] [n]`, `quiz stop`, `quiz me [topic]`, `quiz new [since]`.</summary>
+internal sealed class QuizCommand(QuizRunner runner, QuizPlanner planner, IOptions<QuizOptions> options, TimeProvider time) : ICommandHandler
 {
-    /// <summary>What a user says (or Teams' suggested action sends) to be quizzed on the last answer in the conversation.</summary>
-    public const string OnLastAnswer = "me on this";
-
     public string Name => "quiz";
 
-    public string Usage => "quiz [topic] [n] | quiz me | quiz me on this | quiz new [since] | quiz stop";
+    public string Usage => "quiz [topic] [n] | quiz me | quiz new [since] | quiz stop";
 
     public string Description => "a multiple-choice quiz from the knowledge base; `quiz me` reviews what you missed";
 
@@ -31,22 +27,18 @@ public sealed class QuizCommand(QuizRunner runner, QuizPlanner planner, IAnswerL
             return await runner.StopAsync(message, cancellationToken);
         }
 
-        if (request.Argument.Trim().TrimEnd('!', '.', '?').ToLowerInvariant() is OnLastAnswer or "on this" or "this")
-        {
-            return await OnLastAnswerAsync(message, cancellationToken);
-        }
-
         var count = TakeCount(words);
         if (count is null)
         {
             return new NoticeReply($"A quiz has 1 to {options.Value.MaxQuestions} questions, for example `quiz retrieval 5`.");
         }
 
+        var taker = new QuizTaker(message.UserId, message.Address.Id);
         if (first == "me")
         {
             var topic = Topic(words.Skip(1));
-            var mine = await planner.ForLearnerAsync(message.UserId, topic, count.Value, cancellationToken);
-            return await StartAsync(message, topic ?? "your review", mine, personal: true, cancellationToken);
+            var mine = await planner.ForLearnerAsync(taker, topic, count.Value, cancellationToken);
+            return await StartAsync(message, topic ?? "your review", mine, count.Value, personal: true, cancellationToken);
         }
 
         if (first == "new")
@@ -56,34 +48,36 @@ public sealed class QuizCommand(QuizRunner runner, QuizPlanner planner, IAnswerL
                 return new NoticeReply("I could not read that date. Try `quiz new 2026-11-01`, `quiz new 3d` or `quiz new 2w`.");
             }
 
-            var changed = await planner.ChangedSinceAsync(since, count.Value, cancellationToken);
-            return changed.Count == 0
+            var changed = await planner.ChangedSinceAsync(since, count.Value, taker, cancellationToken);
+            return changed.Questions.Count == 0
                 ? new NoticeReply($"Nothing in the knowledge base that I can quiz on changed since {since:yyyy-MM-dd}.")
-                : await StartAsync(message, $"what changed since {since:yyyy-MM-dd}", changed, message.Personal, cancellationToken);
+                : await StartAsync(message, $"what changed since {since:yyyy-MM-dd}", changed, count.Value, message.Personal, cancellationToken);
         }
 
         var subject = Topic(words);
-        var questions = await planner.OnTopicAsync(subject, count.Value, cancellationToken);
-        return await StartAsync(message, subject ?? "the knowledge base", questions, message.Personal, cancellationToken);
+        var questions = await planner.OnTopicAsync(subject, count.Value, taker, exclude: null, cancellationToken);
+        return await StartAsync(message, subject ?? "the knowledge base", questions, count.Value, message.Personal, cancellationToken);
     }
 
-    /// <summary>A personal quiz on the sources of the last answer given in this conversation.</summary>
-    private async Task<Reply> OnLastAnswerAsync(IncomingMessage message, CancellationToken cancellationToken)
+    private async Task<Reply> StartAsync(IncomingMessage message, string topic, ComposedQuiz quiz, int asked, bool personal, CancellationToken cancellationToken)
     {
-        var last = await answers.ListConversationAsync(message.Channel, message.Address.Id, time.GetUtcNow(), 1, cancellationToken);
-        if (last is not [{ Answer: { Found: true } answer }])
+        if (!quiz.HasMaterial)
         {
-            return new NoticeReply("I have not answered anything here yet that I could quiz you on. Ask me a question first.");
+            return new NoticeReply($"The knowledge base has nothing on “{topic}” that I could quiz you on. Try another topic, or plain `quiz` for the whole base.");
         }
 
-        var questions = await planner.OnAnswerAsync(answer.Question, answer.Citations, options.Value.DefaultQuestions, cancellationToken);
-        return await StartAsync(message, answer.Question, questions, personal: true, cancellationToken);
+        if (quiz.Questions.Count == 0)
+        {
+            return new NoticeReply($"I could not make sound questions about “{topic}” from the knowledge base. Try a broader topic, or plain `quiz`.");
+        }
+
+        var notice = quiz.Questions.Count < asked
+            ? $"I could make {Questions(quiz.Questions.Count)} on “{topic}” (you asked for {asked}): the knowledge base has no more that pass my checks."
+            : null;
+        return await runner.StartAsync(message, topic, quiz, personal, notice, cancellationToken);
     }
 
-    private async Task<Reply> StartAsync(IncomingMessage message, string topic, IReadOnlyList<QuizQuestion> questions, bool personal, CancellationToken cancellationToken) =>
-        questions.Count == 0
-            ? new NoticeReply($"I could not make sound questions about {topic} from the knowledge base. Try a broader topic, or plain `quiz`.")
-            : await runner.StartAsync(message, topic, questions, personal, cancellationToken);
+    private static string Questions(int count) => count == 1 ? "1 question" : string.Create(CultureInfo.InvariantCulture, $"{count} questions");
 
     /// <summary>Removes a trailing number from the words: the question count (default when absent, null when out of range).</summary>
     private int? TakeCount(List<string> words)

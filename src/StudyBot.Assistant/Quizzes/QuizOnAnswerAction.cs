@@ -7,7 +7,7 @@ using StudyBot.Core.Quizzes;
 namespace StudyBot.Assistant.Quizzes;
 
 /// <summary>"Quiz me on this" under an answer: a personal quiz on the sources that answer cited.</summary>
-public sealed class QuizOnAnswerAction(IAnswerLog answers, QuizPlanner planner, QuizRunner runner, IOptions<QuizOptions> options) : IActionHandler
+internal sealed class QuizOnAnswerAction(IAnswerLog answers, QuizPlanner planner, QuizRunner runner, IOptions<QuizOptions> options) : IActionHandler
 {
     public string ActionId => QuizAction.QuizMeOnAnswer;
 
@@ -18,13 +18,13 @@ public sealed class QuizOnAnswerAction(IAnswerLog answers, QuizPlanner planner, 
             return new NoticeReply("That button no longer points to an answer I know.");
         }
 
-        var questions = await planner.OnAnswerAsync(answer.Question, answer.Citations, options.Value.DefaultQuestions, cancellationToken);
-        if (questions.Count == 0)
+        var quiz = await planner.OnAnswerAsync(answer.Question, answer.Citations, options.Value.DefaultQuestions, new QuizTaker(action.UserId, action.Address.Id), cancellationToken);
+        if (quiz.Questions.Count == 0)
         {
             return new NoticeReply("I could not make sound questions from that answer's sources.");
         }
 
         var message = new IncomingMessage(action.Address, action.UserId, "", action.IsAdmin);
-        return await runner.StartAsync(message, answer.Question, questions, personal: true, cancellationToken);
+        return await runner.StartAsync(message, answer.Question, quiz, personal: true, notice: null, cancellationToken);
     }
 }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace StudyBot.Assistant.Quizzes;
 
-/// <summary>StudyBot:Quiz — pacing and size of quizzes.</summary>
+/// <summary>StudyBot:Quiz — pacing and size of quizzes, and the prompts of model-written ones.</summary>
 public sealed class QuizOptions
 {
     public const string SectionName = "StudyBot:Quiz";
@@ -28,4 +28,7 @@ public sealed class QuizOptions
     /// <summary>What `quiz new` looks back over when no date is given.</summary>
     [Range(1, 365)]
     public int NewSinceDays { get; set; } = 7;
+
+    /// <summary>Quiz prompt files (Prompts/quiz.v&lt;n&gt;.md, without .md) a chat model writes quizzes with; each conversation gets one by a hash of its id.</summary>
+    public List<string> PromptVariants { get; set; } = ["quiz.v1"];
 }

@@ -8,7 +8,7 @@ namespace StudyBot.Assistant.Quizzes;
 /// The quiz clock: every few seconds it moves on the quizzes whose question or idle time is up. Deadlines
 /// live in the store, so a restarted host (or another host on the same database) picks up where it stopped.
 /// </summary>
-public sealed partial class QuizPacer(QuizRunner runner, IOptions<QuizOptions> options, TimeProvider time, ILogger<QuizPacer> logger) : BackgroundService
+internal sealed partial class QuizPacer(QuizRunner runner, IOptions<QuizOptions> options, TimeProvider time, ILogger<QuizPacer> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -1,44 +1,64 @@
-using Microsoft.Extensions.Options;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Quizzes;
 using StudyBot.Core.Retrieval;
+using StudyBot.Knowledge.Quizzes;
+using StudyBot.Knowledge.Text;
 
 namespace StudyBot.Assistant.Quizzes;
 
-/// <summary>Chooses what a quiz asks: a topic, the whole base, what changed, a learner's reviews, an answer's sources.</summary>
-public sealed class QuizPlanner(IQuizMaterial material, QuizComposer composer, IQuizStore store, TimeProvider time)
+/// <summary>
+/// Chooses what a quiz asks: a topic, the whole base, what changed, a learner's reviews, an answer's
+/// sources. A topic quiz draws on every chunk of the search that is about the topic (it names the
+/// topic's words), far enough down the ranking for the count asked, then on the rest of their pages; a
+/// topic no chunk is about has no material.
+/// </summary>
+internal sealed class QuizPlanner(IndexQuizMaterial material, QuizComposer composer, IQuizStore store, TimeProvider time)
 {
-    private const int RelatedPerQuestion = 6;
+    /// <summary>Chunks searched per question asked, and at least <see cref="MinMaterial"/>: questions, distractors and checks all come from them.</summary>
+    private const int MaterialPerQuestion = 8;
+    internal const int MinMaterial = 60;
 
     /// <summary>How hard `quiz me` pushes: the share of missed questions rises when the learner scores above this.</summary>
     public const double TargetAccuracy = 0.7;
 
-    public async Task<IReadOnlyList<QuizQuestion>> OnTopicAsync(string? topic, int count, CancellationToken cancellationToken)
+    public async Task<ComposedQuiz> OnTopicAsync(string? topic, int count, QuizTaker taker, IReadOnlySet<string>? exclude, CancellationToken cancellationToken)
     {
-        var related = await material.FindAsync(topic, count * RelatedPerQuestion, cancellationToken);
-        var chunks = related.Take(topic is null ? related.Count : Math.Max(count * 2, 6)).ToList();
-        return await composer.ComposeAsync(chunks, related, topic ?? "the knowledge base", count, cancellationToken);
+        var found = await material.FindAsync(topic, Math.Max(count * MaterialPerQuestion, MinMaterial), cancellationToken);
+        var onTopic = topic is null ? found : found.Where(c => IsAbout(c, topic)).ToList();
+        if (onTopic.Count == 0)
+        {
+            return ComposedQuiz.NoMaterial;
+        }
+
+        // The rest of the pages the topic is on, for when its own passages run short: what the search ranked first, then in
+        // page order. Questions and distractors come from the whole pages: a section's neighbours are its terms' peers.
+        var pages = await material.PagesOfAsync(onTopic, Math.Max(count * MaterialPerQuestion, MinMaterial), cancellationToken);
+        var onPages = pages.Select(c => c.ChunkId).ToHashSet(StringComparer.Ordinal);
+        var asked = onTopic.Select(c => c.ChunkId).ToHashSet(StringComparer.Ordinal);
+        var further = found.Where(c => onPages.Contains(c.ChunkId)).Concat(pages).Where(c => !asked.Contains(c.ChunkId)).DistinctBy(c => c.ChunkId).ToList();
+        var related = found.Concat(pages).DistinctBy(c => c.ChunkId).ToList();
+        return await ComposeAsync(onTopic, related, topic ?? "the knowledge base", count, taker, exclude, further, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<QuizQuestion>> ChangedSinceAsync(DateTimeOffset since, int count, CancellationToken cancellationToken)
+    public async Task<ComposedQuiz> ChangedSinceAsync(DateTimeOffset since, int count, QuizTaker taker, CancellationToken cancellationToken)
     {
-        var changed = await material.ChangedSinceAsync(since, count * RelatedPerQuestion, cancellationToken);
+        var changed = await material.ChangedSinceAsync(since, Math.Max(count * MaterialPerQuestion, MinMaterial), cancellationToken);
         if (changed.Count == 0)
         {
-            return [];
+            return ComposedQuiz.NoMaterial;
         }
 
         // Distractors come from the same area of the base, not only from the changed pages.
-        var related = changed.Concat(await material.FindAsync(changed[0].Title, count * 2, cancellationToken)).ToList();
-        return await composer.ComposeAsync(changed, related, "what changed", count, cancellationToken);
+        var related = changed.Concat(await material.FindAsync(changed[0].Title, MinMaterial, cancellationToken)).ToList();
+        return await ComposeAsync(changed, related, "what changed", count, taker, exclude: null, further: null, cancellationToken);
     }
 
     /// <summary>Questions on the chunks an answer cited (matched by source and document link).</summary>
-    public async Task<IReadOnlyList<QuizQuestion>> OnAnswerAsync(string question, IReadOnlyList<Citation> citations, int count, CancellationToken cancellationToken)
+    public async Task<ComposedQuiz> OnAnswerAsync(string question, IReadOnlyList<Citation> citations, int count, QuizTaker taker, CancellationToken cancellationToken)
     {
-        var related = await material.FindAsync(question, count * RelatedPerQuestion, cancellationToken);
+        var related = await material.FindAsync(question, Math.Max(count * MaterialPerQuestion, MinMaterial), cancellationToken);
         var cited = related.Where(c => citations.Any(x => x.Source == c.Source && x.Link == c.Link)).ToList();
-        return await composer.ComposeAsync(cited.Count > 0 ? cited : related, related, question, count, cancellationToken);
+        return await ComposeAsync(cited.Count > 0 ? cited : related, related, question, count, taker, exclude: null, further: null, cancellationToken);
     }
 
     /// <summary>
@@ -47,10 +67,10 @@ public sealed class QuizPlanner(IQuizMaterial material, QuizComposer composer, I
     /// that about <see cref="TargetAccuracy"/> of answers are right: more misses when it is easy,
     /// more well-known questions when it is hard.
     /// </summary>
-    public async Task<IReadOnlyList<QuizQuestion>> ForLearnerAsync(string userId, string? topic, int count, CancellationToken cancellationToken)
+    public async Task<ComposedQuiz> ForLearnerAsync(QuizTaker taker, string? topic, int count, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var items = (await store.LearnerItemsAsync(userId, cancellationToken))
+        var items = (await store.LearnerItemsAsync(taker.UserId, cancellationToken))
             .Where(i => topic is null || i.Topic.Contains(topic, StringComparison.OrdinalIgnoreCase))
             .ToList();
         var answered = items.Sum(i => i.TimesCorrect + i.TimesWrong);
@@ -62,15 +82,15 @@ public sealed class QuizPlanner(IQuizMaterial material, QuizComposer composer, I
         var reviewIds = missed.Concat(known).Select(i => i.QuestionId).Take(count).ToList();
         var reviews = await FreshAsync(await store.GetQuestionsAsync(reviewIds, cancellationToken), cancellationToken);
         var chosen = reviewIds.Select(id => reviews.FirstOrDefault(q => q.Id == id)).OfType<QuizQuestion>().ToList();
-        if (chosen.Count < count)
+        if (chosen.Count == count)
         {
-            var studied = topic ?? items.OrderByDescending(i => i.LastAnsweredAt).Select(i => i.Topic).FirstOrDefault();
-            var seen = items.Select(i => i.QuestionId).ToHashSet(StringComparer.Ordinal);
-            var fresh = await OnTopicAsync(studied, count + items.Count, cancellationToken);
-            chosen.AddRange(fresh.Where(q => !seen.Contains(q.Id) && chosen.All(c => c.Id != q.Id)).Take(count - chosen.Count));
+            return new ComposedQuiz(chosen, null);
         }
 
-        return chosen;
+        var studied = topic ?? items.OrderByDescending(i => i.LastAnsweredAt).Select(i => i.Topic).FirstOrDefault();
+        var seen = items.Select(i => i.QuestionId).ToHashSet(StringComparer.Ordinal);
+        var fresh = await OnTopicAsync(studied, count - chosen.Count, taker, seen, cancellationToken);
+        return fresh with { Questions = [.. chosen, .. fresh.Questions], HasMaterial = chosen.Count > 0 || fresh.HasMaterial };
     }
 
     /// <summary>The questions whose chunk is unchanged; the others are retired so they are never asked stale.</summary>
@@ -89,5 +109,27 @@ public sealed class QuizPlanner(IQuizMaterial material, QuizComposer composer, I
         }
 
         return questions.Where(q => !stale.Contains(q.Id)).ToList();
+    }
+
+    private async Task<ComposedQuiz> ComposeAsync(
+        IReadOnlyList<RetrievedChunk> chunks, IReadOnlyList<RetrievedChunk> related, string topic, int count, QuizTaker taker,
+        IReadOnlySet<string>? exclude, IReadOnlyList<RetrievedChunk>? further, CancellationToken cancellationToken)
+    {
+        var level = LearnerLevel.Of(await store.LearnerItemsAsync(taker.UserId, cancellationToken));
+        return await composer.ComposeAsync(new QuizBrief(chunks, related, topic, count, level, taker, exclude, further), cancellationToken);
+    }
+
+    /// <summary>A chunk is about the topic when it names its words: all of a one- or two-word topic, two thirds of a longer one.</summary>
+    internal static bool IsAbout(RetrievedChunk chunk, string topic)
+    {
+        var wanted = TextAnalyzer.Terms(topic).Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0)
+        {
+            return true;
+        }
+
+        var present = TextAnalyzer.Terms($"{chunk.Title} {string.Join(' ', chunk.HeadingPath)} {chunk.Text}").ToHashSet(StringComparer.Ordinal);
+        var needed = wanted.Count <= 2 ? wanted.Count : (int)Math.Ceiling(wanted.Count * 2 / 3.0);
+        return wanted.Count(present.Contains) >= needed;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using StudyBot.Assistant.Commands;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Quizzes;
+using StudyBot.Core.Telemetry;
 
 namespace StudyBot.Assistant.Quizzes;
 
@@ -11,7 +12,7 @@ namespace StudyBot.Assistant.Quizzes;
 /// moves on when a channel question's time is up or everyone taking part has answered (a personal quiz
 /// moves on at each answer), and ends them with the scores and the leaderboard.
 /// </summary>
-public sealed partial class QuizRunner(
+internal sealed partial class QuizRunner(
     IQuizStore store,
     QuizPlanner planner,
     ConversationPoster poster,
@@ -21,21 +22,24 @@ public sealed partial class QuizRunner(
 {
     private const int LeaderboardSize = 10;
 
-    public async Task<Reply> StartAsync(IncomingMessage message, string topic, IReadOnlyList<QuizQuestion> questions, bool personal, CancellationToken cancellationToken)
+    /// <param name="notice">Said with the first question, e.g. that the quiz has fewer questions than asked for.</param>
+    public async Task<Reply> StartAsync(IncomingMessage message, string topic, ComposedQuiz quiz, bool personal, string? notice, CancellationToken cancellationToken)
     {
-        await store.SaveQuestionsAsync(questions, cancellationToken);
+        await store.SaveQuestionsAsync(quiz.Questions, cancellationToken);
         var now = time.GetUtcNow();
         var session = new QuizSession(
             Guid.CreateVersion7(now).ToString("N"), message.Address, personal, message.UserId, topic,
-            questions.Select(q => q.Id).ToList(), 0, now, personal ? null : now + QuestionTime, now + IdleTime, QuizSessionState.Open);
+            quiz.Questions.Select(q => q.Id).ToList(), 0, now, personal ? null : now + QuestionTime, now + IdleTime, QuizSessionState.Open, quiz.PromptVersion);
         var (stored, created) = await store.StartSessionAsync(session, cancellationToken);
         if (!created)
         {
             return new NoticeReply($"A quiz on {stored.Topic} is already running here. Answer its question, or send `quiz stop` to end it first.");
         }
 
-        LogStarted(session.Id, session.Channel, questions.Count, personal);
-        return QuestionReply(stored, 0, questions[0]);
+        LogStarted(session.Id, session.Channel, quiz.Questions.Count, personal, quiz.PromptVersion ?? "none");
+        // The stored copy is the one answers are scored against: a question stored before keeps its options.
+        var first = (await store.GetQuestionsAsync([session.QuestionIds[0]], cancellationToken)).Single();
+        return QuestionReply(stored, 0, first) with { Notice = notice };
     }
 
     public async Task<Reply> StopAsync(IncomingMessage message, CancellationToken cancellationToken)
@@ -88,6 +92,7 @@ public sealed partial class QuizRunner(
                 return new NoticeReply("Sorry, this quiz has already ended, so your answer was not counted. Start a new one with `quiz`.");
         }
 
+        QuizTelemetry.RecordAnswer(action.Channel, correct);
         var item = await store.GetLearnerItemAsync(action.UserId, question.Id, cancellationToken);
         await store.SaveLearnerItemAsync(LeitnerSchedule.Next(item, action.UserId, question, correct, now), cancellationToken);
         var feedback = new QuizFeedbackReply(correct, question.Stem, question.Options[option], question.CorrectText, question.Explanation, question.Citation);
@@ -191,8 +196,8 @@ public sealed partial class QuizRunner(
         new(session.Id, index + 1, session.QuestionIds.Count, session.Topic, question.Stem, question.Options, session.Personal,
             session.Personal ? null : options.Value.QuestionSeconds);
 
-    [LoggerMessage(LogLevel.Information, "Quiz {SessionId} started in {Channel} with {Questions} questions (personal: {Personal})")]
-    private partial void LogStarted(string sessionId, string channel, int questions, bool personal);
+    [LoggerMessage(LogLevel.Information, "Quiz {SessionId} started in {Channel} with {Questions} questions (personal: {Personal}, prompt: {PromptVersion})")]
+    private partial void LogStarted(string sessionId, string channel, int questions, bool personal, string promptVersion);
 
     [LoggerMessage(LogLevel.Information, "Quiz {SessionId} closed itself after no answers")]
     private partial void LogTimedOut(string sessionId);

@@ -13,9 +13,10 @@ public static class QuizText
         string.Create(CultureInfo.InvariantCulture, $"Question {question.Number} of {question.Total} · {question.Topic}")
         + (question.OpenSeconds is { } seconds ? string.Create(CultureInfo.InvariantCulture, $" · open for {seconds} s") : "");
 
+    /// <summary>The notice (if any), the heading, the stem and the lettered options.</summary>
     public static string Question(QuizQuestionReply question)
     {
-        var text = new StringBuilder(Heading(question)).Append('\n').Append(question.Stem);
+        var text = new StringBuilder(question.Notice is null ? "" : question.Notice + "\n").Append(Heading(question)).Append('\n').Append(question.Stem);
         for (var i = 0; i < question.Options.Count; i++)
         {
             text.Append('\n').Append(Letter(i)).Append(") ").Append(question.Options[i]);

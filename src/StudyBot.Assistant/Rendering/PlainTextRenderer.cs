@@ -34,7 +34,7 @@ public sealed class PlainTextRenderer : IReplyRenderer<string>
 
         foreach (var c in answer.Citations)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  [{c.Number}] {c.Title} — {c.Source}/{c.Link}");
+            text.Append(CultureInfo.InvariantCulture, $"  [{c.Number}] {c.Title}{(c.Section is { } section ? " · " + section : "")} — {c.Source}/{c.Link}");
             text.AppendLine(c.Page is { } page ? string.Create(CultureInfo.InvariantCulture, $", page {page}") : "");
         }
 

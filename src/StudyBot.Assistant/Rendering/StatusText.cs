@@ -1,6 +1,7 @@
 using System.Globalization;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Feedback;
+using StudyBot.Core.Ingestion;
 using StudyBot.Core.Retrieval;
 
 namespace StudyBot.Assistant.Rendering;
@@ -25,8 +26,8 @@ public static class StatusText
     /// <summary>"10 documents, 300 chunks, running (4/10, about 6 s left); last run +10 ~0 -0 in 2.5 s, finished 2026-12-01 09:00 UTC".</summary>
     public static string Summary(SourceStatus source)
     {
-        var text = $"{Counts(source.Documents, source.Chunks)}, {source.State}";
-        if (source.State == "running" && source.ProgressTotal > 0)
+        var text = $"{Counts(source.Documents, source.Chunks)}, {source.State.Name()}";
+        if (source.State == SourceRunState.Running && source.ProgressTotal > 0)
         {
             var left = source.EstimatedSecondsLeft is { } seconds ? string.Create(CultureInfo.InvariantCulture, $", about {Math.Ceiling(seconds)} s left") : "";
             text += string.Create(CultureInfo.InvariantCulture, $" ({source.ProgressDone}/{source.ProgressTotal}{left})");
@@ -35,7 +36,7 @@ public static class StatusText
         if (source.LastRun is { } run)
         {
             text += string.Create(CultureInfo.InvariantCulture, $"; last run +{run.Added} ~{run.Updated} -{run.Removed} in {run.DurationSeconds:0.#} s");
-            if (source.State != "running" && source.LastFinished is { } finished)
+            if (source.State != SourceRunState.Running && source.LastFinished is { } finished)
             {
                 text += string.Create(CultureInfo.InvariantCulture, $", finished {finished:yyyy-MM-dd HH:mm} UTC");
             }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Telemetry;
@@ -7,20 +6,22 @@ using StudyBot.Core.Telemetry;
 namespace StudyBot.Assistant.Safety;
 
 /// <summary>
-/// The engine's gate: a length cap, then a token bucket per user and one per channel. A message
-/// over either limit gets a friendly notice carrying when to try again, and is not processed.
+/// The engine's gate: a length cap for every message, then, for chat users (Slack, Teams), a token
+/// bucket per user and one per channel. A message over either limit gets a friendly notice carrying
+/// when to try again, and is not processed. Web and API callers are limited per caller where the
+/// caller is known, at the HTTP edge (the Host's CallerRateLimitFilter); the command line is local.
 /// </summary>
-public sealed class ConversationLimiter : IDisposable
+public sealed class ConversationLimiter
 {
     private readonly InputLimitsOptions _options;
-    private readonly PartitionedRateLimiter<IncomingMessage>? _users;
-    private readonly PartitionedRateLimiter<IncomingMessage>? _channels;
+    private readonly TokenBuckets _users;
+    private readonly TokenBuckets _channels;
 
-    public ConversationLimiter(IOptions<InputLimitsOptions> options)
+    public ConversationLimiter(IOptions<InputLimitsOptions> options, TimeProvider? time = null)
     {
         _options = options.Value;
-        _users = Create(_options.UserMessagesPerMinute, m => $"{m.Channel}\n{m.UserId}");
-        _channels = Create(_options.ChannelMessagesPerMinute, m => $"{m.Channel}\n{m.Address.Space}");
+        _users = new TokenBuckets(_options.UserMessagesPerMinute, time ?? TimeProvider.System);
+        _channels = new TokenBuckets(_options.ChannelMessagesPerMinute, time ?? TimeProvider.System);
     }
 
     public int MaxQuestionChars => _options.MaxQuestionChars;
@@ -35,13 +36,18 @@ public sealed class ConversationLimiter : IDisposable
                 $"That message is {length} characters long; please keep questions under {_options.MaxQuestionChars} characters."));
         }
 
-        if (Refuse(_users, message) is { } userWait)
+        if (message.Channel is "web" or "api" or "cli")
         {
-            AnswerTelemetry.RecordRateLimited(message.Channel, "user");
-            return new NoticeReply($"You're asking faster than I can keep up — please try again in {Seconds(userWait)}.", userWait);
+            return null;
         }
 
-        if (Refuse(_channels, message) is { } channelWait)
+        if (_users.TryTake($"{message.Channel}\n{message.UserId}") is { } userWait)
+        {
+            AnswerTelemetry.RecordRateLimited(message.Channel, "user");
+            return TooFast(userWait);
+        }
+
+        if (_channels.TryTake($"{message.Channel}\n{message.Address.Space}") is { } channelWait)
         {
             AnswerTelemetry.RecordRateLimited(message.Channel, "channel");
             return new NoticeReply($"This conversation has asked a lot in the last minute — please try again in {Seconds(channelWait)}.", channelWait);
@@ -50,40 +56,8 @@ public sealed class ConversationLimiter : IDisposable
         return null;
     }
 
-    public void Dispose()
-    {
-        _users?.Dispose();
-        _channels?.Dispose();
-    }
-
-    private static PartitionedRateLimiter<IncomingMessage>? Create(int perMinute, Func<IncomingMessage, string> key) =>
-        perMinute == 0 ? null : PartitionedRateLimiter.Create<IncomingMessage, string>(message => RateLimitPartition.GetTokenBucketLimiter(
-            key(message),
-            _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = perMinute,
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = TimeSpan.FromMinutes(1) / perMinute,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
-
-    /// <summary>Null when a permit was granted; otherwise how long to wait.</summary>
-    private static TimeSpan? Refuse(PartitionedRateLimiter<IncomingMessage>? limiter, IncomingMessage message)
-    {
-        if (limiter is null)
-        {
-            return null;
-        }
-
-        using var lease = limiter.AttemptAcquire(message);
-        if (lease.IsAcquired)
-        {
-            return null;
-        }
-
-        return lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-    }
+    /// <summary>What a user over their own limit is told.</summary>
+    public static NoticeReply TooFast(TimeSpan wait) => new($"You're asking faster than I can keep up — please try again in {Seconds(wait)}.", wait);
 
     private static string Seconds(TimeSpan wait) => wait.TotalSeconds <= 1 ? "a second" : $"{Math.Ceiling(wait.TotalSeconds):0} seconds";
 }

@@ -5,6 +5,9 @@ namespace StudyBot.Core.Conversations;
 /// <param name="signer">Signs file links so they open without an API key; null leaves them unsigned.</param>
 public sealed class CitationLinks(string? baseUrl, FileLinkSigner? signer)
 {
+    /// <summary>The host's route that serves a Files source's file: the host maps it, every surface links to it.</summary>
+    public const string FileRoute = "/api/sources/{source}/files/{**path}";
+
     /// <returns>The URL, or null for a file citation when no base URL is known.</returns>
     public string? UrlOf(Citation citation)
     {
@@ -21,6 +24,7 @@ public sealed class CitationLinks(string? baseUrl, FileLinkSigner? signer)
         var path = string.Join('/', citation.Link.Split('/').Select(Uri.EscapeDataString));
         var signature = signer is null ? "" : "?" + FileLinkSigner.QueryName + "=" + signer.Sign(citation.Source, citation.Link);
         var page = citation.Page is { } number ? $"#page={number}" : "";
-        return $"{baseUrl.TrimEnd('/')}/api/sources/{Uri.EscapeDataString(citation.Source)}/files/{path}{signature}{page}";
+        var route = FileRoute.Replace("{source}", Uri.EscapeDataString(citation.Source), StringComparison.Ordinal).Replace("{**path}", path, StringComparison.Ordinal);
+        return $"{baseUrl.TrimEnd('/')}{route}{signature}{page}";
     }
 }

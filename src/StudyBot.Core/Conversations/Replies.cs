@@ -28,7 +28,7 @@ public sealed record AnswerReply(
 }
 
 /// <summary>A plain message: help, refusals, confirmations.</summary>
-/// <param name="RetryAfter">Set when the message was turned away by a rate limit: when to try again.</param>
+/// <param name="RetryAfter">Set when the message was turned away for now (a rate limit, the first indexing): when to try again.</param>
 public sealed record NoticeReply(string Text, TimeSpan? RetryAfter = null) : Reply
 {
     public override T Render<T>(IReplyRenderer<T> renderer) => renderer.Notice(this);
@@ -40,6 +40,7 @@ public sealed record StatusReply(KnowledgeStatus Status, IReadOnlyList<HelpfulRa
     public override T Render<T>(IReplyRenderer<T> renderer) => renderer.Status(this);
 }
 
+/// <param name="HeadingPath">Headings down to the cited passage, joined with " › "; it usually starts with the title.</param>
 public sealed record Citation(
     int Number,
     string Title,
@@ -47,4 +48,22 @@ public sealed record Citation(
     string Link,
     int? Page,
     string HeadingPath,
-    string Snippet);
+    string Snippet)
+{
+    public const string HeadingSeparator = " › ";
+
+    /// <summary>
+    /// Where in the document, for a label that says each thing once: the headings below the title
+    /// ("QLoRA" for "Fine-Tuning with PEFT… › QLoRA"); null when the path says nothing beyond the title.
+    /// </summary>
+    public string? Section
+    {
+        get
+        {
+            var headings = HeadingPath.Split(HeadingSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var title = Array.IndexOf(headings, Title);
+            var below = title < 0 ? headings : headings[(title + 1)..];
+            return below.Length == 0 ? null : string.Join(HeadingSeparator, below);
+        }
+    }
+}

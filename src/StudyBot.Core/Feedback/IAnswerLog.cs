@@ -10,27 +10,20 @@ public interface IAnswerLog
 
     Task<AnsweredQuestion?> FindAsync(string answerId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The last <paramref name="max"/> questions of a conversation with their answers, oldest first, as
+    /// thread turns: follow-ups on channels that send no thread history (the REST API, the playground).
+    /// </summary>
+    Task<IReadOnlyList<ConversationTurn>> RecentTurnsAsync(string channel, string conversationId, int max, CancellationToken cancellationToken);
+
+    /// <summary>How many logged answers each prompt variant gave, for the experiment's figures in status.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountAnswersByPromptVersionAsync(CancellationToken cancellationToken);
+
     /// <summary>One vote per user and answer; a second click replaces the first.</summary>
     Task RecordFeedbackAsync(string answerId, string userId, bool helpful, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<FeedbackEntry>> ListFeedbackAsync(int max, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// The answers given in one conversation (<see cref="AnsweredQuestion.ConversationId"/>) before
-    /// <paramref name="before"/>, oldest first, at most the <paramref name="max"/> newest: a conversation's
-    /// history where the platform keeps none a bot may read.
-    /// </summary>
-    Task<IReadOnlyList<LoggedAnswer>> ListConversationAsync(string channel, string conversationId, DateTimeOffset before, int max, CancellationToken cancellationToken);
-
-    /// <summary>Remembers the platform's id of the message that carried the answer, for reactions that name only the message.</summary>
-    Task RecordMessageAsync(string answerId, string messageId, CancellationToken cancellationToken);
-
-    /// <summary>The answer carried by a message of a conversation (see <see cref="RecordMessageAsync"/>), or null.</summary>
-    Task<string?> FindByMessageAsync(string channel, string conversationId, string messageId, CancellationToken cancellationToken);
 }
-
-/// <summary>An answer from the log with its id.</summary>
-public sealed record LoggedAnswer(string Id, AnsweredQuestion Answer);
 
 public sealed record AnsweredQuestion(
     string Channel,

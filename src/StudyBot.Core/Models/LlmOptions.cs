@@ -17,12 +17,12 @@ public sealed class LlmOptions
 
     public string? ChatModel { get; set; }
 
-    /// <summary>Embedding model; empty = the local hashing embedder even when a chat model is set.</summary>
+    /// <summary>Embedding model; empty = the local embedder (StudyBot:Index:Embedder) even when a chat model is set.</summary>
     public string? EmbeddingModel { get; set; }
 
-    /// <summary>Size of the embedding model's vectors (e.g. 1536 for text-embedding-3-small).</summary>
+    /// <summary>Size of the embedding model's vectors (e.g. 1536 for text-embedding-3-small); empty = read from the model at start-up.</summary>
     [Range(8, 8192, ErrorMessage = "StudyBot:Llm:EmbeddingDimensions must be between {1} and {2}.")]
-    public int EmbeddingDimensions { get; set; } = 1536;
+    public int? EmbeddingDimensions { get; set; }
 
     [Range(1, 600, ErrorMessage = "StudyBot:Llm:AnswerDeadlineSeconds must be between {1} and {2}.")]
     public int AnswerDeadlineSeconds { get; set; } = 25;

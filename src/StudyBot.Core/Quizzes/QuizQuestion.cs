@@ -21,5 +21,8 @@ public sealed record QuizQuestion(
     string Explanation,
     Citation Citation)
 {
+    /// <summary>Every question has this many options, exactly one of them correct.</summary>
+    public const int OptionCount = 4;
+
     public string CorrectText => Options[CorrectOption];
 }

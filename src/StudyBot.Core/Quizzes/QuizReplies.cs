@@ -5,7 +5,9 @@ namespace StudyBot.Core.Quizzes;
 /// <summary>A question with its answer buttons; each button carries <see cref="QuizAction.Value"/>.</summary>
 /// <param name="Number">1-based position in the quiz.</param>
 /// <param name="OpenSeconds">How long a channel question stays open; null for a personal quiz.</param>
-public sealed record QuizQuestionReply(string SessionId, int Number, int Total, string Topic, string Stem, IReadOnlyList<string> Options, bool Personal, int? OpenSeconds) : Reply
+/// <param name="Notice">Said before the first question, e.g. that the quiz has fewer questions than asked for.</param>
+public sealed record QuizQuestionReply(
+    string SessionId, int Number, int Total, string Topic, string Stem, IReadOnlyList<string> Options, bool Personal, int? OpenSeconds, string? Notice = null) : Reply
 {
     public override T Render<T>(IReplyRenderer<T> renderer) => renderer.QuizQuestion(this);
 }

@@ -8,6 +8,7 @@ namespace StudyBot.Core.Quizzes;
 /// <param name="Current">Index into <see cref="QuestionIds"/> of the open question.</param>
 /// <param name="QuestionDeadline">When a channel question closes; null for personal quizzes.</param>
 /// <param name="IdleDeadline">When the quiz closes itself if nobody answers before.</param>
+/// <param name="PromptVersion">The quiz prompt variant a chat model wrote the quiz with; null for a quiz of rule-built questions only.</param>
 public sealed record QuizSession(
     string Id,
     ConversationAddress Conversation,
@@ -19,7 +20,8 @@ public sealed record QuizSession(
     DateTimeOffset StartedAt,
     DateTimeOffset? QuestionDeadline,
     DateTimeOffset IdleDeadline,
-    QuizSessionState State)
+    QuizSessionState State,
+    string? PromptVersion = null)
 {
     public string Channel => Conversation.Channel;
 

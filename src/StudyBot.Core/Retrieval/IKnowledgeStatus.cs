@@ -1,3 +1,5 @@
+using StudyBot.Core.Ingestion;
+
 namespace StudyBot.Core.Retrieval;
 
 /// <summary>What the index holds and how ingestion went, per source.</summary>
@@ -6,7 +8,13 @@ public interface IKnowledgeStatus
     Task<KnowledgeStatus> GetStatusAsync(CancellationToken cancellationToken);
 }
 
-public sealed record KnowledgeStatus(int Documents, int Chunks, IReadOnlyList<SourceStatus> Sources);
+/// <param name="Embeddings">Vectors computed in the background so far; null when every chunk is stored with its vector.</param>
+public sealed record KnowledgeStatus(int Documents, int Chunks, IReadOnlyList<SourceStatus> Sources, EmbeddingProgress? Embeddings = null);
+
+/// <param name="Embedder">The embedder id the vectors come from.</param>
+/// <param name="Embedded">Chunks with their vector; the others are found by words only until then.</param>
+/// <param name="ChunksPerSecond">Recent pace of the background embedding; null before the first batch.</param>
+public sealed record EmbeddingProgress(string Embedder, int Chunks, int Embedded, double? ChunksPerSecond);
 
 public sealed record SourceStatus(
     string Name,
@@ -14,7 +22,7 @@ public sealed record SourceStatus(
     bool Configured,
     int Documents,
     int Chunks,
-    string State,
+    SourceRunState State,
     DateTimeOffset? LastStarted,
     DateTimeOffset? LastFinished,
     int ProgressDone,
@@ -25,11 +33,3 @@ public sealed record SourceStatus(
     double? EstimatedSecondsLeft = null,
     DateTimeOffset? LastSucceeded = null,
     SourceError? LastError = null);
-
-public sealed record IngestionCounts(int Added, int Updated, int Unchanged, int Removed, int Failed, double DurationSeconds);
-
-public sealed record DocumentError(string Document, string Error);
-
-/// <summary>The most recent error of a source, kept after later successful runs so a health page can show when it happened.</summary>
-/// <param name="Document">The document that failed; null when the whole run failed (listing, credentials).</param>
-public sealed record SourceError(DateTimeOffset At, string? Document, string Error);

@@ -20,6 +20,9 @@ public sealed class TelemetryOptions
     /// <summary>Extra OTLP headers as "key1=value1,key2=value2" (e.g. a collector's API key).</summary>
     public string? OtlpHeaders { get; set; }
 
+    /// <summary>One log line per HTTP request (method, path, status, duration); off by default.</summary>
+    public bool RequestLogs { get; set; }
+
     /// <summary>Serve the Prometheus scrape endpoint at /metrics.</summary>
     public bool PrometheusEnabled { get; set; } = true;
 

@@ -15,4 +15,6 @@ public static class TelemetryTags
     public const string TokenType = "gen_ai.token.type";
     public const string Limit = "studybot.limit";
     public const string Correct = "studybot.correct";
+    public const string Origin = "studybot.origin";
+    public const string Reason = "studybot.reason";
 }

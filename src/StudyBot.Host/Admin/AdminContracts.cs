@@ -1,4 +1,4 @@
-using StudyBot.Core.Retrieval;
+using StudyBot.Core.Ingestion;
 
 namespace StudyBot.Host.Admin;
 
@@ -7,7 +7,7 @@ public sealed record AdminSourceDto(
     string Type,
     bool Configured,
     string? Schedule,
-    string State,
+    SourceRunState State,
     DateTimeOffset? LastStarted,
     DateTimeOffset? LastFinished,
     double? DurationSeconds,
@@ -27,7 +27,7 @@ public sealed record ReindexResponse(IReadOnlyList<ReindexOutcomeDto> Sources);
 public sealed record ReindexOutcomeDto(string Source, string Status);
 
 /// <param name="PerMinuteLimit">Requests per minute for this key (1 to 100,000); default 60.</param>
-public sealed record CreateApiKeyRequest(string? Name, int? PerMinuteLimit);
+public sealed record CreateApiKeyRequest(string Name, int? PerMinuteLimit = null);
 
 public sealed record ApiKeyDto(string Id, string Name, int PerMinuteLimit, long UsageCount, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
 

@@ -1,9 +1,10 @@
 using StudyBot.Core.Admin;
+using StudyBot.Core.Ingestion;
 using StudyBot.Core.Retrieval;
 using StudyBot.Host.Api;
 using StudyBot.Host.ApiKeys;
-using StudyBot.Host.Jobs;
-using StudyBot.Host.Persistence;
+using StudyBot.Storage;
+using StudyBot.Storage.ApiKeys;
 using StudyBot.Knowledge.Sources;
 
 namespace StudyBot.Host.Admin;
@@ -29,19 +30,13 @@ public static class AdminEndpoints
         return app;
     }
 
-    private static async Task<IResult> ListSourcesAsync(IKnowledgeStatus status, SourceRunLedger ledger, CancellationToken cancellationToken)
+    private static async Task<IResult> ListSourcesAsync(IKnowledgeStatus status, CancellationToken cancellationToken)
     {
-        var runs = await ledger.GetAllAsync(cancellationToken);
-        var sources = (await status.GetStatusAsync(cancellationToken)).Sources.Select(s =>
-        {
-            runs.TryGetValue(s.Name, out var run);
-            // Another host may be the one running: the shared ledger's state wins over this host's tracker.
-            var state = run?.Status is "queued" or "running" && s.State != "running" ? run.Status : s.State;
-            var progress = s.State == "running" ? new ProgressDto(s.ProgressDone, s.ProgressTotal, s.EstimatedSecondsLeft) : null;
-            var duration = s.LastRun?.DurationSeconds;
-            return new AdminSourceDto(s.Name, s.Type, s.Configured, s.Schedule, state, run?.StartedAt ?? s.LastStarted, run?.FinishedAt ?? s.LastFinished,
-                duration, s.Documents, s.Chunks, run?.LastError, progress, s.LastRun, s.Errors);
-        }).ToList();
+        var sources = (await status.GetStatusAsync(cancellationToken)).Sources.Select(s => new AdminSourceDto(
+            s.Name, s.Type, s.Configured, s.Schedule, s.State, s.LastStarted, s.LastFinished, s.LastRun?.DurationSeconds, s.Documents, s.Chunks,
+            s.State == SourceRunState.Failed ? s.LastError?.Error : null,
+            s.State == SourceRunState.Running ? new ProgressDto(s.ProgressDone, s.ProgressTotal, s.EstimatedSecondsLeft) : null,
+            s.LastRun, s.Errors)).ToList();
         return Results.Ok(sources);
     }
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using System.Globalization;
 using StudyBot.Assistant.Commands;
 using StudyBot.Assistant.Safety;
 using StudyBot.Core.Conversations;
+using StudyBot.Core.Feedback;
 using StudyBot.Knowledge.Index;
 using StudyBot.Knowledge.Sources;
 
@@ -13,17 +13,20 @@ public static class AskEndpoints
     public static IEndpointRouteBuilder MapAskEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/ask", AskAsync)
+            .AddEndpointFilter(app.ServiceProvider.GetRequiredService<CallerRateLimitFilter>())
+            .WithTags("Answers")
             .WithName("Ask")
             .WithSummary("Answer a question from the knowledge base, with numbered citations.")
             .Accepts<AskRequest>("application/json")
             .Produces<AskResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
     private static async Task<IResult> AskAsync(
-        HttpRequest request, ConversationEngine engine, ConversationLimiter limits, SourceCatalog catalog, IDocumentIndex index, CitationLinks links, CancellationToken cancellationToken)
+        HttpRequest request, ConversationEngine engine, ConversationLimiter limits, SourceCatalog catalog, IDocumentIndex index, IAnswerLog answers, CitationLinks links, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var (body, error) = await JsonBody.ReadAsync<AskRequest>(request, cancellationToken);
@@ -53,20 +56,16 @@ public static class AskEndpoints
             }
         }
 
-        var message = new IncomingMessage(new ConversationAddress("api", body.ConversationId ?? "api"), ChatEndpoints.UserOf(request), question, Sources: body.Sources);
+        // A conversation id makes follow-ups ("Who introduced it?") read as part of that conversation.
+        var history = body.ConversationId is null ? null : await answers.RecentTurnsAsync("api", body.ConversationId, ChatEndpoints.HistoryQuestions, cancellationToken);
+        var message = new IncomingMessage(new ConversationAddress("api", body.ConversationId ?? "api"), WebCaller.UserOf(request), question, Sources: body.Sources, History: history);
         return await engine.AskAsync(message, cancellationToken) switch
         {
             AnswerReply answer => Results.Ok(new AskResponse(
                 answer.Text, answer.Found, answer.Citations.Select(c => CitationDto.From(c, links)).ToList(), stopwatch.ElapsedMilliseconds,
                 answer.AnswerId, answer.ToolsCalled, answer.PromptVersion, answer.Notice)),
-            NoticeReply { RetryAfter: { } wait } notice => TooManyRequests(request, notice.Text, wait),
+            NoticeReply { RetryAfter: { } wait } notice => RetryLater.StillIndexing(request.HttpContext, notice.Text, wait),
             var other => JsonBody.Problem(ChatResponse.From(other, links).Text),
         };
-    }
-
-    private static IResult TooManyRequests(HttpRequest request, string text, TimeSpan wait)
-    {
-        request.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        return Results.Problem(detail: text, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
     }
 }

@@ -1,6 +1,7 @@
 using StudyBot.Assistant.Commands;
 using StudyBot.Assistant.Safety;
 using StudyBot.Core.Conversations;
+using StudyBot.Core.Feedback;
 using StudyBot.Core.Quizzes;
 using StudyBot.Host.Admin;
 
@@ -12,14 +13,19 @@ public static class ChatEndpoints
     public static IEndpointRouteBuilder MapChatEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/chat", ChatAsync)
+            .AddEndpointFilter(app.ServiceProvider.GetRequiredService<CallerRateLimitFilter>())
+            .WithTags("Chat")
             .WithName("Chat")
-            .WithSummary("Send a chat message (a question or a command such as status, help, reindex); admins add X-Admin-Key.")
+            .WithSummary("Send a chat message (a question or a command such as status, help, reindex); admins add X-Admin-Key. "
+                + "With Accept: text/event-stream the reply streams as server-sent events: working and delta ({ text }) while an answer is written, then reply (this response).")
             .Accepts<ChatRequest>("application/json")
             .Produces<ChatResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         app.MapPost("/api/feedback", FeedbackAsync)
+            .WithTags("Feedback")
             .WithName("Feedback")
-            .WithSummary("Record 👍/👎 for an answer returned by /api/chat.")
+            .WithSummary("Record 👍/👎 for an answer returned by /api/ask or /api/chat (one vote per X-StudyBot-User and answer; a second replaces it).")
             .Accepts<FeedbackRequest>("application/json")
             .Produces<ChatResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -27,7 +33,7 @@ public static class ChatEndpoints
     }
 
     private static async Task<IResult> ChatAsync(
-        HttpRequest request, ConversationEngine engine, ConversationLimiter limits, AdminAuthentication admin, CitationLinks links, CancellationToken cancellationToken)
+        HttpRequest request, ConversationEngine engine, ConversationLimiter limits, AdminAuthentication admin, IAnswerLog answers, CitationLinks links, CancellationToken cancellationToken)
     {
         var (body, error) = await JsonBody.ReadAsync<ChatRequest>(request, cancellationToken);
         if (error is not null)
@@ -42,8 +48,11 @@ public static class ChatEndpoints
         }
 
         // The playground is one person's window: its quizzes are personal.
-        var message = new IncomingMessage(Playground(body.ConversationId), UserOf(request), text, admin.IsAdmin(request.HttpContext), body.Sources, Personal: true);
-        return Results.Ok(ChatResponse.From(await engine.HandleAsync(message, cancellationToken), links));
+        var history = body.ConversationId is null ? null : await answers.RecentTurnsAsync("web", body.ConversationId, HistoryQuestions, cancellationToken);
+        var message = new IncomingMessage(Playground(body.ConversationId), WebCaller.UserOf(request), text, admin.IsAdmin(request.HttpContext), body.Sources, history, Personal: true);
+        return request.Headers.Accept.ToString().Contains(ChatEvents.ContentType, StringComparison.OrdinalIgnoreCase)
+            ? TypedResults.ServerSentEvents(ChatEvents.Of(engine.StreamAsync(message, cancellationToken), links))
+            : Results.Ok(ChatResponse.From(await engine.HandleAsync(message, cancellationToken), links));
     }
 
     private static async Task<IResult> FeedbackAsync(HttpRequest request, ConversationEngine engine, CitationLinks links, CancellationToken cancellationToken)
@@ -59,27 +68,27 @@ public static class ChatEndpoints
             return JsonBody.Problem("'answerId' and 'helpful' are required.");
         }
 
-        var action = new IncomingAction(Playground(null), UserOf(request), IncomingAction.Feedback, IncomingAction.FeedbackValue(body.AnswerId, body.Helpful.Value));
+        var action = new IncomingAction(Playground(null), WebCaller.UserOf(request), IncomingAction.Feedback, IncomingAction.FeedbackValue(body.AnswerId, body.Helpful.Value));
         return Results.Ok(ChatResponse.From(await engine.HandleActionAsync(action, cancellationToken), links));
     }
 
+    /// <summary>Earlier questions of a conversation given to a follow-up (with their answers).</summary>
+    internal const int HistoryQuestions = 5;
+
     /// <summary>A playground session (or the API caller's conversation id) is a space of its own.</summary>
     internal static ConversationAddress Playground(string? conversationId) => new("web", conversationId ?? "web");
-
-    /// <summary>The playground has no sign-in; one browser is one user for feedback purposes.</summary>
-    internal static string UserOf(HttpRequest request) =>
-        request.Headers["X-StudyBot-User"].FirstOrDefault() is { Length: > 0 and <= 100 } user ? "web:" + user : "web:anonymous";
 }
 
 /// <param name="ConversationId">Groups turns of one playground session.</param>
-public sealed record ChatRequest(string? Text, string? ConversationId, IReadOnlyList<string>? Sources);
+public sealed record ChatRequest(string Text, string? ConversationId = null, IReadOnlyList<string>? Sources = null);
 
-public sealed record FeedbackRequest(string? AnswerId, bool? Helpful);
+/// <param name="Helpful">true for 👍, false for 👎; required.</param>
+public sealed record FeedbackRequest(string AnswerId, bool? Helpful);
 
 /// <param name="Type">answer, notice, status, quiz-question, quiz-feedback, quiz-results or leaderboard.</param>
 /// <param name="ToolsCalled">Answers from a chat model: the tools it called.</param>
 /// <param name="PromptVersion">Answers from a chat model: the conversation's prompt variant.</param>
-/// <param name="Notice">Answers: why the answer differs from the model's, if it does.</param>
+/// <param name="Notice">Answers: why the answer differs from the model's, if it does. A quiz's first question: e.g. that it has fewer questions than asked for.</param>
 /// <param name="Quiz">The question to show with its answer buttons (quiz-question, or quiz-feedback when the quiz moves on).</param>
 public sealed record ChatResponse(
     string Type,

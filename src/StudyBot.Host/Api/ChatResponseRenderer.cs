@@ -6,7 +6,7 @@ namespace StudyBot.Host.Api;
 
 /// <summary>
 /// The web response of each reply: its plain text (<see cref="PlainTextRenderer"/>) without the parts
-/// that travel as fields of their own — an answer's citations and notice, the question that follows quiz feedback.
+/// that travel as fields of their own — an answer's citations and notice, a quiz's notice, the question that follows quiz feedback.
 /// </summary>
 internal sealed class ChatResponseRenderer(CitationLinks links) : IReplyRenderer<ChatResponse>
 {
@@ -20,7 +20,8 @@ internal sealed class ChatResponseRenderer(CitationLinks links) : IReplyRenderer
 
     public ChatResponse Status(StatusReply status) => Plain("status", status);
 
-    public ChatResponse QuizQuestion(QuizQuestionReply question) => Plain("quiz-question", question) with { Quiz = QuizQuestionDto.From(question) };
+    public ChatResponse QuizQuestion(QuizQuestionReply question) =>
+        Plain("quiz-question", question with { Notice = null }) with { Notice = question.Notice, Quiz = QuizQuestionDto.From(question) };
 
     public ChatResponse QuizFeedback(QuizFeedbackReply feedback)
     {

@@ -1,6 +1,7 @@
 using StudyBot.Assistant.Commands;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Quizzes;
+using StudyBot.Assistant.Quizzes;
 
 namespace StudyBot.Host.Api;
 
@@ -10,14 +11,16 @@ public static class QuizEndpoints
     public static IEndpointRouteBuilder MapQuizEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/quiz/answer", AnswerAsync)
+            .WithTags("Quizzes")
             .WithName("QuizAnswer")
             .WithSummary("Answer the open question of a quiz started with /api/chat; returns feedback and, in a personal quiz, the next question.")
             .Accepts<QuizAnswerRequest>("application/json")
             .Produces<ChatResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         app.MapPost("/api/quiz/on-answer", QuizOnAnswerAsync)
+            .WithTags("Quizzes")
             .WithName("QuizOnAnswer")
-            .WithSummary("\"Quiz me on this\": a personal quiz on the sources of an answer returned by /api/chat.")
+            .WithSummary("\"Quiz me on this\": a personal quiz on the sources of an answer returned by /api/ask or /api/chat.")
             .Accepts<QuizOnAnswerRequest>("application/json")
             .Produces<ChatResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -32,13 +35,13 @@ public static class QuizEndpoints
             return error;
         }
 
-        if (string.IsNullOrWhiteSpace(body!.SessionId) || body.Question is not >= 0 || body.Option is not (>= 0 and < QuizQuestionValidator.OptionCount))
+        if (string.IsNullOrWhiteSpace(body!.SessionId) || body.Question is not >= 0 || body.Option is not (>= 0 and < QuizQuestion.OptionCount))
         {
-            return JsonBody.Problem($"'sessionId', 'question' (0 or more) and 'option' (0 to {QuizQuestionValidator.OptionCount - 1}) are required.");
+            return JsonBody.Problem($"'sessionId', 'question' (0 or more) and 'option' (0 to {QuizQuestion.OptionCount - 1}) are required.");
         }
 
         var action = new IncomingAction(
-            ChatEndpoints.Playground(body.ConversationId), ChatEndpoints.UserOf(request), QuizAction.Answer, QuizAction.Value(body.SessionId, body.Question.Value, body.Option.Value));
+            ChatEndpoints.Playground(body.ConversationId), WebCaller.UserOf(request), QuizAction.Answer, QuizAction.Value(body.SessionId, body.Question.Value, body.Option.Value));
         return Results.Ok(ChatResponse.From(await engine.HandleActionAsync(action, cancellationToken), links));
     }
 
@@ -55,13 +58,13 @@ public static class QuizEndpoints
             return JsonBody.Problem("'answerId' is required.");
         }
 
-        var action = new IncomingAction(ChatEndpoints.Playground(body.ConversationId), ChatEndpoints.UserOf(request), QuizAction.QuizMeOnAnswer, body.AnswerId);
+        var action = new IncomingAction(ChatEndpoints.Playground(body.ConversationId), WebCaller.UserOf(request), QuizAction.QuizMeOnAnswer, body.AnswerId);
         return Results.Ok(ChatResponse.From(await engine.HandleActionAsync(action, cancellationToken), links));
     }
 }
 
 /// <param name="Question">The question's 0-based index, as /api/chat returned it in quiz.question.</param>
 /// <param name="Option">0 to 3.</param>
-public sealed record QuizAnswerRequest(string? SessionId, int? Question, int? Option, string? ConversationId);
+public sealed record QuizAnswerRequest(string SessionId, int? Question, int? Option, string? ConversationId = null);
 
-public sealed record QuizOnAnswerRequest(string? AnswerId, string? ConversationId);
+public sealed record QuizOnAnswerRequest(string AnswerId, string? ConversationId = null);

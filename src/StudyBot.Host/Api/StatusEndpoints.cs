@@ -14,12 +14,13 @@ public static class StatusEndpoints
 {
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/status", async (IKnowledgeStatus status, IIndexReadiness index, IFeedbackSummary feedback, IPromptVersionCounts prompts, CancellationToken cancellationToken) =>
+        app.MapGet("/api/status", async (IKnowledgeStatus status, IIndexReadiness index, IFeedbackSummary feedback, IAnswerLog answers, CancellationToken cancellationToken) =>
                 Results.Ok(new StatusResponse(
                     (await index.CheckAsync(cancellationToken)).Ready,
                     await status.GetStatusAsync(cancellationToken),
                     await feedback.GetHelpfulRatesAsync(cancellationToken),
-                    await prompts.CountAnswersByPromptVersionAsync(cancellationToken))))
+                    await answers.CountAnswersByPromptVersionAsync(cancellationToken))))
+            .WithTags("Status")
             .WithName("Status")
             .WithSummary("Sources, documents, chunks, last ingestion and its errors; helpful-rate per prompt version.")
             .Produces<StatusResponse>()
@@ -34,7 +35,7 @@ public static class StatusEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapSourceFiles(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/sources/{source}/files/{**path}", (string source, string path, string? sig, HttpContext http, SourceCatalog catalog, FileLinkSigner signer, IOptions<ApiOptions> api, AdminAuthentication admin) =>
+        app.MapGet(CitationLinks.FileRoute, (string source, string path, string? sig, HttpContext http, SourceCatalog catalog, FileLinkSigner signer, IOptions<ApiOptions> api, AdminAuthentication admin) =>
             {
                 if (api.Value.RequireKey && !signer.Verify(source, path, sig) && !admin.IsAdmin(http))
                 {
@@ -45,8 +46,12 @@ public static class StatusEndpoints
                     ? Results.File(file, ContentTypes.For(file))
                     : Results.NotFound();
             })
+            .WithTags("Sources")
             .WithName("SourceFile")
-            .WithSummary("The original file behind a citation of a Files source (signed link when API keys are required).");
+            .WithSummary("The original file behind a citation of a Files source (signed link when API keys are required).")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .Produces(StatusCodes.Status404NotFound);
         return app;
     }
 

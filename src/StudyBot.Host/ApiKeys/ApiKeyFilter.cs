@@ -1,6 +1,7 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using StudyBot.Storage;
+using StudyBot.Storage.ApiKeys;
 
 namespace StudyBot.Host.ApiKeys;
 
@@ -18,6 +19,9 @@ public sealed class ApiKeyFilter(IOptions<ApiOptions> options, ApiKeyService key
             QueueLimit = 0,
             AutoReplenishment = true,
         }));
+
+    /// <summary>The live key this request was let in with; null without one.</summary>
+    public static ApiKeyEntity? KeyOf(HttpContext http) => http.Items[typeof(ApiKeyEntity)] as ApiKeyEntity;
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -42,12 +46,10 @@ public sealed class ApiKeyFilter(IOptions<ApiOptions> options, ApiKeyService key
         if (!lease.IsAcquired)
         {
             var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60 - time.GetUtcNow().Second);
-            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return Results.Problem(
-                detail: $"Key '{key.Name}' is limited to {key.PerMinuteLimit} requests per minute.",
-                statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
+            return Api.RetryLater.TooManyRequests(http, $"Key '{key.Name}' is limited to {key.PerMinuteLimit} requests per minute.", retryAfter);
         }
 
+        http.Items[typeof(ApiKeyEntity)] = key;
         await keys.RecordUseAsync(key.Id, http.RequestAborted);
         return await next(context);
     }

@@ -1,25 +1,43 @@
-using StudyBot.Assistant.Commands;
-using StudyBot.Assistant.Rendering;
-using StudyBot.Core.Conversations;
+using Microsoft.Extensions.Options;
+using StudyBot.Storage;
 using StudyBot.Knowledge.Ingestion;
-using StudyBot.Knowledge.Sources;
-using StudyBot.Knowledge.Sources.Files;
 using StudyBot.Knowledge.Storage;
 
 namespace StudyBot.Host.CommandLine;
 
-/// <summary>One-shot commands: <c>ask "question"</c> and <c>ingest [folder]</c>, on the same index the server uses.</summary>
+/// <summary>One-shot commands on the same index the server uses: <c>ask</c>, <c>ingest</c> and <c>forget</c>.</summary>
 public static class CommandLineRunner
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "ask" or "ingest";
+    private const string Usage = """
+        Usage: dotnet run --project src/StudyBot.Host [-- command]
+          (no command)              serve the playground and API (--urls http://127.0.0.1:5000 to choose where)
+          ask "your question"       answer from the index, with its sources (exit 3: no answer in it)
+          ingest                    bring every source up to date
+          ingest <folder>           add a folder as a source named after it, and index it
+          ingest <source>           re-index one source
+          forget <source>           drop a source added with ingest <folder>, with its documents
+        """;
+
+    /// <summary>
+    /// True when the first argument is a word rather than a server setting (<c>--urls …</c>, <c>Key=value</c>),
+    /// so <c>help</c> or a mistyped command prints the usage instead of starting a server.
+    /// </summary>
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (args[0] is "-h" or "--help" || (!args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal)));
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args[0] is not ("ask" or "ingest" or "forget"))
+        {
+            var asked = args[0] is "help" or "-h" or "--help";
+            await (asked ? Console.Out : Console.Error).WriteLineAsync(asked ? Usage : $"StudyBot: unknown command '{args[0]}'.\n{Usage}");
+            return asked ? 0 : 2;
+        }
+
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(args[1..]);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddStudyBotServices();
         builder.Services.AddSingleton<StudyBot.Core.Admin.IReindexService, InlineReindexService>();
-        using var host = builder.Build();
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
@@ -29,16 +47,19 @@ public static class CommandLineRunner
 
         try
         {
-            host.Services.GetRequiredService<DataFolder>();
-            await host.Services.GetRequiredService<StudyBot.Host.Persistence.AppStoreInitializer>().StartAsync(cancel.Token);
-            var ingestion = host.Services.GetRequiredService<KnowledgeIngestion>();
-            var tracker = host.Services.GetRequiredService<IngestionTracker>();
-            using var progress = new ProgressPrinter(tracker);
-            return args[0] == "ask"
-                ? await AskAsync(host.Services, ingestion, string.Join(' ', args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal))), cancel.Token)
-                : await IngestAsync(host.Services, ingestion, args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)), cancel.Token);
+            using var host = builder.Build();
+            var services = host.Services;
+            services.GetRequiredService<DataFolder>();
+            await services.GetRequiredService<AppStoreInitializer>().StartAsync(cancel.Token);
+            var operands = Operands(args[1..]);
+            return args[0] switch
+            {
+                "ask" => await AskCommand.RunAsync(services, string.Join(' ', operands), cancel.Token),
+                "ingest" => await IngestCommand.RunAsync(services, operands.FirstOrDefault(), cancel.Token),
+                _ => await ForgetCommand.RunAsync(services, operands.FirstOrDefault(), cancel.Token),
+            };
         }
-        catch (Exception ex) when (ex is DataFolderException or Microsoft.Extensions.Options.OptionsValidationException)
+        catch (Exception ex) when (ex is DataFolderException or OptionsValidationException or StudyBot.Knowledge.Embeddings.EmbeddingSizeException)
         {
             await Console.Error.WriteLineAsync($"StudyBot: {ex.Message}");
             return 1;
@@ -50,54 +71,22 @@ public static class CommandLineRunner
         }
     }
 
-    private static async Task<int> AskAsync(IServiceProvider services, KnowledgeIngestion ingestion, string question, CancellationToken cancellationToken)
+    /// <summary>The words of the command, without configuration switches (<c>--Key=value</c> or <c>--Key value</c>).</summary>
+    private static List<string> Operands(string[] args)
     {
-        if (string.IsNullOrWhiteSpace(question))
+        var operands = new List<string>();
+        for (var i = 0; i < args.Length; i++)
         {
-            await Console.Error.WriteLineAsync("Usage: ask \"your question\"");
-            return 2;
-        }
-
-        // Bring the index up to date first; unchanged documents are skipped, so this is quick after the first run.
-        await ingestion.IngestAllAsync(cancellationToken);
-        var engine = services.GetRequiredService<ConversationEngine>();
-        var reply = await engine.HandleAsync(new IncomingMessage(new ConversationAddress("cli", "cli"), Environment.UserName, "ask " + question), cancellationToken);
-        Console.WriteLine(reply.Render(PlainTextRenderer.Instance));
-        return reply is AnswerReply { Found: false } ? 3 : 0;
-    }
-
-    private static async Task<int> IngestAsync(IServiceProvider services, KnowledgeIngestion ingestion, string? folder, CancellationToken cancellationToken)
-    {
-        var results = new Dictionary<string, StudyBot.Core.Retrieval.IngestionCounts?>();
-        if (folder is null)
-        {
-            foreach (var (name, counts) in await ingestion.IngestAllAsync(cancellationToken))
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
-                results[name] = counts;
+                operands.Add(args[i]);
+            }
+            else if (!args[i].Contains('=', StringComparison.Ordinal))
+            {
+                i++;
             }
         }
-        else
-        {
-            var name = new DirectoryInfo(Path.GetFullPath(folder)).Name;
-            var source = services.GetRequiredService<SourceCatalog>().Find(name) ?? new FilesSource(name, folder);
-            results[name] = await ingestion.IngestAsync(source, cancellationToken);
-        }
 
-        var status = services.GetRequiredService<StudyBot.Core.Retrieval.IKnowledgeStatus>();
-        var failed = false;
-        foreach (var source in (await status.GetStatusAsync(cancellationToken)).Sources.Where(s => results.ContainsKey(s.Name)))
-        {
-            var c = source.LastRun;
-            Console.WriteLine($"{source.Name}: {source.Documents} documents, {source.Chunks} chunks" +
-                (c is null ? "" : $" ({c.Added} added, {c.Updated} updated, {c.Unchanged} unchanged, {c.Removed} removed, {c.Failed} failed in {c.DurationSeconds:0.0}s)"));
-            foreach (var error in source.Errors)
-            {
-                Console.WriteLine($"  ! {error.Document}: {error.Error}");
-            }
-
-            failed |= source.State == "failed";
-        }
-
-        return failed ? 1 : 0;
+        return operands;
     }
 }

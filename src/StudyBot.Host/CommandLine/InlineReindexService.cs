@@ -19,8 +19,8 @@ internal sealed class InlineReindexService(SourceCatalog catalog, KnowledgeInges
         var outcomes = new List<ReindexOutcome>();
         foreach (var target in targets)
         {
-            var counts = await ingestion.IngestAsync(target, cancellationToken);
-            outcomes.Add(new ReindexOutcome(target.Name, counts is null ? ReindexStatus.AlreadyRunning : ReindexStatus.Queued));
+            var run = await ingestion.IngestAsync(target, progress: null, cancellationToken);
+            outcomes.Add(new ReindexOutcome(target.Name, run is null ? ReindexStatus.AlreadyRunning : ReindexStatus.Queued));
         }
 
         return outcomes;

@@ -1,34 +1,23 @@
-using StudyBot.Knowledge.Ingestion;
+using StudyBot.Core.Ingestion;
 
 namespace StudyBot.Host.CommandLine;
 
-/// <summary>Prints "source: 120/450 documents" to stderr at most every half second during ingestion.</summary>
-internal sealed class ProgressPrinter : IDisposable
+/// <summary>Prints "source: 120/450 documents" to stderr during ingestion, at most every half second and once at the end.</summary>
+internal sealed class ProgressPrinter(string source) : IProgress<IngestionProgress>
 {
-    private readonly IngestionTracker _tracker;
     private long _lastPrinted;
 
-    public ProgressPrinter(IngestionTracker tracker)
-    {
-        _tracker = tracker;
-        _tracker.Progressed += OnProgress;
-    }
+    public static IProgress<IngestionProgress> For(string source) => new ProgressPrinter(source);
 
-    public void Dispose() => _tracker.Progressed -= OnProgress;
-
-    private void OnProgress(string source, SourceRun run)
+    public void Report(IngestionProgress value)
     {
         var now = Environment.TickCount64;
-        var finished = run.State != "running" || run.Done == run.Total;
-        if (!finished && now - Interlocked.Read(ref _lastPrinted) < 500)
+        if (value.Total == 0 || (value.Done < value.Total && now - Interlocked.Read(ref _lastPrinted) < 500))
         {
             return;
         }
 
         Interlocked.Exchange(ref _lastPrinted, now);
-        if (run.State == "running" && run.Total > 0)
-        {
-            Console.Error.WriteLine($"{source}: {run.Done}/{run.Total} documents");
-        }
+        Console.Error.WriteLine($"{source}: {value.Done}/{value.Total} documents");
     }
 }

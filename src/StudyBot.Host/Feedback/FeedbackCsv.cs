@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using StudyBot.Storage.Feedback;
 
 namespace StudyBot.Host.Feedback;
 

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Net.Http.Headers;
 using StudyBot.Host.Admin;
 using StudyBot.Host.Api;
+using StudyBot.Storage.Feedback;
 
 namespace StudyBot.Host.Feedback;
 

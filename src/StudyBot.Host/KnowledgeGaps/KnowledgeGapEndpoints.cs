@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.FileProviders;
 using StudyBot.Host.Admin;
 using StudyBot.Host.Api;
+using StudyBot.Storage.KnowledgeGaps;
 
 namespace StudyBot.Host.KnowledgeGaps;
 

@@ -1,3 +1,4 @@
+using StudyBot.Operations.Telemetry;
 namespace StudyBot.Host.Telemetry;
 
 /// <summary>

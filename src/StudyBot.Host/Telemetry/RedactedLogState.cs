@@ -1,4 +1,5 @@
 using System.Collections;
+using StudyBot.Operations.Telemetry;
 
 namespace StudyBot.Host.Telemetry;
 

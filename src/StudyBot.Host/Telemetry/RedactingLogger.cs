@@ -1,3 +1,4 @@
+using StudyBot.Operations.Telemetry;
 namespace StudyBot.Host.Telemetry;
 
 /// <summary>Redacts the formatted message, the structured values and the exception text of each entry.</summary>

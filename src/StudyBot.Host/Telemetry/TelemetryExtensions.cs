@@ -6,6 +6,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using StudyBot.Core.Telemetry;
+using StudyBot.Operations.Telemetry;
 
 namespace StudyBot.Host.Telemetry;
 

@@ -7,6 +7,14 @@ public sealed class IndexOptions
 {
     public const string SectionName = "StudyBot:Index";
 
+    /// <summary>
+    /// The local embedder when no embedding model is configured under StudyBot:Llm: a packaged
+    /// sentence-embedding model (ArcticXs, MiniLM) or feature hashing (Hashing: instant, for very
+    /// large corpora on small machines). Changing it re-embeds the index.
+    /// </summary>
+    [AllowedValues("ArcticXs", "MiniLM", "Hashing", ErrorMessage = "StudyBot:Index:Embedder must be ArcticXs, MiniLM or Hashing.")]
+    public string Embedder { get; set; } = "ArcticXs";
+
     [Range(32, 8192, ErrorMessage = "StudyBot:Index:ChunkTokens must be between {1} and {2}.")]
     public int ChunkTokens { get; set; } = 300;
 

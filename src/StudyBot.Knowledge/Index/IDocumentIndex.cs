@@ -1,3 +1,5 @@
+using StudyBot.Core.Retrieval;
+
 namespace StudyBot.Knowledge.Index;
 
 /// <summary>
@@ -16,8 +18,11 @@ public interface IDocumentIndex
 
     Task<IndexCounts> CountAsync(string? source, CancellationToken cancellationToken);
 
-    /// <summary>How rare a term is in the indexed chunks (BM25 idf); unknown terms are the rarest.</summary>
-    double InverseDocumentFrequency(string term);
+    /// <summary>
+    /// How rare each query term is (BM25 idf), for a search that <paramref name="found"/> these chunks:
+    /// among every indexed chunk where the store keeps those statistics, else among the chunks found.
+    /// </summary>
+    IReadOnlyDictionary<string, double> TermWeights(IReadOnlyCollection<string> terms, IReadOnlyList<RetrievedChunk> found);
 }
 
 public sealed record IndexCounts(int Documents, int Chunks);

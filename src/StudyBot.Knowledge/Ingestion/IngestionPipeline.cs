@@ -1,9 +1,11 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
-using StudyBot.Core.Chunking;
+using StudyBot.Knowledge.Chunking;
+using StudyBot.Core.Ingestion;
 using StudyBot.Core.Retrieval;
 using StudyBot.Core.Telemetry;
+using StudyBot.Knowledge.Embeddings;
 using StudyBot.Knowledge.Index;
 using StudyBot.Knowledge.Sources;
 
@@ -12,30 +14,31 @@ namespace StudyBot.Knowledge.Ingestion;
 /// <summary>
 /// Brings one source's documents into the index: unchanged documents (same content hash) are
 /// skipped, changed ones replaced atomically, vanished ones removed. A document that fails is
-/// logged and listed while the run goes on; its previous version keeps serving.
+/// logged and listed while the run goes on; its previous version keeps serving. Chunks go to a
+/// store that takes them before their vectors (the embedded one) with cached vectors only, and
+/// <see cref="EmbeddingBackfill"/> computes the rest; other stores get every vector now. The run's
+/// outcome is its result; one run per source at a time is <see cref="KnowledgeIngestion"/>'s concern.
 /// </summary>
 public sealed partial class IngestionPipeline(
     IDocumentIndex index,
-    IEmbeddingGenerator<string, Embedding<float>> embedder,
+    ChunkEmbedder embedder,
     MarkdownChunker chunker,
-    IngestionTracker tracker,
     TimeProvider time,
     ILogger<IngestionPipeline> logger)
 {
-    private const int EmbeddingBatchSize = 64;
+    public Task<IngestionResult> RunAsync(IKnowledgeSource source, CancellationToken cancellationToken) =>
+        RunAsync(source, progress: null, cancellationToken);
 
-    /// <summary>Runs one ingestion of <paramref name="source"/>; null when one is already running.</summary>
-    public async Task<IngestionCounts?> RunAsync(IKnowledgeSource source, CancellationToken cancellationToken)
+    /// <summary>Runs one ingestion of <paramref name="source"/>; a failure of the whole run is in the result, cancellation throws.</summary>
+    /// <param name="progress">Told after each document: done of total, and the errors so far.</param>
+    public async Task<IngestionResult> RunAsync(IKnowledgeSource source, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
     {
-        if (!tracker.TryStart(source.Name))
-        {
-            return null;
-        }
-
         using var activity = IngestionTelemetry.StartRun(source.Name);
         var stopwatch = Stopwatch.StartNew();
-        int added = 0, updated = 0, unchanged = 0, removed = 0, failed = 0;
+        int added = 0, updated = 0, unchanged = 0, removed = 0, failed = 0, done = 0, total = 0;
+        var errors = new ConcurrentQueue<DocumentError>();
         IngestionCounts Counts() => new(added, updated, unchanged, removed, failed, Math.Round(stopwatch.Elapsed.TotalSeconds, 3));
+        void Report() => progress?.Report(new IngestionProgress(Volatile.Read(ref done), total, [.. errors]));
         try
         {
             var indexed = await index.GetDocumentsAsync(source.Name, cancellationToken);
@@ -45,7 +48,8 @@ public sealed partial class IngestionPipeline(
                 items.Add(item);
             }
 
-            tracker.SetTotal(source.Name, items.Count);
+            total = items.Count;
+            Report();
             // Documents are read, chunked and embedded in parallel (PDF parsing is CPU-bound); the store serialises writes.
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
             await Parallel.ForEachAsync(items, parallel, async (item, token) =>
@@ -55,16 +59,18 @@ public sealed partial class IngestionPipeline(
                 {
                     Interlocked.Increment(ref unchanged);
                 }
-                else if (await TryIndexAsync(source, item, token))
+                else if (await TryIndexAsync(source, item, token) is { } error)
                 {
-                    Interlocked.Increment(ref previous is null ? ref added : ref updated);
+                    errors.Enqueue(error);
+                    Interlocked.Increment(ref failed);
                 }
                 else
                 {
-                    Interlocked.Increment(ref failed);
+                    Interlocked.Increment(ref previous is null ? ref added : ref updated);
                 }
 
-                tracker.Advance(source.Name);
+                Interlocked.Increment(ref done);
+                Report();
             });
 
             var listed = items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
@@ -75,28 +81,26 @@ public sealed partial class IngestionPipeline(
             }
 
             var counts = Counts();
-            tracker.Finish(source.Name, counts, failure: null);
             Record(source.Name, counts, activity, failure: null);
             LogFinished(source.Name, added, updated, unchanged, removed, failed, counts.DurationSeconds);
-            return counts;
+            return new IngestionResult(counts, null, [.. errors]);
+        }
+        catch (OperationCanceledException)
+        {
+            Record(source.Name, Counts(), activity, "cancelled");
+            throw;
         }
         catch (Exception ex)
         {
             // Listing failed (folder gone, API down) or the index is unreachable: nothing is removed, the previous index keeps serving.
-            var reason = ex is OperationCanceledException ? "cancelled" : ex.Message;
-            tracker.Finish(source.Name, Counts(), reason);
-            Record(source.Name, Counts(), activity, reason);
-            LogSourceFailed(ex, source.Name, reason);
-            if (ex is OperationCanceledException)
-            {
-                throw;
-            }
-
-            return Counts();
+            Record(source.Name, Counts(), activity, ex.Message);
+            LogSourceFailed(ex, source.Name, ex.Message);
+            return new IngestionResult(Counts(), ex.Message, [.. errors]);
         }
     }
 
-    private async Task<bool> TryIndexAsync(IKnowledgeSource source, SourceItem item, CancellationToken cancellationToken)
+    /// <returns>Null when the document is indexed; otherwise why it could not be.</returns>
+    private async Task<DocumentError?> TryIndexAsync(IKnowledgeSource source, SourceItem item, CancellationToken cancellationToken)
     {
         try
         {
@@ -108,14 +112,13 @@ public sealed partial class IngestionPipeline(
                 document.Item.LastModified, time.GetUtcNow(), records.Count);
             await index.ReplaceDocumentAsync(entry, records, cancellationToken);
             IngestionTelemetry.RecordChunks(source.Name, records.Count);
-            return true;
+            return null;
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or KnowledgeUnavailableException))
         {
-            tracker.AddError(source.Name, item.Id, ex.Message);
             IngestionTelemetry.RecordDocumentError(source.Name);
             LogDocumentFailed(ex, source.Name, item.Id, ex.Message);
-            return false;
+            return new DocumentError(item.Id, ex.Message);
         }
     }
 
@@ -150,13 +153,12 @@ public sealed partial class IngestionPipeline(
             Text = chunk.Text,
         }).ToList();
 
-        foreach (var batch in records.Chunk(EmbeddingBatchSize))
+        var vectors = index is IDeferredVectors
+            ? await embedder.CachedAsync(records, cancellationToken)
+            : await embedder.EmbedAsync(records, cancellationToken);
+        for (var i = 0; i < records.Count; i++)
         {
-            var embeddings = await embedder.GenerateAsync(batch.Select(r => r.SearchText), cancellationToken: cancellationToken);
-            for (var i = 0; i < batch.Length; i++)
-            {
-                batch[i].Embedding = embeddings[i].Vector;
-            }
+            records[i].Embedding = vectors[i] ?? ReadOnlyMemory<float>.Empty;
         }
 
         return records;

@@ -1,11 +1,15 @@
+using StudyBot.Core.Ingestion;
 using StudyBot.Core.Retrieval;
 using StudyBot.Knowledge.Index;
 using StudyBot.Knowledge.Sources;
 
 namespace StudyBot.Knowledge.Ingestion;
 
-/// <summary>Status per source: configured sources plus any other source still present in the index.</summary>
-public sealed class KnowledgeStatusService(IDocumentIndex index, SourceCatalog catalog, IngestionTracker tracker, TimeProvider time) : IKnowledgeStatus
+/// <summary>
+/// Status per source, with its runs from the run store: configured sources plus any other source
+/// still present in the index (state "unconfigured": never run again).
+/// </summary>
+public sealed class KnowledgeStatusService(IDocumentIndex index, SourceCatalog catalog, ISourceRunStore runs, EmbeddingBackfill embeddings, TimeProvider time) : IKnowledgeStatus
 {
     public async Task<KnowledgeStatus> GetStatusAsync(CancellationToken cancellationToken)
     {
@@ -13,26 +17,28 @@ public sealed class KnowledgeStatusService(IDocumentIndex index, SourceCatalog c
             .Concat(await index.GetSourcesAsync(cancellationToken))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
+        var all = await runs.GetAllAsync(cancellationToken);
         var sources = new List<SourceStatus>();
         foreach (var name in names)
         {
             var counts = await index.CountAsync(name, cancellationToken);
-            var run = tracker.Get(name);
+            var run = all.GetValueOrDefault(name);
             var configured = catalog.Find(name);
             sources.Add(new SourceStatus(
-                name, configured?.Type ?? "Files", configured is not null, counts.Documents, counts.Chunks, run.State,
-                run.LastStarted, run.LastFinished, run.Done, run.Total, run.LastRun, run.VisibleErrors,
-                catalog.ScheduleOf(name), EstimateSecondsLeft(run), run.LastSucceeded, run.LastError));
+                name, configured?.Type ?? "Files", configured is not null, counts.Documents, counts.Chunks,
+                configured is null && run?.State is not SourceRunState.Running ? SourceRunState.Unconfigured : run?.State ?? SourceRunState.Pending,
+                run?.StartedAt, run?.FinishedAt, run?.Done ?? 0, run?.Total ?? 0, run?.LastRun, run?.Errors ?? [],
+                catalog.ScheduleOf(name), EstimateSecondsLeft(run), run?.LastSucceeded, run?.LastError));
         }
 
         var total = await index.CountAsync(null, cancellationToken);
-        return new KnowledgeStatus(total.Documents, total.Chunks, sources);
+        return new KnowledgeStatus(total.Documents, total.Chunks, sources, embeddings.Progress);
     }
 
     /// <summary>Time left at the run's average pace so far; null before the first document is done.</summary>
-    private double? EstimateSecondsLeft(SourceRun run)
+    private double? EstimateSecondsLeft(SourceRun? run)
     {
-        if (run.State != "running" || run.Done == 0 || run.LastStarted is not { } started)
+        if (run is not { State: SourceRunState.Running, Done: > 0, StartedAt: { } started })
         {
             return null;
         }

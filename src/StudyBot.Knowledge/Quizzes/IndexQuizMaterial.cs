@@ -9,7 +9,7 @@ namespace StudyBot.Knowledge.Quizzes;
 public sealed class IndexQuizMaterial(
     IKnowledgeSearch search,
     IDocumentIndex index,
-    VectorStoreCollection<string, ChunkRecord> chunks) : IQuizMaterial
+    VectorStoreCollection<string, ChunkRecord> chunks)
 {
     public async Task<IReadOnlyList<RetrievedChunk>> FindAsync(string? topic, int max, CancellationToken cancellationToken)
     {
@@ -29,6 +29,15 @@ public sealed class IndexQuizMaterial(
         }
 
         return await LoadAsync(keys.Take(max).ToList(), cancellationToken);
+    }
+
+    /// <summary>Every chunk of the pages the given chunks are on (in page order, at most <paramref name="max"/>).</summary>
+    public async Task<IReadOnlyList<RetrievedChunk>> PagesOfAsync(IReadOnlyList<RetrievedChunk> on, int max, CancellationToken cancellationToken)
+    {
+        var pages = on.Select(c => (c.Source, c.DocumentId)).ToHashSet();
+        var keys = (await DocumentsAsync(cancellationToken)).Where(d => pages.Contains((d.Source, d.DocumentId)))
+            .SelectMany(d => Enumerable.Range(0, d.ChunkCount).Select(o => ChunkKey.For(d.Source, d.DocumentId, o))).Take(max).ToList();
+        return await LoadAsync(keys, cancellationToken);
     }
 
     public async Task<IReadOnlyList<RetrievedChunk>> ChangedSinceAsync(DateTimeOffset since, int max, CancellationToken cancellationToken)

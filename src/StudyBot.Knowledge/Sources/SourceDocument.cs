@@ -1,4 +1,4 @@
-using StudyBot.Core.Chunking;
+using StudyBot.Knowledge.Chunking;
 
 namespace StudyBot.Knowledge.Sources;
 

@@ -30,18 +30,25 @@ internal sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOpti
     public Task<SlackResponse> PostEphemeralAsync(PostEphemeralRequest message, CancellationToken cancellationToken) =>
         SendAsync("chat.postEphemeral", Post("chat.postEphemeral", message, SlackJson.Default.PostEphemeralRequest, idempotent: false), SlackJson.Default.SlackResponse, cancellationToken);
 
+    /// <summary>chat.delete; a message already gone counts as done.</summary>
+    public Task DeleteMessageAsync(DeleteMessageRequest message, CancellationToken cancellationToken) =>
+        SendOnceAsync("chat.delete", message, SlackJson.Default.DeleteMessageRequest, alreadyDone: "message_not_found", cancellationToken);
+
+    /// <summary>chat.startStream (Tier 2): posts the streaming message; its ts names the stream.</summary>
+    public Task<MessageResponse> StartStreamAsync(StartStreamRequest stream, CancellationToken cancellationToken) =>
+        SendAsync("chat.startStream", Post("chat.startStream", stream, SlackJson.Default.StartStreamRequest, idempotent: false), SlackJson.Default.MessageResponse, cancellationToken);
+
+    /// <summary>chat.appendStream (Tier 4). Not repeated after a failure Slack may have acted on: the text would appear twice.</summary>
+    public Task<MessageResponse> AppendStreamAsync(AppendStreamRequest append, CancellationToken cancellationToken) =>
+        SendAsync("chat.appendStream", Post("chat.appendStream", append, SlackJson.Default.AppendStreamRequest, idempotent: false), SlackJson.Default.MessageResponse, cancellationToken);
+
+    /// <summary>chat.stopStream (Tier 2): the stream's last text and the blocks below it.</summary>
+    public Task<MessageResponse> StopStreamAsync(StopStreamRequest stop, CancellationToken cancellationToken) =>
+        SendAsync("chat.stopStream", Post("chat.stopStream", stop, SlackJson.Default.StopStreamRequest, idempotent: false), SlackJson.Default.MessageResponse, cancellationToken);
+
     /// <summary>reactions.add; a reaction that is already there counts as done.</summary>
-    public async Task AddReactionAsync(AddReactionRequest reaction, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await SendAsync("reactions.add", Post("reactions.add", reaction, SlackJson.Default.AddReactionRequest, idempotent: true), SlackJson.Default.SlackResponse, cancellationToken);
-        }
-        catch (SlackApiException ex) when (ex.Error == "already_reacted")
-        {
-            // Idempotent by intent.
-        }
-    }
+    public Task AddReactionAsync(AddReactionRequest reaction, CancellationToken cancellationToken) =>
+        SendOnceAsync("reactions.add", reaction, SlackJson.Default.AddReactionRequest, alreadyDone: "already_reacted", cancellationToken);
 
     /// <summary>conversations.replies: a thread's messages, oldest first, with message metadata, up to <paramref name="max"/>.</summary>
     public async Task<IReadOnlyList<ThreadMessage>> GetRepliesAsync(string channel, string threadTs, int max, CancellationToken cancellationToken)
@@ -74,6 +81,19 @@ internal sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOpti
         return Uri.TryCreate(response.Url, UriKind.Absolute, out var url)
             ? url
             : throw new SlackApiException("apps.connections.open", "invalid_response");
+    }
+
+    /// <summary>An idempotent call whose <paramref name="alreadyDone"/> error means its effect is already there.</summary>
+    private async Task SendOnceAsync<T>(string method, T body, JsonTypeInfo<T> type, string alreadyDone, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendAsync(method, Post(method, body, type, idempotent: true), SlackJson.Default.SlackResponse, cancellationToken);
+        }
+        catch (SlackApiException ex) when (ex.Error == alreadyDone)
+        {
+            // Idempotent by intent.
+        }
     }
 
     private HttpRequestMessage Post<T>(string method, T body, JsonTypeInfo<T> type, bool idempotent)

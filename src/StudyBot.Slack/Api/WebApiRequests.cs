@@ -29,3 +29,18 @@ internal sealed record AddReactionRequest(string Channel, string Timestamp, stri
 
 /// <summary>Message metadata: StudyBot tags its messages with the event they answer, to find them again after a crash.</summary>
 internal sealed record MessageMetadata(string EventType, IReadOnlyDictionary<string, string> EventPayload);
+
+/// <summary>chat.delete.</summary>
+internal sealed record DeleteMessageRequest(string Channel, string Ts);
+
+/// <summary>
+/// chat.startStream: a reply that is written as it streams. Outside direct messages Slack requires the
+/// person the stream is for (<paramref name="RecipientUserId"/> and their <paramref name="RecipientTeamId"/>).
+/// </summary>
+internal sealed record StartStreamRequest(string Channel, string ThreadTs, string MarkdownText, string? RecipientUserId = null, string? RecipientTeamId = null);
+
+/// <summary>chat.appendStream: more markdown for the streaming message <paramref name="Ts"/>.</summary>
+internal sealed record AppendStreamRequest(string Channel, string Ts, string MarkdownText);
+
+/// <summary>chat.stopStream: the last markdown, and blocks shown below the streamed text (sources, buttons).</summary>
+internal sealed record StopStreamRequest(string Channel, string Ts, string? MarkdownText = null, IReadOnlyList<Block>? Blocks = null, MessageMetadata? Metadata = null);

@@ -47,6 +47,16 @@ public sealed class SlackOptions : IValidatableObject
     [Range(0, 200)]
     public int HistoryMessages { get; set; } = 20;
 
+    /// <summary>Stream answers from a chat model as they are written (chat.startStream); false = edit the placeholder as the text grows.</summary>
+    public bool StreamAnswers { get; set; } = true;
+
+    /// <summary>
+    /// Least time between two writes of a growing answer (chat.appendStream, or chat.update where Slack
+    /// does not stream): text written meanwhile goes in the next write, so a long answer costs few calls.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
+    public TimeSpan StreamInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     public bool SocketMode => !string.IsNullOrWhiteSpace(AppToken);
 
     public bool IsAdmin(string? userId) => userId is not null && AdminUserIds.Contains(userId, StringComparer.Ordinal);

@@ -9,22 +9,21 @@ using StudyBot.Core.Inbox;
 using StudyBot.Slack.Api;
 using StudyBot.Slack.Configuration;
 using StudyBot.Slack.Intake;
-using StudyBot.Slack.Rendering;
 using StudyBot.Slack.Replies;
 using StudyBot.Slack.Wire;
 
 namespace StudyBot.Slack.Handling;
 
 /// <summary>
-/// Answers an accepted question event in its thread: placeholder, thread context for follow-ups,
-/// the engine's reply rendered as Block Kit in place of the placeholder.
+/// Answers an accepted question event in its thread: placeholder, thread context for follow-ups, then
+/// the engine's reply as it is written (<see cref="StreamedReplyWriter"/>), ending as Block Kit.
 /// </summary>
 internal sealed partial class QuestionHandler(
     SlackApiClient api,
     SlackBotIdentity identity,
     ConversationEngine engine,
-    BlockKitRenderer renderer,
     ThreadReplyWriter writer,
+    StreamedReplyWriter streamer,
     IOptions<SlackOptions> options,
     ILogger<QuestionHandler> logger) : IWorkHandler<SlackWork>
 {
@@ -67,8 +66,8 @@ internal sealed partial class QuestionHandler(
             Origin: new MessageOrigin(callback.TeamId, null, target.Channel),
             Personal: SlackAddress.IsDirect(target.Channel));
 
-        var reply = await engine.HandleAsync(message, cancellationToken);
-        await writer.WriteAsync(item, progress, target, renderer.Render(reply), cancellationToken);
+        var recipient = e.IsDirect ? null : new StreamRecipient(e.User!, e.UserTeam ?? e.Team ?? callback.TeamId);
+        var reply = await streamer.WriteAsync(item, progress, target, recipient, engine.StreamAsync(message, cancellationToken), cancellationToken);
         LogAnswered(eventId, target.Channel, reply.GetType().Name);
     }
 

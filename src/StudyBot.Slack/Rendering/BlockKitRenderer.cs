@@ -23,7 +23,10 @@ internal sealed class BlockKitRenderer(IOptions<SlackOptions> options, FileLinkS
     /// <summary>One message, or several when the reply exceeds one message's limits.</summary>
     public IReadOnlyList<SlackMessage> Render(Reply reply) => reply.Render(this);
 
-    public IReadOnlyList<SlackMessage> Answer(AnswerReply answer)
+    public IReadOnlyList<SlackMessage> Answer(AnswerReply answer) => Pack(Sections(Mrkdwn.Escape(answer.Text)), AnswerTail(answer));
+
+    /// <summary>What follows an answer's text: its sources, footnote and 👍/👎 buttons (a streamed answer's closing blocks).</summary>
+    public IReadOnlyList<Block> AnswerTail(AnswerReply answer)
     {
         var tail = new List<Block>();
         if (answer.Citations.Count > 0)
@@ -47,7 +50,7 @@ internal sealed class BlockKitRenderer(IOptions<SlackOptions> options, FileLinkS
             ]) { BlockId = FeedbackBlockId });
         }
 
-        return Pack(Sections(Mrkdwn.Escape(answer.Text)), tail);
+        return tail;
     }
 
     public IReadOnlyList<SlackMessage> Notice(NoticeReply notice) => Plain(notice.Text);
@@ -92,9 +95,9 @@ internal sealed class BlockKitRenderer(IOptions<SlackOptions> options, FileLinkS
             var title = string.IsNullOrWhiteSpace(c.Title) ? c.Link : c.Title;
             text.Append('\n').Append(CultureInfo.InvariantCulture, $"[{c.Number}] ");
             text.Append(url is null ? $"*{Mrkdwn.Escape(title)}* ({Mrkdwn.Escape(c.Source)}/{Mrkdwn.Escape(c.Link)})" : Mrkdwn.Link(url, title));
-            if (!string.IsNullOrWhiteSpace(c.HeadingPath) && c.HeadingPath != title)
+            if (c.Section is { } section)
             {
-                text.Append(" · ").Append(Mrkdwn.Escape(c.HeadingPath));
+                text.Append(" · ").Append(Mrkdwn.Escape(section));
             }
 
             if (c.Page is { } page)

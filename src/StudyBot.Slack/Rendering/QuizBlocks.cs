@@ -20,8 +20,10 @@ internal static class QuizBlocks
             TextObject.Plain(Shorten($"{QuizText.Letter(i)}) {o}")),
             string.Create(CultureInfo.InvariantCulture, $"{QuizAction.Answer}:{i}"),
             QuizAction.Value(question.SessionId, question.Number - 1, i))).ToList();
+        List<Block> blocks = question.Notice is null ? [] : [new SectionBlock(TextObject.Mrkdwn(Mrkdwn.Escape(question.Notice)))];
         return
         [
+            .. blocks,
             new ContextBlock([TextObject.Mrkdwn(Mrkdwn.Escape(QuizText.Heading(question)))]),
             new SectionBlock(TextObject.Mrkdwn($"*{Mrkdwn.Escape(question.Stem)}*\n{string.Join('\n', lines)}")),
             new ActionsBlock(buttons) { BlockId = QuestionBlockId },

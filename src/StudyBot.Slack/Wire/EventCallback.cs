@@ -22,6 +22,12 @@ internal sealed record SlackEvent(
     public const string AppMention = "app_mention";
     public const string Message = "message";
 
+    /// <summary>The workspace the event happened in (message events; app_mention's "team" as well).</summary>
+    public string? Team { get; init; }
+
+    /// <summary>The workspace of the person who wrote the message, where it differs in a shared channel.</summary>
+    public string? UserTeam { get; init; }
+
     /// <summary>A direct message with StudyBot (message.im, or a D… channel).</summary>
     public bool IsDirect => ChannelType == "im" || (ChannelType is null && Channel?.StartsWith('D') == true);
 

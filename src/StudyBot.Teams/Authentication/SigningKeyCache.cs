@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Polly;
 
 namespace StudyBot.Teams.Authentication;
 
@@ -82,8 +83,10 @@ internal sealed partial class SigningKeyCache(
         }
     }
 
+    /// <remarks>A metadata server that hangs ends in the resilience pipeline's timeout (<see cref="ExecutionRejectedException"/>), not in an HTTP error.</remarks>
     private static bool IsTransient(Exception ex, CancellationToken cancellationToken) =>
-        ex is OpenIdMetadataException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+        ex is OpenIdMetadataException or HttpRequestException or ExecutionRejectedException
+        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     [LoggerMessage(LogLevel.Information, "Token signed with unknown key id {KeyId}; refreshing keys from {MetadataUrl}")]
     private partial void LogUnknownKey(string keyId, string metadataUrl);

@@ -49,13 +49,6 @@ public sealed class TeamsOptions
     [Url(ErrorMessage = "StudyBot:Teams:PublicBaseUrl must be an absolute URL.")]
     public string? PublicBaseUrl { get; set; }
 
-    /// <summary>
-    /// How many earlier turns of a chat or channel thread (questions to StudyBot and its answers) a question
-    /// carries as context, as StudyBot:Slack:HistoryMessages does for Slack threads.
-    /// </summary>
-    [Range(0, 200, ErrorMessage = "StudyBot:Teams:HistoryMessages must be between {1} and {2}.")]
-    public int HistoryMessages { get; set; } = 20;
-
     /// <summary>Where this adapter's citations open.</summary>
     public CitationLinks Links(FileLinkSigner? signer) => new(PublicBaseUrl, signer);
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace StudyBot.Teams.Configuration;
 
-/// <summary>Says at start-up how /api/messages authenticates — loudly when it does not.</summary>
+/// <summary>Says at start-up how /api/messages authenticates (see <see cref="Authentication.UnauthenticatedModeWarning"/> for when it does not).</summary>
 internal sealed partial class TeamsStartupCheck(IOptions<TeamsOptions> options, ILogger<TeamsStartupCheck> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -27,8 +27,7 @@ internal sealed partial class TeamsStartupCheck(IOptions<TeamsOptions> options, 
     [LoggerMessage(LogLevel.Information, "Teams: /api/messages accepts activities for app {AppId} ({Tenant}), tokens checked against {MetadataUrl}")]
     private partial void LogAuthenticated(string appId, string tenant, string metadataUrl);
 
-    [LoggerMessage(LogLevel.Critical,
-        "!!! Teams: StudyBot:Teams:AppId is empty, so /api/messages accepts UNAUTHENTICATED activities and replies only to loopback serviceUrls. " +
-        "This is for local testing (Agents Playground, Bot Framework Emulator) only; set StudyBot:Teams:AppId and AppPassword before exposing StudyBot. !!!")]
+    [LoggerMessage(LogLevel.Information,
+        "Teams: not configured (StudyBot:Teams:AppId is empty); /api/messages serves local test tools only and replies to loopback serviceUrls")]
     private partial void LogUnauthenticated();
 }

@@ -1,7 +1,6 @@
 using StudyBot.Adapters.Handling;
 using StudyBot.Assistant.Commands;
 using StudyBot.Core.Conversations;
-using StudyBot.Core.Feedback;
 using StudyBot.Core.Inbox;
 using StudyBot.Teams.Rendering;
 using StudyBot.Teams.Replies;
@@ -9,18 +8,13 @@ using StudyBot.Teams.Wire;
 
 namespace StudyBot.Teams.Handling;
 
-/// <summary>
-/// A message to StudyBot (personal chat, group chat or channel mention): the engine's reply with the
-/// conversation's earlier turns as context, threaded; an answer's message id is remembered for its feedback.
-/// </summary>
+/// <summary>A message to StudyBot (personal chat, group chat or channel mention): the engine's reply, threaded.</summary>
 internal sealed class QuestionHandler(
     ConversationEngine engine,
     IncomingTranslator translate,
-    ConversationHistory history,
     TypingIndicator typing,
     ReplyDelivery delivery,
-    AdaptiveCardRenderer cards,
-    IAnswerLog answers) : IWorkHandler<Activity>
+    AdaptiveCardRenderer cards) : IWorkHandler<Activity>
 {
     private const string HelpCommand = "help";
 
@@ -30,8 +24,7 @@ internal sealed class QuestionHandler(
     {
         var to = ConversationReference.Of(activity);
         var text = MentionText.Strip(activity);
-        var turns = await history.OfAsync(TeamsAddress.Of(activity), item.ReceivedAt, cancellationToken);
-        var message = translate.Message(activity, text.Length == 0 ? HelpCommand : text, turns);
+        var message = translate.Message(activity, text.Length == 0 ? HelpCommand : text);
 
         Reply reply;
         if (ReplyDelivery.AlreadySent(item))
@@ -44,10 +37,7 @@ internal sealed class QuestionHandler(
             reply = await engine.HandleAsync(message, cancellationToken);
         }
 
-        var sent = await delivery.DeliverAsync(item, to, activity.Id, cards.Messages(message.Personal).Render(reply), cancellationToken);
-        if (reply is AnswerReply { AnswerId: { } answerId } && sent is not null)
-        {
-            await answers.RecordMessageAsync(answerId, sent, cancellationToken);
-        }
+        var card = cards.Render(reply);
+        await delivery.DeliverAsync(item, to, activity.Id, AdaptiveCard.Message(card), cancellationToken);
     }
 }

@@ -20,7 +20,7 @@ internal sealed class SubmitActionHandler(
     {
         CardAction.TryRead(activity.Value, out var actionId, out var value);
         var reply = await engine.HandleActionAsync(translate.Action(activity, actionId, value), cancellationToken);
-        var to = ConversationReference.Of(activity);
-        await delivery.DeliverAsync(item, to, activity.Id, cards.Messages(to.IsPersonal).Render(reply), cancellationToken);
+        var card = cards.Render(reply);
+        await delivery.DeliverAsync(item, ConversationReference.Of(activity), activity.Id, AdaptiveCard.Message(card), cancellationToken);
     }
 }

@@ -8,20 +8,14 @@ using StudyBot.Teams.Wire;
 
 namespace StudyBot.Teams.Handling;
 
-/// <summary>
-/// StudyBot was added to a team or group chat: one welcome card with the engine's help. In a personal chat it
-/// says nothing, so Teams shows the app's prompt starters as cards until the first message (Teams hides them
-/// for bots that open the chat themselves).
-/// </summary>
+/// <summary>StudyBot was added to a team, group chat or personal scope: one welcome card with the engine's help.</summary>
 internal sealed class WelcomeHandler(ConversationEngine engine, IncomingTranslator translate, ReplyDelivery delivery) : IWorkHandler<Activity>
 {
     private const string HelpCommand = "help";
 
-    /// <summary>Whether a conversationUpdate says the bot itself was added to a team or group chat.</summary>
-    public static bool Welcomes(Activity activity) =>
-        activity.Recipient?.Id is { } bot
-        && activity.MembersAdded?.Any(m => m.Id == bot) == true
-        && activity.Conversation?.ConversationType != "personal";
+    /// <summary>Whether a conversationUpdate says the bot itself was added.</summary>
+    public static bool BotWasAdded(Activity activity) =>
+        activity.Recipient?.Id is { } bot && activity.MembersAdded?.Any(m => m.Id == bot) == true;
 
     public string Kind => TeamsWork.Welcome;
 

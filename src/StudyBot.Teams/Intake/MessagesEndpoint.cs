@@ -22,8 +22,7 @@ internal sealed partial class MessagesEndpoint(
     TrustedServiceUrls trusted,
     IInbox inbox,
     CardActionInvoke cardActions,
-    FeedbackInvoke feedback,
-    MessageActionInvoke messageAction,
+    UnauthenticatedModeWarning unauthenticated,
     ILogger<MessagesEndpoint> logger)
 {
     public const string Route = "/api/messages";
@@ -52,6 +51,10 @@ internal sealed partial class MessagesEndpoint(
             }
 
             token = check.Token;
+        }
+        else
+        {
+            unauthenticated.OnActivity();
         }
 
         if (await BoundedBody.ReadAsync(request, MaxBodyBytes, cancellationToken) is not { } body)
@@ -89,34 +92,11 @@ internal sealed partial class MessagesEndpoint(
         return activity.Type switch
         {
             ActivityTypes.Message => await AcceptAsync(activity, body, cancellationToken),
-            ActivityTypes.ConversationUpdate when WelcomeHandler.Welcomes(activity) => await AcceptAsync(activity, body, cancellationToken),
-            ActivityTypes.Invoke => await InvokeAsync(activity, body, cancellationToken),
+            ActivityTypes.ConversationUpdate when WelcomeHandler.BotWasAdded(activity) => await AcceptAsync(activity, body, cancellationToken),
+            ActivityTypes.Invoke when activity.Name == ActivityTypes.AdaptiveCardAction =>
+                Results.Json(await cardActions.HandleAsync(activity, cancellationToken), TeamsJson.Default.InvokeResponse),
             _ => Results.Ok(),
         };
-    }
-
-    /// <summary>Invokes are answered in the response: Teams waits for it (five seconds at most).</summary>
-    private async Task<IResult> InvokeAsync(Activity activity, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
-    {
-        switch (activity.Name)
-        {
-            case ActivityTypes.AdaptiveCardAction:
-                return Results.Json(await cardActions.HandleAsync(activity, cancellationToken), TeamsJson.Default.InvokeResponse);
-            case FeedbackInvoke.FetchTask:
-                return await feedback.FormAsync(activity, cancellationToken) is { } form ? Results.Json(form) : Results.Ok();
-            case MessageActionInvoke.FetchTask:
-                return Results.Json(await messageAction.FetchAsync(activity, cancellationToken));
-            case MessageActionInvoke.SubmitAction when MessageActionInvoke.IsPost(activity):
-                // Posting is durable work like a message; the empty 200 closes the dialog.
-                return await AcceptAsync(activity, body, cancellationToken);
-            case FeedbackInvoke.SubmitAction:
-            case ActivityTypes.TaskSubmit:
-                // Teams expects an empty 200 and shows its own thanks.
-                await feedback.SubmitAsync(activity, cancellationToken);
-                return Results.Ok();
-            default:
-                return Results.Ok();
-        }
     }
 
     /// <summary>The inbox key: Teams message ids are unique within a conversation, not across conversations.</summary>

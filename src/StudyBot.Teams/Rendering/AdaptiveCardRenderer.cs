@@ -11,12 +11,9 @@ internal sealed class AdaptiveCardRenderer(IOptions<TeamsOptions> options, FileL
 {
     public const string WelcomeHeading = "👋 Hi, I'm StudyBot";
 
-    public CitationLinks Links => options.Value.Links(signer);
+    private CitationLinks Links => options.Value.Links(signer);
 
     public JsonObject Render(Reply reply) => reply.Render(this);
-
-    /// <summary>The message activities of replies in a conversation, personal (one-to-one) or not.</summary>
-    public ActivityRenderer Messages(bool personal) => new(this, personal);
 
     public JsonObject Answer(AnswerReply answer) => AnswerCard.Render(answer, Links);
 

@@ -12,7 +12,34 @@ internal static class AnswerCard
     /// <param name="confirmation">Shown instead of the feedback buttons once the user voted.</param>
     public static JsonObject Render(AnswerReply answer, CitationLinks links, string? confirmation = null)
     {
-        var body = Body(answer, links);
+        var body = new List<JsonNode> { AdaptiveCard.Text(answer.Text) };
+        if (AnswerFootnote.For(answer) is { } footnote)
+        {
+            body.Add(AdaptiveCard.Text(footnote, size: "Small", subtle: true));
+        }
+
+        var openButtons = new List<JsonNode>();
+        if (answer.Citations.Count > 0)
+        {
+            body.Add(AdaptiveCard.Text("Sources", weight: "Bolder", separator: true));
+            foreach (var citation in answer.Citations)
+            {
+                var url = links.UrlOf(citation);
+                var title = url is null ? citation.Title : $"[{citation.Title}]({url})";
+                var section = citation.Section is { } below ? " · " + below : "";
+                body.Add(AdaptiveCard.Text($"[{citation.Number}] {title}{section} — {Where(citation)}", size: "Small", subtle: true));
+                if (url is not null)
+                {
+                    openButtons.Add(AdaptiveCard.OpenUrl($"[{citation.Number}] {Shorten(citation.Title, 40)}", url));
+                }
+            }
+        }
+
+        if (openButtons.Count > 0)
+        {
+            body.Add(AdaptiveCard.ActionSet(openButtons));
+        }
+
         var actions = new List<JsonNode>();
         if (confirmation is not null)
         {
@@ -29,39 +56,6 @@ internal static class AnswerCard
         }
 
         return AdaptiveCard.Create(PlainTextRenderer.Instance.Answer(answer), body, actions);
-    }
-
-    /// <summary>The answer's text, footnote and numbered sources with their open buttons, without actions.</summary>
-    public static List<JsonNode> Body(AnswerReply answer, CitationLinks links)
-    {
-        var body = new List<JsonNode> { AdaptiveCard.Text(answer.Text) };
-        if (AnswerFootnote.For(answer) is { } footnote)
-        {
-            body.Add(AdaptiveCard.Text(footnote, size: "Small", subtle: true));
-        }
-
-        var openButtons = new List<JsonNode>();
-        if (answer.Citations.Count > 0)
-        {
-            body.Add(AdaptiveCard.Text("Sources", weight: "Bolder", separator: true));
-            foreach (var citation in answer.Citations)
-            {
-                var url = links.UrlOf(citation);
-                var title = url is null ? citation.Title : $"[{citation.Title}]({url})";
-                body.Add(AdaptiveCard.Text($"[{citation.Number}] {title} — {Where(citation)}", size: "Small", subtle: true));
-                if (url is not null)
-                {
-                    openButtons.Add(AdaptiveCard.OpenUrl($"[{citation.Number}] {Shorten(citation.Title, 40)}", url));
-                }
-            }
-        }
-
-        if (openButtons.Count > 0)
-        {
-            body.Add(AdaptiveCard.ActionSet(openButtons));
-        }
-
-        return body;
     }
 
     private static string Where(Citation citation)

@@ -13,7 +13,10 @@ namespace StudyBot.Teams.Rendering;
 internal static class QuizCards
 {
     public static JsonObject Question(QuizQuestionReply question) =>
-        AdaptiveCard.Create(PlainTextRenderer.Instance.QuizQuestion(question), QuestionBody(question), Buttons(question));
+        AdaptiveCard.Create(
+            PlainTextRenderer.Instance.QuizQuestion(question),
+            question.Notice is null ? QuestionBody(question) : [AdaptiveCard.Text(question.Notice), .. QuestionBody(question)],
+            Buttons(question));
 
     public static JsonObject Feedback(QuizFeedbackReply feedback, CitationLinks links)
     {

@@ -1,5 +1,7 @@
 using StudyBot.Teams.Wire;
 
+
+
 namespace StudyBot.Teams.Replies;
 
 /// <summary>Where an outbound activity goes: the serviceUrl and conversation of the activity it answers.</summary>
@@ -12,9 +14,6 @@ internal sealed record ConversationReference(string ServiceUrl, string Conversat
         activity.From,
         activity.Conversation,
         activity.ChannelId);
-
-    /// <summary>A one-to-one chat with a user.</summary>
-    public bool IsPersonal => Conversation.ConversationType == "personal";
 
     /// <summary>Fills the addressing fields of an outbound activity.</summary>
     public Activity Address(Activity outbound, string? replyToId)

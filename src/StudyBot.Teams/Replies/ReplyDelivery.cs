@@ -13,13 +13,12 @@ namespace StudyBot.Teams.Replies;
 internal sealed class ReplyDelivery(ConnectorClient connector, IInbox inbox)
 {
     /// <param name="replyToId">The activity to thread under; null sends a new message to the conversation.</param>
-    /// <returns>The id of the message that carries the reply, when the Connector returned one.</returns>
-    public async Task<string?> DeliverAsync(InboxItem item, ConversationReference to, string? replyToId, Activity reply, CancellationToken cancellationToken)
+    public async Task DeliverAsync(InboxItem item, ConversationReference to, string? replyToId, Activity reply, CancellationToken cancellationToken)
     {
         if (ReplyProgress.Of(item).MessageId is { } sent)
         {
             await connector.UpdateAsync(to, sent, reply, cancellationToken);
-            return sent;
+            return;
         }
 
         var id = replyToId is null
@@ -29,8 +28,6 @@ internal sealed class ReplyDelivery(ConnectorClient connector, IInbox inbox)
         {
             await new ReplyProgress(id, Posted: 1).SaveAsync(inbox, item, cancellationToken);
         }
-
-        return id;
     }
 
     /// <summary>Whether a reply was already sent for this item (then no typing indicator is needed).</summary>

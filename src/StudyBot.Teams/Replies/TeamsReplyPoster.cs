@@ -6,7 +6,7 @@ using StudyBot.Teams.Wire;
 
 namespace StudyBot.Teams.Replies;
 
-/// <summary>Posts an engine reply unprompted (a quiz's next question, its results, a re-index outcome) into a Teams conversation.</summary>
+/// <summary>Posts an engine reply unprompted (a quiz's next question, its results, a re-index outcome) as a card into a Teams conversation.</summary>
 internal sealed class TeamsReplyPoster(ConnectorClient connector, TrustedServiceUrls trusted, AdaptiveCardRenderer cards) : IReplyPoster
 {
     public string Channel => TeamsWork.Channel;
@@ -17,6 +17,6 @@ internal sealed class TeamsReplyPoster(ConnectorClient connector, TrustedService
 
         // The reference was taken from an authenticated activity; this instance may not have seen its serviceUrl yet.
         trusted.Trust(to.ServiceUrl);
-        await connector.SendAsync(to, cards.Messages(to.IsPersonal).Render(reply), cancellationToken);
+        await connector.SendAsync(to, AdaptiveCard.Message(cards.Render(reply)), cancellationToken);
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 
 namespace StudyBot.Teams.Wire;
 
@@ -43,9 +42,6 @@ internal sealed class Activity
 
     public TeamsChannelData? ChannelData { get; set; }
 
-    /// <summary>Buttons Teams shows under a message without attachments (imBack: the title's text sent back as the user).</summary>
-    public SuggestedActions? SuggestedActions { get; set; }
-
     /// <summary>Action.Submit data on a message, or the invoke's payload.</summary>
     public JsonElement? Value { get; set; }
 }
@@ -70,10 +66,7 @@ internal sealed class ConversationAccount
     public string? TenantId { get; set; }
 }
 
-/// <summary>
-/// An entity attached to an activity: mentions are read; StudyBot writes the schema.org message entity
-/// (AI label, citations) and stream info, whose other fields travel in <see cref="Properties"/>.
-/// </summary>
+/// <summary>An entity attached to an activity; only mentions are read.</summary>
 internal sealed class Entity
 {
     public string? Type { get; set; }
@@ -81,30 +74,6 @@ internal sealed class Entity
     public string? Text { get; set; }
 
     public ChannelAccount? Mentioned { get; set; }
-
-    /// <summary>The entity's other fields (a JsonObject here would be written without its keys by the source generator).</summary>
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Properties { get; set; }
-
-    /// <summary>An entity of <paramref name="type"/> with these fields.</summary>
-    public static Entity Of(string type, JsonObject properties) => new()
-    {
-        Type = type,
-        Properties = properties
-            .Where(p => p.Value is not null)
-            .ToDictionary(p => p.Key, p => JsonDocument.Parse(p.Value!.ToJsonString()).RootElement.Clone()),
-    };
-}
-
-internal sealed class SuggestedActions
-{
-    public List<SuggestedAction> Actions { get; set; } = [];
-}
-
-internal sealed record SuggestedAction(string Type, string Title, string Value)
-{
-    /// <summary>A button that sends <paramref name="value"/> as the user's own message.</summary>
-    public static SuggestedAction ImBack(string title, string value) => new("imBack", title, value);
 }
 
 internal sealed class Attachment

@@ -9,7 +9,4 @@ internal static class ActivityTypes
 
     /// <summary>Invoke name of Adaptive Card Universal Actions (Action.Execute).</summary>
     public const string AdaptiveCardAction = "adaptiveCard/action";
-
-    /// <summary>Invoke name of a dialog's (task module's) Action.Submit.</summary>
-    public const string TaskSubmit = "task/submit";
 }

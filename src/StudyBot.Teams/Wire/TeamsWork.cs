@@ -14,7 +14,4 @@ internal static class TeamsWork
 
     /// <summary>One of StudyBot's card buttons pressed on a client without Universal Actions (Action.Submit).</summary>
     public const string ButtonPress = "button-press";
-
-    /// <summary>"Post in this conversation" pressed in the message action's dialog.</summary>
-    public const string PostAnswer = "post-answer";
 }

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Logging;
 using StudyBot.Assistant.Answering;
 using StudyBot.Core.Models;
 using StudyBot.Core.Retrieval;
+using StudyBot.Knowledge.Embeddings;
+using StudyBot.Tests;
 
 namespace StudyBot.Assistant.Tests.Generative;
 
@@ -21,6 +23,7 @@ internal sealed class GenerativeTestBed : IDisposable
         "HNSW is a graph-based index for approximate nearest neighbour search. It trades memory for recall.", 1);
 
     private readonly IHost _host;
+    private readonly TempFolder _data = new();
 
     /// <param name="chunks">The knowledge base; <see cref="QLoRA"/> and <see cref="Hnsw"/> when null.</param>
     public GenerativeTestBed(string modelBaseUrl, IReadOnlyDictionary<string, string?>? settings = null, RetrievedChunk[]? chunks = null)
@@ -39,6 +42,8 @@ internal sealed class GenerativeTestBed : IDisposable
         // StudyBot.Knowledge binds StudyBot:Llm in the host; the assistant alone is composed here.
         builder.Services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.SectionName);
         builder.Services.AddSingleton<IKnowledgeSearch>(new FixedSearch(chunks ?? [QLoRA, Hnsw]));
+        var embedder = new EmbedderSelection(new HashingEmbeddingGenerator(), HashingEmbeddingGenerator.IdFor(HashingEmbeddingGenerator.DefaultDimensions), HashingEmbeddingGenerator.DefaultDimensions);
+        builder.Services.AddSingleton(new ChunkEmbedder(embedder, new VectorCache(_data.Combine("embeddings.db"), embedder.Id)));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddStudyBotAssistant();
         _host = builder.Build();
@@ -48,5 +53,9 @@ internal sealed class GenerativeTestBed : IDisposable
 
     public IAnswerer Answerer => _host.Services.GetRequiredService<IAnswerer>();
 
-    public void Dispose() => _host.Dispose();
+    public void Dispose()
+    {
+        _host.Dispose();
+        _data.Dispose();
+    }
 }

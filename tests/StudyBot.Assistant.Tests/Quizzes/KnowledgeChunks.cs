@@ -1,4 +1,4 @@
-using StudyBot.Core.Chunking;
+using StudyBot.Knowledge.Chunking;
 using StudyBot.Core.Retrieval;
 using StudyBot.Tests;
 

@@ -26,7 +26,7 @@ public sealed class PlainTextRendererTests
         var answer = EveryReply.Kind.OfType<AnswerReply>().Single();
 
         Assert.Equal(
-            "Note: Checked against the sources.\n\nQLoRA fine-tunes a 4-bit model through low-rank adapters [1].\n\nSources:\n  [1] Fine-tuning: LoRA, QLoRA, PEFT — knowledge/fine-tuning.md",
+            "Note: Checked against the sources.\n\nQLoRA fine-tunes a 4-bit model through low-rank adapters [1].\n\nSources:\n  [1] Fine-tuning: LoRA, QLoRA, PEFT · QLoRA — knowledge/fine-tuning.md",
             Plain(answer).ReplaceLineEndings("\n"));
     }
 

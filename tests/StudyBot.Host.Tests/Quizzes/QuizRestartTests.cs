@@ -21,6 +21,7 @@ public sealed class QuizRestartTests : IDisposable
             await first.AnswerAsync("alice", sessionId, 0, await first.CorrectAsync(sessionId, 0));
         }
 
+        await DataFolderLock.WaitUntilReleasedAsync(_data.Path);
         time.Advance(TimeSpan.FromSeconds(90));
         await using var second = await QuizTestHost.StartAsync(_data.Path, _corpus.Path, time);
 

@@ -56,7 +56,7 @@ public sealed class QdrantChunkStoreTests : IAsyncLifetime
         var counts = await _bed.IngestAsync(_corpus.Path);
 
         Assert.Empty(_qdrant.SchemaErrors);
-        Assert.Null(_bed.Tracker.Get("notes").Failure);
+        Assert.Null(_bed.LastResult!.Failure);
         Assert.Equal((3, 0), (counts!.Added, counts.Failed));
         var hit = (await SearchAsync("Kubeflow container steps"))[0];
         Assert.Equal(("notes", "notes/kubeflow.txt", "notes/kubeflow.txt"), (hit.Source, hit.DocumentId, hit.Link));
@@ -94,16 +94,19 @@ public sealed class QdrantChunkStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Search_QueryTerms_GetTheirBm25IdfFromQdrantCounts()
+    public async Task Search_IsOneQueryCallWhoseResultWeighsEachTermByHowFewFoundChunksHoldIt()
     {
         await _bed.IngestAsync(_corpus.Path);
+        var before = _qdrant.Calls.Count;
 
-        var hits = await SearchAsync("which index is a graph");
+        var hits = await _bed.Search.SearchAsync(new KnowledgeQuery("which graph index holds zebra", 3), CancellationToken.None);
 
         Assert.Equal("hnsw.md", hits[0].DocumentId);
-        // 3 live chunks, "graph" in one of them: ln(1 + (3 - 1 + 0.5) / (1 + 0.5)), as the embedded BM25 computes it.
-        Assert.Equal(Math.Log(1 + 2.5 / 1.5), _bed.Search.InverseDocumentFrequency("graph"), 6);
-        Assert.Equal(Math.Log(1 + 3.5 / 0.5), _bed.Search.InverseDocumentFrequency("zebra"), 6);
+        var call = Assert.Single(_qdrant.Calls.Skip(before));
+        Assert.EndsWith("/points/query", call.Path, StringComparison.Ordinal);
+        // "graph" is in one chunk found, "zebra" in none: the rarer term weighs more.
+        Assert.True(hits.TermWeights["zebra"] > hits.TermWeights["graph"], string.Join(", ", hits.TermWeights));
+        Assert.True(hits.TermWeights["graph"] > 0);
     }
 
     [Fact]
@@ -148,7 +151,7 @@ public sealed class QdrantChunkStoreTests : IAsyncLifetime
         _qdrant.FailWhen = null;
 
         Assert.Equal(0, counts!.Updated);
-        Assert.Contains("not available", _bed.Tracker.Get("notes").Failure, StringComparison.Ordinal);
+        Assert.Contains("not available", _bed.LastResult!.Failure, StringComparison.Ordinal);
         var hits = await SearchAsync("LoRA low-rank matrices frozen weight");
         Assert.Contains("beside each frozen", hits[0].Text, StringComparison.Ordinal);
         Assert.DoesNotContain(hits, h => h.Text.Contains("rank sixteen", StringComparison.Ordinal));

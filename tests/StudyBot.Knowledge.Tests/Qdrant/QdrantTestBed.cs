@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using StudyBot.Core.Ingestion;
 using StudyBot.Core.Retrieval;
 using StudyBot.Knowledge.Index;
 using StudyBot.Knowledge.Index.Qdrant;
@@ -34,6 +35,8 @@ internal sealed class QdrantTestBed : IDisposable
             ["StudyBot:VectorStore:Qdrant:MaxRetries"] = "0",
             ["StudyBot:Index:ChunkTokens"] = "120",
             ["StudyBot:Index:ChunkOverlapTokens"] = "15",
+            // The store is under test, not the model: the instant hashing embedder (1,024 dimensions).
+            ["StudyBot:Index:Embedder"] = "Hashing",
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddStudyBotKnowledge();
@@ -48,14 +51,18 @@ internal sealed class QdrantTestBed : IDisposable
 
     public IngestionPipeline Pipeline => _host.Services.GetRequiredService<IngestionPipeline>();
 
-    public IngestionTracker Tracker => _host.Services.GetRequiredService<IngestionTracker>();
+    /// <summary>The whole result of the last <see cref="IngestAsync"/>: its failure and document errors.</summary>
+    public IngestionResult? LastResult { get; private set; }
 
     public T Get<T>()
         where T : notnull => _host.Services.GetRequiredService<T>();
 
     /// <summary>Ingests a folder as the source <paramref name="name"/>.</summary>
-    public Task<IngestionCounts?> IngestAsync(string folder, string name = "notes") =>
-        Pipeline.RunAsync(new FilesSource(name, folder), CancellationToken.None);
+    public async Task<IngestionCounts> IngestAsync(string folder, string name = "notes")
+    {
+        LastResult = await Pipeline.RunAsync(new FilesSource(name, folder), CancellationToken.None);
+        return LastResult.Counts;
+    }
 
     public void Dispose()
     {

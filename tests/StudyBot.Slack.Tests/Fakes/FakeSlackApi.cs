@@ -31,6 +31,9 @@ internal sealed class FakeSlackApi : IAsyncDisposable
 
     public FakeThreadStore Threads { get; } = new();
 
+    /// <summary>Slack refuses chat.startStream here (as in a workspace or channel without streaming).</summary>
+    public bool StreamingUnavailable { get; set; }
+
     public Uri BaseUrl => new(_server!.BaseUrl + "/");
 
     public Uri ApiBaseUrl => new(BaseUrl, "api/");
@@ -157,7 +160,7 @@ internal sealed class FakeSlackApi : IAsyncDisposable
             response = Answer(method, json, context).ToJsonString();
         }
 
-        Record(new FakeSlackCall(method, context.Request.Headers.Authorization, body, status) { Json = JsonSerializer.SerializeToElement(json) });
+        Record(new FakeSlackCall(method, context.Request.Headers.Authorization, body, status) { At = DateTimeOffset.UtcNow, Json = JsonSerializer.SerializeToElement(json) });
         context.Response.StatusCode = status;
         context.Response.ContentType ??= "application/json; charset=utf-8";
         await context.Response.WriteAsync(response);
@@ -187,6 +190,8 @@ internal sealed class FakeSlackApi : IAsyncDisposable
                 return updated
                     ? new JsonObject { ["ok"] = true, ["channel"] = request["channel"]!.DeepClone(), ["ts"] = request["ts"]!.DeepClone(), ["text"] = request["text"]?.DeepClone() }
                     : Error("message_not_found");
+            case "chat.startStream" or "chat.appendStream" or "chat.stopStream" or "chat.delete":
+                return FakeStreams.Answer(method, request, Threads, StreamingUnavailable);
             case "chat.postEphemeral":
                 return new JsonObject { ["ok"] = true, ["message_ts"] = SlackTimestamps.Next() };
             case "reactions.add":

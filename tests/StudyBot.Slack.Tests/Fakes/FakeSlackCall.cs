@@ -8,6 +8,9 @@ internal sealed record FakeSlackCall(string Method, string? Authorization, strin
     /// <summary>The JSON body (Web API write methods, response_url posts), or the query as an object for GETs.</summary>
     public JsonElement Json { get; init; }
 
+    /// <summary>When the fake received it.</summary>
+    public DateTimeOffset At { get; init; }
+
     public string? String(string name) =>
         Json.ValueKind == JsonValueKind.Object && Json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 

@@ -39,6 +39,42 @@ internal sealed class FakeThreadStore
         }
     }
 
+    /// <summary>Applies <paramref name="change"/> to a message; false when there is none or the change refuses.</summary>
+    public bool Change(string channel, string ts, Func<JsonObject, bool> change)
+    {
+        lock (_gate)
+        {
+            return _messages.TryGetValue((channel, ts), out var message) && change(message);
+        }
+    }
+
+    public JsonObject? Find(string channel, string ts)
+    {
+        lock (_gate)
+        {
+            return _messages.TryGetValue((channel, ts), out var message) ? (JsonObject)message.DeepClone() : null;
+        }
+    }
+
+    /// <summary>Applies chat.delete: false when no such message exists.</summary>
+    public bool Delete(string channel, string ts)
+    {
+        lock (_gate)
+        {
+            if (!_messages.Remove((channel, ts), out var message))
+            {
+                return false;
+            }
+
+            foreach (var thread in _threads.Values)
+            {
+                thread.Remove(message);
+            }
+
+            return true;
+        }
+    }
+
     public JsonArray Replies(string channel, string threadTs)
     {
         lock (_gate)

@@ -42,6 +42,19 @@ public sealed class CommandsTests(SlackHttpFixture fixture) : IClassFixture<Slac
     }
 
     [Fact]
+    public async Task Quiz_OfThree_PostsQuestionOneOfThree()
+    {
+        var body = Command("quiz vector stores 3");
+
+        await _host.PostSignedAsync("/slack/commands", body, "application/x-www-form-urlencoded");
+        var calls = await _slack.WaitUntilAsync(all => all.Any(c => c.BlockText.Contains("Question 1 of", StringComparison.Ordinal)), "the first question");
+
+        var question = calls.Last(c => c.BlockText.Contains("Question 1 of", StringComparison.Ordinal)).BlockText;
+        Assert.Contains("Question 1 of 3 · vector stores", question, StringComparison.Ordinal);
+        Assert.DoesNotContain("I could make", question, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EmptyText_RecordedCommandFormAsIs_AnswersWithHelp()
     {
         var body = Command("");

@@ -1,3 +1,4 @@
+using StudyBot.Core.Ingestion;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using StudyBot.Core.Conversations;
@@ -125,7 +126,7 @@ public sealed class BlockKitRendererTests
     {
         var status = new KnowledgeStatus(2, 30,
         [
-            new SourceStatus("knowledge", "Files", true, 2, 30, "idle", null, null, 0, 0, new IngestionCounts(2, 0, 0, 0, 1, 0.4),
+            new SourceStatus("knowledge", "Files", true, 2, 30, SourceRunState.Idle, null, null, 0, 0, new IngestionCounts(2, 0, 0, 0, 1, 0.4),
                 [new DocumentError("papers/scan.pdf", "no text layer")]),
         ]);
 

@@ -104,11 +104,9 @@ internal sealed class FakeConnector : IAsyncDisposable
         }
 
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.Value!;
-        var failed = _failures.TryDequeue(out var failure);
-        var id = failed ? null : request.Method == "PUT" ? Uri.UnescapeDataString(rawTarget.Split('/')[^1]) : $"1:reply-{Interlocked.Increment(ref _ids)}";
-        _calls.Enqueue(new RecordedCall(request.Method, rawTarget, request.Headers.Authorization.ToString(), body) { Id = id });
+        _calls.Enqueue(new RecordedCall(request.Method, rawTarget, request.Headers.Authorization.ToString(), body));
         _arrived.Release();
-        if (failed)
+        if (_failures.TryDequeue(out var failure))
         {
             if (failure.RetryAfter is not null)
             {
@@ -118,6 +116,7 @@ internal sealed class FakeConnector : IAsyncDisposable
             return Results.StatusCode(failure.Status);
         }
 
+        var id = request.Method == "PUT" ? Uri.UnescapeDataString(rawTarget.Split('/')[^1]) : $"1:reply-{Interlocked.Increment(ref _ids)}";
         return Results.Json(new { id }, statusCode: request.Method == "POST" ? 201 : 200);
     }
 }

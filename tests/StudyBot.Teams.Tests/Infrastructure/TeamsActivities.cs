@@ -4,7 +4,7 @@ using StudyBot.Tests;
 namespace StudyBot.Teams.Tests.Infrastructure;
 
 /// <summary>
-/// The recorded Teams activities of ../shared/fixtures/teams and the documented invokes of Fixtures/, read in place. Tests change only what a
+/// The recorded Teams activities of ../shared/fixtures/teams, read in place. Tests change only what a
 /// different tenant would: the serviceUrl (the local Connector), the id, and the text asked.
 /// </summary>
 internal static class TeamsActivities
@@ -20,16 +20,9 @@ internal static class TeamsActivities
     public const string GroupMembersAdded = "conversationUpdate.groupChat.membersAdded.json";
     public const string ChannelCreated = "conversationUpdate.channelCreated.json";
 
-    public const string FeedbackSubmit = "invoke.message_submitAction.feedback.json";
-    public const string FeedbackFetch = "invoke.message_fetchTask.feedback.json";
-    public const string MessageActionFetch = "invoke.composeExtension_fetchTask.message.json";
-    public const string MessageActionSubmit = "invoke.composeExtension_submitAction.message.json";
-
     public static JsonObject Load(string name, string serviceUrl, string? id = null)
     {
-        var own = Path.Combine(TestPaths.RepositoryRoot, "tests", "StudyBot.Teams.Tests", "Fixtures", name);
-        var path = File.Exists(own) ? own : TestPaths.Fixture("teams", "activities", name);
-        var activity = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        var activity = JsonNode.Parse(File.ReadAllText(TestPaths.Fixture("teams", "activities", name)))!.AsObject();
         activity["serviceUrl"] = serviceUrl;
         if (id is not null)
         {

@@ -73,7 +73,10 @@ internal sealed class TeamsHost : WebApplicationFactory<Program>
         {
             using var status = JsonDocument.Parse(await client.GetStringAsync("/api/status"));
             var sources = status.RootElement.GetProperty("index").GetProperty("sources").EnumerateArray();
-            if (status.RootElement.GetProperty("ready").GetBoolean() && sources.All(s => s.GetProperty("state").GetString() is "idle" or "failed"))
+            // Answers by meaning need the background vectors too.
+            var embedded = !status.RootElement.GetProperty("index").TryGetProperty("embeddings", out var vectors) || vectors.ValueKind != JsonValueKind.Object
+                || vectors.GetProperty("embedded").GetInt32() >= vectors.GetProperty("chunks").GetInt32();
+            if (status.RootElement.GetProperty("ready").GetBoolean() && sources.All(s => s.GetProperty("state").GetString() is "idle" or "failed") && embedded)
             {
                 return;
             }

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Assistant.Answering;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Retrieval;
-using StudyBot.Core.Text;
+using StudyBot.Knowledge.Text;
 using StudyBot.Eval.Beir;
 using StudyBot.Eval.Retrieval;
 
@@ -18,7 +19,7 @@ internal static class AnswersEvaluator
         var queries = dataset.Queries.Where(q => q.IsAnswerable && selection.Includes(q)).ToList();
         using var index = await EvalIndex.BuildAsync(dataset, settings, cancellationToken);
         var search = new RecordingSearch(index.Search(RetrievalMode.Hybrid));
-        var answerer = new ExtractiveAnswerer(search);
+        var answerer = new ExtractiveAnswerer(search, index.Services.GetRequiredService<IPassageScorer>());
         var judge = new FaithfulnessJudge(judgeModel);
         var stopwatch = Stopwatch.StartNew();
         var verdicts = new List<JudgeVerdict>();

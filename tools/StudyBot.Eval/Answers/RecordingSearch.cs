@@ -7,11 +7,10 @@ internal sealed class RecordingSearch(IKnowledgeSearch inner) : IKnowledgeSearch
 {
     public IReadOnlyList<RetrievedChunk> Last { get; private set; } = [];
 
-    public async Task<IReadOnlyList<RetrievedChunk>> SearchAsync(KnowledgeQuery query, CancellationToken cancellationToken)
+    public async Task<SearchResults> SearchAsync(KnowledgeQuery query, CancellationToken cancellationToken)
     {
-        Last = await inner.SearchAsync(query, cancellationToken);
-        return Last;
+        var found = await inner.SearchAsync(query, cancellationToken);
+        Last = found;
+        return found;
     }
-
-    public double InverseDocumentFrequency(string term) => inner.InverseDocumentFrequency(term);
 }

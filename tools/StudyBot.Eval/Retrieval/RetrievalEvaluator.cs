@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Assistant.Answering;
 using StudyBot.Core.Retrieval;
 using StudyBot.Eval.Beir;
@@ -25,7 +26,7 @@ internal static class RetrievalEvaluator
             modes.Add(await EvaluateAsync(index.Search(mode), mode, queries.Where(q => q.IsAnswerable).ToList(), cancellationToken));
         }
 
-        var abstention = await AbstainAsync(new ExtractiveAnswerer(index.Search(RetrievalMode.Hybrid)), queries, cancellationToken);
+        var abstention = await AbstainAsync(new ExtractiveAnswerer(index.Search(RetrievalMode.Hybrid), index.Services.GetRequiredService<IPassageScorer>()), queries, cancellationToken);
         return new RetrievalReport(selection, dataset.Corpus.Count, index.Chunks, index.IngestionTime, modes, abstention);
     }
 

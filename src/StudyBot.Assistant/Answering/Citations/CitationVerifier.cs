@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using StudyBot.Core.Text;
+using StudyBot.Knowledge.Text;
 
 namespace StudyBot.Assistant.Answering.Citations;
 

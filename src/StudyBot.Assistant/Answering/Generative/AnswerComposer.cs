@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
 using StudyBot.Core.Conversations;
+using StudyBot.Knowledge.Text;
 
 namespace StudyBot.Assistant.Answering.Generative;
 
 /// <summary>
-/// Turns a verified model answer into the reply model: citation ids become one numbered list in
-/// order of first use — knowledge passages first, then web results (source "web") — so every
-/// adapter renders them the same way.
+/// Turns a verified model answer into the reply model: citation ids (knowledge passages and web
+/// results, source "web") become one numbered list in order of first use, so every adapter renders
+/// them the same way and an answer's beginning keeps its numbers while the rest is still written.
 /// </summary>
 internal static partial class AnswerComposer
 {
@@ -14,8 +15,7 @@ internal static partial class AnswerComposer
 
     public static (string Text, IReadOnlyList<Citation> Citations) Compose(string text, SourceLedger ledger)
     {
-        var used = Marker().Matches(text).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
-        var ordered = used.Where(id => !id.StartsWith('W')).Concat(used.Where(id => id.StartsWith('W'))).ToList();
+        var ordered = Marker().Matches(text).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
         var numbers = ordered.Select((id, i) => (id, number: i + 1)).ToDictionary(p => p.id, p => p.number, StringComparer.Ordinal);
         var citations = ordered.Select(id => CitationFor(id, numbers[id], ledger)).ToList();
         var renumbered = Marker().Replace(text, m => $"[{numbers[m.Groups[1].Value]}]");
@@ -31,7 +31,7 @@ internal static partial class AnswerComposer
         }
 
         var chunk = ledger.Chunks[int.Parse(id, System.Globalization.CultureInfo.InvariantCulture) - 1];
-        return new Citation(number, chunk.Title, chunk.Source, chunk.Link, chunk.Page, string.Join(" › ", chunk.HeadingPath), Snippet(ProseCleaner.Clean(chunk.Text)));
+        return new Citation(number, chunk.Title, chunk.Source, chunk.Link, chunk.Page, string.Join(" › ", chunk.HeadingPath), Snippet(PassageUnits.Prose(chunk.Text)));
     }
 
     private static string Snippet(string text)

@@ -1,5 +1,6 @@
 using System.ClientModel;
 using System.Globalization;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
@@ -39,7 +40,14 @@ internal sealed partial class GenerativeAnswerer(
 {
     private readonly IWebSearch? _web = webSearch.FirstOrDefault();
 
-    public async Task<AnswerReply> AnswerAsync(Question question, CancellationToken cancellationToken)
+    public Task<AnswerReply> AnswerAsync(Question question, CancellationToken cancellationToken) =>
+        AnswerAsync(question, static _ => { }, cancellationToken);
+
+    /// <summary>The answer as the model writes it (each sentence shown once it passes the citation check), then the answer.</summary>
+    public IAsyncEnumerable<ReplyUpdate> StreamAsync(Question question, CancellationToken cancellationToken) =>
+        ReplyStreams.RunAsync(async (report, token) => await AnswerAsync(question, report, token), cancellationToken);
+
+    private async Task<AnswerReply> AnswerAsync(Question question, Action<ReplyUpdate> report, CancellationToken cancellationToken)
     {
         var variant = experiment.VariantFor(question.ConversationId ?? Guid.NewGuid().ToString("N"));
         if (InjectionGuard.LooksLikeInjection(question.Text))
@@ -56,7 +64,7 @@ internal sealed partial class GenerativeAnswerer(
         var called = new List<string>();
         try
         {
-            var text = await RunToolRoundsAsync(question, variant, ledger, called, time.GetUtcNow() + limit, linked.Token);
+            var text = await RunToolRoundsAsync(question, variant, ledger, called, report, time.GetUtcNow() + limit, linked.Token);
             var verified = CitationVerifier.Verify(text, ledger.TextOf);
             if (verified.Dropped.Count > 0)
             {
@@ -90,7 +98,7 @@ internal sealed partial class GenerativeAnswerer(
     }
 
     private async Task<string> RunToolRoundsAsync(
-        Question question, string variant, SourceLedger ledger, List<string> called, DateTimeOffset deadline, CancellationToken cancellationToken)
+        Question question, string variant, SourceLedger ledger, List<string> called, Action<ReplyUpdate> report, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var options = llmOptions.Value;
         var redact = options.RedactPersonalData;
@@ -103,6 +111,7 @@ internal sealed partial class GenerativeAnswerer(
         AddThread(history, question.History ?? [], budget, PromptBudget.Count(history[0].Content ?? "") + PromptBudget.Count(questionText), redact);
         history.AddUserMessage(questionText);
         var call = new ModelCall(model.Completion, time, deadline);
+        var preview = new VerifiedPreview(ledger, report);
         for (var round = 0; ; round++)
         {
             var last = round >= options.MaxToolRounds;
@@ -117,12 +126,24 @@ internal sealed partial class GenerativeAnswerer(
                 Temperature = 0.2,
                 FunctionChoiceBehavior = last ? null : FunctionChoiceBehavior.Auto(functions.Values, autoInvoke: false),
             };
-            var reply = await call.SendAsync(history, settings, kernel, cancellationToken);
-            RecordUsage(reply);
-            var calls = FunctionCallContent.GetFunctionCalls(reply).ToList();
+            var text = new StringBuilder();
+            var toolCalls = new FunctionCallContentBuilder();
+            await foreach (var chunk in call.StreamAsync(history, settings, kernel, cancellationToken))
+            {
+                RecordUsage(chunk.Metadata);
+                toolCalls.Append(chunk);
+                if (chunk.Content is { Length: > 0 } piece)
+                {
+                    text.Append(piece);
+                    preview.Append(piece);
+                }
+            }
+
+            var calls = toolCalls.Build();
             if (calls.Count == 0)
             {
-                return reply.Content ?? "";
+                preview.Finish();
+                return text.ToString();
             }
 
             if (last)
@@ -130,10 +151,17 @@ internal sealed partial class GenerativeAnswerer(
                 throw new ToolRoundsExhaustedException();
             }
 
-            history.Add(reply);
+            preview.EndRoundWithToolCalls();
+            var request = new ChatMessageContent(AuthorRole.Assistant, text.Length > 0 ? text.ToString() : null);
             foreach (var toolCall in calls)
             {
-                var result = await InvokeAsync(toolCall, functions, kernel, called, cancellationToken);
+                request.Items.Add(toolCall);
+            }
+
+            history.Add(request);
+            foreach (var toolCall in calls)
+            {
+                var result = await InvokeAsync(toolCall, functions, kernel, called, ledger, report, cancellationToken);
                 history.Add(new FunctionResultContent(toolCall, result).ToChatMessage());
             }
         }
@@ -141,7 +169,13 @@ internal sealed partial class GenerativeAnswerer(
 
     /// <summary>Runs one tool call; whatever goes wrong goes back to the model as text so it can correct itself.</summary>
     private async Task<string> InvokeAsync(
-        FunctionCallContent toolCall, Dictionary<string, KernelFunction> functions, Kernel kernel, List<string> called, CancellationToken cancellationToken)
+        FunctionCallContent toolCall,
+        Dictionary<string, KernelFunction> functions,
+        Kernel kernel,
+        List<string> called,
+        SourceLedger ledger,
+        Action<ReplyUpdate> report,
+        CancellationToken cancellationToken)
     {
         var name = toolCall.PluginName is null ? toolCall.FunctionName : $"{toolCall.PluginName}-{toolCall.FunctionName}";
         if (toolCall.PluginName is not null || !functions.TryGetValue(toolCall.FunctionName, out var function))
@@ -157,12 +191,18 @@ internal sealed partial class GenerativeAnswerer(
         }
 
         called.Add(name);
+        report(new ReplyWorking(name == AnswerTools.WebSearchName ? WorkingText.SearchingWeb : WorkingText.SearchingKnowledge));
         using var activity = ModelTelemetry.StartToolCall(name);
         var started = time.GetTimestamp();
         try
         {
             var result = await function.InvokeAsync(kernel, toolCall.Arguments ?? [], cancellationToken);
             ModelTelemetry.RecordToolCall(name, succeeded: true, time.GetElapsedTime(started).TotalSeconds, activity);
+            if (ledger.Pages > 0)
+            {
+                report(new ReplyWorking(WorkingText.Reading(ledger.Pages)));
+            }
+
             return result.GetValue<object>()?.ToString() ?? "";
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -173,10 +213,10 @@ internal sealed partial class GenerativeAnswerer(
         }
     }
 
-    /// <summary>Tokens and estimated cost of one model response, as the OpenAI connector reports them.</summary>
-    private void RecordUsage(ChatMessageContent reply)
+    /// <summary>Tokens and estimated cost of one model response, as the OpenAI connector reports them (with the last chunk of a stream).</summary>
+    private void RecordUsage(IReadOnlyDictionary<string, object?>? metadata)
     {
-        if (reply.Metadata?.TryGetValue("Usage", out var value) == true && value is OpenAI.Chat.ChatTokenUsage usage)
+        if (metadata?.TryGetValue("Usage", out var value) == true && value is OpenAI.Chat.ChatTokenUsage usage)
         {
             var id = model.ModelId ?? "unknown";
             ModelTelemetry.RecordUsage(id, usage.InputTokenCount, usage.OutputTokenCount, telemetry.Value.PriceOf(id));

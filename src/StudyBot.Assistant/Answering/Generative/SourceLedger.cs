@@ -16,6 +16,9 @@ internal sealed class SourceLedger
 
     public List<WebResult> Web { get; } = [];
 
+    /// <summary>Distinct pages returned so far: knowledge documents and web results.</summary>
+    public int Pages => Chunks.Select(c => (c.Source, c.Link)).Distinct().Count() + Web.Count;
+
     public int Add(RetrievedChunk chunk)
     {
         if (!_chunkIds.TryGetValue(chunk.ChunkId, out var id))

@@ -1,5 +1,5 @@
 using System.Numerics.Tensors;
-using StudyBot.Core.Text;
+using StudyBot.Knowledge.Text;
 using StudyBot.Knowledge.Index.Lexical;
 
 namespace StudyBot.Knowledge.Index.Embedded;
@@ -25,8 +25,20 @@ internal sealed class ChunkTable(int dimensions) : IDisposable
     private string[] _keys = new string[1024];
     private int[] _sources = new int[1024];
     private bool[] _alive = new bool[1024];
+    private bool[] _hasVector = new bool[1024];
     private int _count;
     private int _dead;
+    private int _withVector;
+
+    /// <summary>Live chunks, and how many of them have a vector (the rest are found by words only).</summary>
+    public (int Chunks, int WithVector) Counts
+    {
+        get
+        {
+            using var _ = Read();
+            return (_slotByKey.Count, _withVector);
+        }
+    }
 
     public IDisposable Write()
     {
@@ -40,25 +52,46 @@ internal sealed class ChunkTable(int dimensions) : IDisposable
         return new Releaser(_lock.ExitReadLock);
     }
 
-    /// <summary>Adds or replaces a chunk. Call inside <see cref="Write"/>.</summary>
+    /// <summary>Adds or replaces a chunk; an empty vector = searchable by words until <see cref="SetVector"/>. Call inside <see cref="Write"/>.</summary>
     public void Upsert(string key, string source, string searchText, ReadOnlySpan<float> vector)
     {
-        if (vector.Length != dimensions)
-        {
-            throw new ArgumentException($"vector has {vector.Length} dimensions, the index {dimensions}", nameof(vector));
-        }
-
         Remove(key);
         EnsureCapacity(_count + 1);
         var slot = _count++;
-        var unit = Normalize(vector);
-        TensorPrimitives.ConvertToHalf(unit, _vectors.AsSpan(slot * dimensions, dimensions));
-        _scales[slot] = Int8Vectors.Quantize(unit, _codes.AsSpan(slot * dimensions, dimensions));
+        _hasVector[slot] = false;
+        if (!vector.IsEmpty)
+        {
+            StoreVector(slot, vector);
+        }
+
         _keys[slot] = key;
         _sources[slot] = SourceId(source);
         _alive[slot] = true;
         _slotByKey[key] = slot;
         _lexical.Add(slot, searchText);
+    }
+
+    /// <summary>Sets the vector of a chunk that has none yet; false when the chunk is gone. Call inside <see cref="Write"/>.</summary>
+    public bool SetVector(string key, ReadOnlySpan<float> vector)
+    {
+        if (!_slotByKey.TryGetValue(key, out var slot))
+        {
+            return false;
+        }
+
+        if (!_hasVector[slot])
+        {
+            StoreVector(slot, vector);
+        }
+
+        return true;
+    }
+
+    /// <summary>The given chunks that are still waiting for their vector.</summary>
+    public HashSet<string> WithoutVector(IEnumerable<string> keys)
+    {
+        using var _ = Read();
+        return keys.Where(k => _slotByKey.TryGetValue(k, out var slot) && !_hasVector[slot]).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Removes a chunk if present. Call inside <see cref="Write"/>.</summary>
@@ -67,6 +100,11 @@ internal sealed class ChunkTable(int dimensions) : IDisposable
         if (!_slotByKey.Remove(key, out var slot))
         {
             return;
+        }
+
+        if (_hasVector[slot])
+        {
+            _withVector--;
         }
 
         _alive[slot] = false;
@@ -114,7 +152,7 @@ internal sealed class ChunkTable(int dimensions) : IDisposable
             var filter = sources is null || sources.Count == 0 ? null : accept;
             for (var slot = p * size; slot < end; slot++)
             {
-                if (_alive[slot] && (filter is null || filter(slot)))
+                if (_alive[slot] && _hasVector[slot] && (filter is null || filter(slot)))
                 {
                     var dot = Int8Vectors.Dot(queryCodes, new ReadOnlySpan<sbyte>(_codes, slot * dimensions, dimensions));
                     TopK.Offer(heap, slot, Int8Vectors.Score(dot, queryScale, _scales[slot]), candidates);
@@ -142,6 +180,20 @@ internal sealed class ChunkTable(int dimensions) : IDisposable
         var filter = sources is null || sources.Count == 0 ? null : accept;
         return _lexical.Search(terms, top, _count, _alive, filter)
             .Select(r => (_keys[r.Slot], r.Score)).ToList();
+    }
+
+    private void StoreVector(int slot, ReadOnlySpan<float> vector)
+    {
+        if (vector.Length != dimensions)
+        {
+            throw new ArgumentException($"vector has {vector.Length} dimensions, the index {dimensions}", nameof(vector));
+        }
+
+        var unit = Normalize(vector);
+        TensorPrimitives.ConvertToHalf(unit, _vectors.AsSpan(slot * dimensions, dimensions));
+        _scales[slot] = Int8Vectors.Quantize(unit, _codes.AsSpan(slot * dimensions, dimensions));
+        _hasVector[slot] = true;
+        _withVector++;
     }
 
     private static float[] Normalize(ReadOnlySpan<float> vector)
@@ -199,6 +251,7 @@ internal sealed class ChunkTable(int dimensions) : IDisposable
         Array.Resize(ref _keys, capacity);
         Array.Resize(ref _sources, capacity);
         Array.Resize(ref _alive, capacity);
+        Array.Resize(ref _hasVector, capacity);
     }
 
     private void Compact()
@@ -222,6 +275,7 @@ internal sealed class ChunkTable(int dimensions) : IDisposable
                 _keys[next] = _keys[slot];
                 _sources[next] = _sources[slot];
                 _alive[next] = true;
+                _hasVector[next] = _hasVector[slot];
                 _slotByKey[_keys[next]] = next;
             }
 
@@ -229,6 +283,7 @@ internal sealed class ChunkTable(int dimensions) : IDisposable
         }
 
         Array.Clear(_alive, next, _count - next);
+        Array.Clear(_hasVector, next, _count - next);
         Array.Clear(_keys, next, _count - next);
         _lexical.Compact(newSlot, next);
         _count = next;

@@ -2,15 +2,17 @@ using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.VectorData;
+using StudyBot.Core.Retrieval;
 using StudyBot.Knowledge.Retrieval;
 
 namespace StudyBot.Knowledge.Index.Embedded;
 
 /// <summary>
 /// The default vector store: chunks persisted in SQLite under the data folder and searched in
-/// memory (SIMD dense scan + BM25), so a restart reloads instead of re-ingesting.
+/// memory (SIMD dense scan + BM25), so a restart reloads instead of re-ingesting. Chunks may
+/// arrive without their vector (<see cref="IDeferredVectors"/>): BM25 finds them at once.
 /// </summary>
-public sealed class EmbeddedChunkStore : DocumentChunkStore, IKeywordHybridSearchable<ChunkRecord>, IDocumentIndex, IIndexReadiness
+public sealed class EmbeddedChunkStore : DocumentChunkStore, IKeywordHybridSearchable<ChunkRecord>, IDocumentIndex, IIndexReadiness, IDeferredVectors
 {
     private readonly IndexDatabase _database;
     private readonly ChunkTable _table;
@@ -18,6 +20,7 @@ public sealed class EmbeddedChunkStore : DocumentChunkStore, IKeywordHybridSearc
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly Lazy<Task> _schema;
     private bool _loaded;
+    private TaskCompletionSource _chunksWithoutVectors = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public EmbeddedChunkStore(string databasePath, string embedderId, int dimensions)
     {
@@ -55,6 +58,7 @@ public sealed class EmbeddedChunkStore : DocumentChunkStore, IKeywordHybridSearc
             }
 
             Volatile.Write(ref _loaded, true);
+            SignalChunksWithoutVectors();
         }
         finally
         {
@@ -98,13 +102,39 @@ public sealed class EmbeddedChunkStore : DocumentChunkStore, IKeywordHybridSearc
     {
         var sources = SourceFilterTranslator.Translate(options?.Filter);
         var depth = Math.Max(50, top * 5);
-        var dense = _table.SearchDense(ToVector(searchValue).Span, depth, sources).Select(h => h.Key).ToList();
+        var vector = ToVector(searchValue);
+        // An empty query vector (the embedding model failed) searches by words only.
         var lexical = _table.SearchLexical(string.Join(' ', keywords), depth, sources).Select(h => h.Key).ToList();
+        var dense = vector.IsEmpty ? [] : WithWaitingChunks(_table.SearchDense(vector.Span, depth, sources).Select(h => h.Key).ToList(), lexical);
         var fused = ReciprocalRankFusion.Fuse([lexical, dense], FusionWeights).Skip(options?.Skip ?? 0).Take(top).ToList();
         foreach (var result in await MaterializeAsync(fused, options?.IncludeVectors ?? false, cancellationToken))
         {
             yield return result;
         }
+    }
+
+    /// <summary>
+    /// Puts the chunks still waiting for their vector into the dense ranking where words rank them, so
+    /// while vectors are being computed the chunks embedded first do not outrank better matches by words.
+    /// </summary>
+    private List<string> WithWaitingChunks(List<string> dense, List<string> lexical)
+    {
+        var (chunks, withVector) = _table.Counts;
+        if (withVector == chunks)
+        {
+            return dense;
+        }
+
+        var waiting = _table.WithoutVector(lexical);
+        var ranked = lexical.Select((key, rank) => (key, rank)).Where(p => waiting.Contains(p.key)).ToList();
+        var merged = new List<string>(dense.Count + ranked.Count);
+        var (w, d) = (0, 0);
+        while (w < ranked.Count || d < dense.Count)
+        {
+            merged.Add(w < ranked.Count && (d == dense.Count || ranked[w].rank <= merged.Count) ? ranked[w++].key : dense[d++]);
+        }
+
+        return merged;
     }
 
     /// <summary>The BM25 ranking alone, which the evaluation compares with the dense and fused ones.</summary>
@@ -138,7 +168,8 @@ public sealed class EmbeddedChunkStore : DocumentChunkStore, IKeywordHybridSearc
         return await _database.CountAsync(source, cancellationToken);
     }
 
-    public double InverseDocumentFrequency(string term) => _table.InverseDocumentFrequency(term);
+    public IReadOnlyDictionary<string, double> TermWeights(IReadOnlyCollection<string> terms, IReadOnlyList<RetrievedChunk> found) =>
+        terms.Distinct(StringComparer.Ordinal).ToDictionary(t => t, _table.InverseDocumentFrequency, StringComparer.Ordinal);
 
     public async Task ReplaceDocumentAsync(IndexedDocument document, IReadOnlyList<ChunkRecord> chunks, CancellationToken cancellationToken)
     {
@@ -156,6 +187,60 @@ public sealed class EmbeddedChunkStore : DocumentChunkStore, IKeywordHybridSearc
             foreach (var chunk in chunks)
             {
                 _table.Upsert(chunk.Key, chunk.Source, chunk.SearchText, chunk.Embedding.Span);
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+
+        SignalChunksWithoutVectors();
+    }
+
+    public async Task WaitForChunksWithoutVectorsAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            // The signal is read before the counts, so a write between the two still wakes this wait.
+            var signal = Volatile.Read(ref _chunksWithoutVectors);
+            if (Vectors.Embedded < Vectors.Chunks)
+            {
+                return;
+            }
+
+            await signal.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    private void SignalChunksWithoutVectors() =>
+        Interlocked.Exchange(ref _chunksWithoutVectors, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+    public VectorCounts Vectors
+    {
+        get
+        {
+            var (chunks, embedded) = _table.Counts;
+            return new VectorCounts(chunks, embedded);
+        }
+    }
+
+    public async Task<IReadOnlyList<ChunkRecord>> GetChunksWithoutVectorsAsync(int max, CancellationToken cancellationToken)
+    {
+        await Database().WaitAsync(cancellationToken);
+        return await _database.GetChunksWithoutVectorsAsync(max, cancellationToken);
+    }
+
+    public async Task SetVectorsAsync(IReadOnlyList<(string Key, ReadOnlyMemory<float> Vector)> vectors, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await Database().WaitAsync(cancellationToken);
+            var set = (await _database.SetVectorsAsync(vectors, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            using var _ = _table.Write();
+            foreach (var (key, vector) in vectors.Where(v => set.Contains(v.Key)))
+            {
+                _table.SetVector(key, vector.Span);
             }
         }
         finally

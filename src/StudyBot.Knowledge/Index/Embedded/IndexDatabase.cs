@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
+using StudyBot.Knowledge.Storage;
 
 namespace StudyBot.Knowledge.Index.Embedded;
 
@@ -58,6 +59,48 @@ internal sealed class IndexDatabase(string path)
         {
             yield return ReadChunk(reader, withVector: true);
         }
+    }
+
+    /// <summary>Chunks stored without a vector (an empty blob), oldest first.</summary>
+    public async Task<IReadOnlyList<ChunkRecord>> GetChunksWithoutVectorsAsync(int max, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {ChunkColumns} FROM chunks WHERE length(embedding) = 0 ORDER BY rowid LIMIT $max";
+        command.Parameters.AddWithValue("$max", max);
+        var chunks = new List<ChunkRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            chunks.Add(ReadChunk(reader, withVector: false));
+        }
+
+        return chunks;
+    }
+
+    /// <summary>Sets vectors of chunks that still exist and returns the keys that were set.</summary>
+    public async Task<IReadOnlyList<string>> SetVectorsAsync(IReadOnlyList<(string Key, ReadOnlyMemory<float> Vector)> vectors, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE chunks SET embedding = $embedding WHERE key = $key";
+        var key = command.Parameters.Add("$key", SqliteType.Text);
+        var embedding = command.Parameters.Add("$embedding", SqliteType.Blob);
+        var set = new List<string>(vectors.Count);
+        foreach (var (chunk, vector) in vectors)
+        {
+            key.Value = chunk;
+            embedding.Value = MemoryMarshal.AsBytes(vector.Span).ToArray();
+            if (await command.ExecuteNonQueryAsync(cancellationToken) > 0)
+            {
+                set.Add(chunk);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return set;
     }
 
     public async Task<IReadOnlyList<ChunkRecord>> GetChunksAsync(IReadOnlyCollection<string> keys, bool withVectors, CancellationToken cancellationToken)
@@ -235,15 +278,7 @@ internal sealed class IndexDatabase(string path)
         return keys;
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => SqliteFile.OpenAsync(_connectionString, cancellationToken);
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
     {

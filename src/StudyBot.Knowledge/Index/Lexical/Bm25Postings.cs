@@ -1,5 +1,5 @@
 using System.Buffers;
-using StudyBot.Core.Text;
+using StudyBot.Knowledge.Text;
 
 namespace StudyBot.Knowledge.Index.Lexical;
 
@@ -52,11 +52,12 @@ internal sealed class Bm25Postings
         _liveCount--;
     }
 
-    public double InverseDocumentFrequency(string term)
-    {
-        var df = _terms.TryGetValue(term, out var list) ? Math.Min(list.Count, _liveCount) : 0;
-        return Math.Log(1 + (_liveCount - df + 0.5) / (df + 0.5));
-    }
+    public double InverseDocumentFrequency(string term) =>
+        InverseDocumentFrequency(_liveCount, _terms.TryGetValue(term, out var list) ? Math.Min(list.Count, _liveCount) : 0);
+
+    /// <summary>BM25's idf of a term found in <paramref name="frequency"/> of <paramref name="total"/> chunks.</summary>
+    public static double InverseDocumentFrequency(int total, int frequency) =>
+        Math.Log(1 + (total - frequency + 0.5) / (frequency + 0.5));
 
     /// <summary>Scores every live slot that contains a query term and keeps the best <paramref name="top"/>.</summary>
     public List<(int Slot, float Score)> Search(IReadOnlyList<string> queryTerms, int top, int slotCount, bool[] alive, Func<int, bool>? filter)

@@ -1,11 +1,11 @@
-using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.VectorData;
 using StudyBot.Core.Retrieval;
-using StudyBot.Core.Text;
+using StudyBot.Knowledge.Index.Lexical;
+using StudyBot.Knowledge.Text;
 
 namespace StudyBot.Knowledge.Index.Qdrant;
 
@@ -15,18 +15,11 @@ namespace StudyBot.Knowledge.Index.Qdrant;
 /// its new chunks are written hidden, then one batch request shows them and drops the old ones;
 /// a failed write leaves the old chunks serving and its hidden leftovers are dropped by the next.
 /// </summary>
-public sealed class QdrantChunkStore(QdrantClient client, QdrantClient probe, string embedderId, int dimensions, int batchSize, TimeProvider time)
+public sealed class QdrantChunkStore(QdrantClient client, QdrantClient probe, string embedderId, int dimensions, int batchSize)
     : DocumentChunkStore, IKeywordHybridSearchable<ChunkRecord>, IDocumentIndex, IIndexReadiness
 {
     private const int ScrollPage = 256;
-    private const int IdfCacheLimit = 50_000;
-
-    /// <summary>How long a term's idf is reused before it is counted again (other instances write too).</summary>
-    private static readonly TimeSpan IdfMaxAge = TimeSpan.FromMinutes(1);
-
     private readonly SemaphoreSlim _ensureGate = new(1, 1);
-    private readonly ConcurrentDictionary<string, (double Idf, long CountedAt)> _idf = new(StringComparer.Ordinal);
-    private long _liveChunks;
     private bool _ready;
 
     public override string Name => client.Collection;
@@ -168,18 +161,23 @@ public sealed class QdrantChunkStore(QdrantClient client, QdrantClient probe, st
         var filter = QdrantPoints.LiveChunks(sources);
         var terms = TextAnalyzer.Terms(string.Join(' ', keywords)).Distinct(StringComparer.Ordinal).ToList();
         var depth = Math.Max(50, top * 5);
-        List<Prefetch> prefetch = [new(ToVector(searchValue), QdrantPoints.DenseVector, depth, filter)];
-        List<float> weights = [(float)FusionWeights[1]];
+        var vector = ToVector(searchValue);
+        // An empty query vector (the embedding model failed) searches by words only.
+        List<Prefetch> prefetch = vector.Length == 0 ? [] : [new(vector, QdrantPoints.DenseVector, depth, filter)];
+        List<float> weights = vector.Length == 0 ? [] : [(float)FusionWeights[1]];
         if (terms.Count > 0)
         {
             prefetch.Insert(0, new Prefetch(SparseText.EncodeQuery(terms), QdrantPoints.SparseVector, depth, filter));
             weights.Insert(0, (float)FusionWeights[0]);
         }
 
+        if (prefetch.Count == 0)
+        {
+            yield break;
+        }
+
         var request = new QueryRequest(new RrfQuery(new Rrf(60, weights)), top, prefetch, Filter: filter, Offset: options?.Skip is > 0 ? options.Skip : null);
-        var query = client.QueryAsync(request, cancellationToken);
-        await Task.WhenAll(query, RefreshInverseDocumentFrequenciesAsync(terms, cancellationToken));
-        foreach (var result in Results(await query))
+        foreach (var result in Results(await client.QueryAsync(request, cancellationToken)))
         {
             yield return result;
         }
@@ -226,14 +224,16 @@ public sealed class QdrantChunkStore(QdrantClient client, QdrantClient probe, st
     }
 
     /// <summary>
-    /// BM25 idf of a term among live chunks. Qdrant keeps its own statistics server-side, so the
-    /// figures are counted for a hybrid search's terms and reused for <see cref="IdfMaxAge"/> or until
-    /// this instance writes; terms not counted yet count as the rarest.
+    /// BM25 idf among the chunks found: Qdrant keeps its term statistics server-side (the sparse
+    /// vector's idf modifier), and counting them would cost a request per term on every search.
     /// </summary>
-    public double InverseDocumentFrequency(string term)
+    public IReadOnlyDictionary<string, double> TermWeights(IReadOnlyCollection<string> terms, IReadOnlyList<RetrievedChunk> found)
     {
-        var total = Interlocked.Read(ref _liveChunks);
-        return _idf.TryGetValue(term, out var known) ? known.Idf : Idf(total, 0);
+        var chunkTerms = found.Select(c => TextAnalyzer.Terms(c.Text).ToHashSet(StringComparer.Ordinal)).ToList();
+        return terms.Distinct(StringComparer.Ordinal).ToDictionary(
+            t => t,
+            t => Bm25Postings.InverseDocumentFrequency(chunkTerms.Count, chunkTerms.Count(c => c.Contains(t))),
+            StringComparer.Ordinal);
     }
 
     public async Task ReplaceDocumentAsync(IndexedDocument document, IReadOnlyList<ChunkRecord> chunks, CancellationToken cancellationToken)
@@ -258,7 +258,6 @@ public sealed class QdrantChunkStore(QdrantClient client, QdrantClient probe, st
             new SetPayloadOperation(new SetPayload(new Dictionary<string, object?> { [QdrantPoints.Live] = true }, new Filter([.. ofDocument, thisGeneration]))),
             new DeleteOperation(new FilterSelector(new Filter(ofDocument, MustNot: [thisGeneration]))),
         ]), cancellationToken);
-        _idf.Clear();
     }
 
     public async Task RemoveDocumentAsync(string source, string documentId, CancellationToken cancellationToken)
@@ -266,7 +265,6 @@ public sealed class QdrantChunkStore(QdrantClient client, QdrantClient probe, st
         await EnsureCollectionExistsAsync(cancellationToken);
         await client.DeleteAsync(new FilterSelector(new Filter(
             [QdrantPoints.Is(QdrantPoints.Source, source), QdrantPoints.Is(QdrantPoints.DocumentId, documentId)])), cancellationToken);
-        _idf.Clear();
     }
 
     public override object? GetService(Type serviceType, object? serviceKey = null) =>
@@ -282,31 +280,6 @@ public sealed class QdrantChunkStore(QdrantClient client, QdrantClient probe, st
         base.Dispose(disposing);
     }
 
-    private async Task RefreshInverseDocumentFrequenciesAsync(List<string> terms, CancellationToken cancellationToken)
-    {
-        if (_idf.Count > IdfCacheLimit)
-        {
-            _idf.Clear();
-        }
-
-        var stale = terms.Where(t => !_idf.TryGetValue(t, out var known) || time.GetElapsedTime(known.CountedAt) > IdfMaxAge).ToList();
-        if (stale.Count == 0)
-        {
-            return;
-        }
-
-        var countedAt = time.GetTimestamp();
-        var total = client.CountAsync(new CountRequest(QdrantPoints.LiveChunks(null)), cancellationToken);
-        var frequencies = stale.Select(t => client.CountAsync(new CountRequest(QdrantPoints.LiveChunks(null, QdrantPoints.Is(QdrantPoints.Terms, t))), cancellationToken)).ToList();
-        var n = await total;
-        Interlocked.Exchange(ref _liveChunks, n);
-        for (var i = 0; i < stale.Count; i++)
-        {
-            _idf[stale[i]] = (Idf(n, await frequencies[i]), countedAt);
-        }
-    }
-
-    private static double Idf(long total, long frequency) => Math.Log(1 + (total - frequency + 0.5) / (frequency + 0.5));
 
     /// <summary>
     /// Search results in rank order. While a document is being swapped its old and new chunks can
@@ -350,7 +323,7 @@ public sealed class QdrantChunkStore(QdrantClient client, QdrantClient probe, st
             Embedding<float> embedding => embedding.Vector.ToArray(),
             _ => throw new NotSupportedException($"search by {typeof(TInput).Name} is not supported; pass an embedding vector"),
         };
-        return vector.Length == dimensions
+        return vector.Length is 0 || vector.Length == dimensions
             ? vector
             : throw new ArgumentException($"query vector has {vector.Length} dimensions, the collection {dimensions}", nameof(value));
     }

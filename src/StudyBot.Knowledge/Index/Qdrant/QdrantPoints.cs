@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using StudyBot.Core.Text;
 
 namespace StudyBot.Knowledge.Index.Qdrant;
 
@@ -23,7 +22,6 @@ internal static class QdrantPoints
     public const string Generation = "generation";
     public const string Live = "live";
     public const string Key = "key";
-    public const string Terms = "terms";
     public const string EmbedderId = "embedder";
 
     public const string ChunkKind = "chunk";
@@ -37,7 +35,6 @@ internal static class QdrantPoints
         [DocumentId] = "keyword",
         [Live] = "bool",
         [Key] = "keyword",
-        [Terms] = "keyword",
     };
 
     public static string GenerationOf(IndexedDocument document, string embedderId) =>
@@ -64,7 +61,6 @@ internal static class QdrantPoints
             ["page"] = chunk.Page,
             ["heading_path"] = chunk.HeadingPath,
             ["text"] = chunk.Text,
-            [Terms] = TextAnalyzer.Terms(chunk.SearchText).Distinct(StringComparer.Ordinal).ToArray(),
         });
 
     public static PointStruct Document(IndexedDocument document, string generation, string embedderId) => new(

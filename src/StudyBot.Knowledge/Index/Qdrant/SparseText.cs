@@ -1,5 +1,5 @@
 using System.Text;
-using StudyBot.Core.Text;
+using StudyBot.Knowledge.Text;
 
 namespace StudyBot.Knowledge.Index.Qdrant;
 

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using StudyBot.Core.Chunking;
+using StudyBot.Knowledge.Chunking;
 using StudyBot.Knowledge.Sources.Pdf;
 
 namespace StudyBot.Knowledge.Sources.Confluence;

@@ -55,7 +55,7 @@ public sealed class ConfluenceFailureTests
         var counts = await bed.RunAsync();
 
         Assert.Equal((1, 1), (counts.Updated, counts.Failed));
-        var error = Assert.Single(bed.Knowledge.Tracker.Get(ConfluenceTestBed.SourceName).Errors);
+        var error = Assert.Single(bed.Knowledge.LastResult!.Errors);
         Assert.Equal("102", error.Document);
         Assert.Contains("malformed JSON", error.Error, StringComparison.Ordinal);
         Assert.Equal("102", (await bed.SearchAsync("blue green switch rollback"))[0].DocumentId);
@@ -79,9 +79,9 @@ public sealed class ConfluenceFailureTests
 
         var counts = await bed.RunAsync();
 
-        var run = bed.Knowledge.Tracker.Get(ConfluenceTestBed.SourceName);
+        var run = bed.Knowledge.LastResult!;
         Assert.Equal(0, counts.Removed);
-        Assert.Equal("failed", run.State);
+        Assert.False(run.Succeeded);
         Assert.Contains("malformed JSON", run.Failure, StringComparison.Ordinal);
         Assert.Equal(5, await bed.DocumentCountAsync());
     }

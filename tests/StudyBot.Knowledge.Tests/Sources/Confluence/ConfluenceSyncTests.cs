@@ -100,9 +100,9 @@ public sealed class ConfluenceSyncTests
 
         var counts = await bed.RunAsync();
 
-        var run = bed.Knowledge.Tracker.Get(ConfluenceTestBed.SourceName);
+        var run = bed.Knowledge.LastResult!;
         Assert.Equal((0, 0), (counts.Removed, counts.Updated));
-        Assert.Equal("failed", run.State);
+        Assert.False(run.Succeeded);
         Assert.Contains("401", run.Failure, StringComparison.Ordinal);
         Assert.Contains(flavor == ConfluenceFlavor.Cloud ? "ApiToken" : "PersonalAccessToken", run.Failure, StringComparison.Ordinal);
         Assert.Equal(5, await bed.DocumentCountAsync());

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using StudyBot.Core.Ingestion;
 using StudyBot.Core.Retrieval;
 using StudyBot.Knowledge.Configuration;
 using StudyBot.Knowledge.Ingestion;
@@ -84,11 +85,7 @@ internal sealed class ConfluenceTestBed : IAsyncDisposable
         return new ConfluenceTestBed(fake, services, catalog.Find(SourceName)!);
     }
 
-    public async Task<IngestionCounts> RunAsync()
-    {
-        await Knowledge.Store.EnsureCollectionExistsAsync();
-        return (await Knowledge.Pipeline.RunAsync(Source, CancellationToken.None))!;
-    }
+    public Task<IngestionCounts> RunAsync() => Knowledge.RunAsync(Source);
 
     public async Task<IReadOnlyList<RetrievedChunk>> SearchAsync(string text) =>
         await Knowledge.Retriever.SearchAsync(new KnowledgeQuery(text, 3), CancellationToken.None);

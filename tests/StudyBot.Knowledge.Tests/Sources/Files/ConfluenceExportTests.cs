@@ -18,11 +18,9 @@ public sealed class ConfluenceExportTests : IDisposable
     public async Task Ingest_ExportedPage_HasItsTitleAndBreadcrumbButNoExportChrome()
     {
         var source = new FilesSource("export", _folder.Path);
-        await _bed.Store.EnsureCollectionExistsAsync();
+        var counts = await _bed.RunAsync(source);
 
-        var counts = await _bed.Pipeline.RunAsync(source, CancellationToken.None);
-
-        Assert.Equal(1, counts!.Added);
+        Assert.Equal(1, counts.Added);
         var hits = await _bed.Retriever.SearchAsync(new Core.Retrieval.KnowledgeQuery("blue green switch rollback", 5), CancellationToken.None);
         var hit = hits[0];
         Assert.Equal("Deploying services", hit.Title);

@@ -36,10 +36,9 @@ public sealed class NotionExportTests : IDisposable
     [InlineData("legacy cron host nightly backups", "Archive")]
     public async Task Run_NotionExport_CitesPagesByTheirTitles(string question, string title)
     {
-        await _bed.Store.EnsureCollectionExistsAsync();
-        var counts = await _bed.Pipeline.RunAsync(new FilesSource("export", _export.Path), CancellationToken.None);
+        var counts = await _bed.RunAsync(new FilesSource("export", _export.Path));
 
-        Assert.Equal((4, 0), (counts!.Added, counts.Failed));
+        Assert.Equal((4, 0), (counts.Added, counts.Failed));
         var hit = (await _bed.Retriever.SearchAsync(new KnowledgeQuery(question, 1), CancellationToken.None))[0];
         Assert.Equal(title, hit.Title);
     }

@@ -135,7 +135,7 @@ public sealed class NotionSyncTests : IAsyncLifetime
         var counts = await _bed.RunAsync(source);
 
         Assert.Equal((1, 1), (counts.Updated, counts.Failed));
-        var error = Assert.Single(_bed.Knowledge.Tracker.Get("wiki").Errors);
+        var error = Assert.Single(_bed.Knowledge.LastResult!.Errors);
         Assert.Equal(_lora, error.Document);
         Assert.Contains("not valid JSON", error.Error, StringComparison.Ordinal);
         Assert.Contains("frozen weight", (await _bed.SearchAsync("LoRA low-rank matrices frozen weight"))[0].Text, StringComparison.Ordinal);
@@ -164,8 +164,8 @@ public sealed class NotionSyncTests : IAsyncLifetime
         var counts = await _bed.RunAsync(_bed.Source(("Token", "ntn_revoked")));
 
         Assert.Equal(0, counts.Removed);
-        var run = _bed.Knowledge.Tracker.Get("wiki");
-        Assert.Equal("failed", run.State);
+        var run = _bed.Knowledge.LastResult!;
+        Assert.False(run.Succeeded);
         Assert.Contains("401 unauthorized: API token is invalid.", run.Failure, StringComparison.Ordinal);
         Assert.Equal(3, (await _bed.Knowledge.Store.CountAsync("wiki", CancellationToken.None)).Documents);
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using StudyBot.Core.Ingestion;
 using StudyBot.Core.Retrieval;
 using StudyBot.Knowledge.Configuration;
 using StudyBot.Knowledge.Sources;
@@ -49,11 +50,7 @@ internal sealed class NotionTestBed : IAsyncDisposable
         return provider.GetRequiredService<SourceCatalog>().Find("wiki")!;
     }
 
-    public async Task<IngestionCounts> RunAsync(IKnowledgeSource source)
-    {
-        await Knowledge.Store.EnsureCollectionExistsAsync();
-        return (await Knowledge.Pipeline.RunAsync(source, CancellationToken.None))!;
-    }
+    public Task<IngestionCounts> RunAsync(IKnowledgeSource source) => Knowledge.RunAsync(source);
 
     public async Task<IReadOnlyList<RetrievedChunk>> SearchAsync(string text) =>
         await Knowledge.Retriever.SearchAsync(new KnowledgeQuery(text, 3), CancellationToken.None);

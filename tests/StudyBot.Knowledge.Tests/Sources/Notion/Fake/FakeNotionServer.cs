@@ -23,6 +23,7 @@ internal sealed class FakeNotionServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, List<JsonObject>> _children = new();
     private readonly ConcurrentDictionary<string, (string ParentPageId, List<string> Rows)> _dataSources = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeNotionResponse>> _faults = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new();
     private readonly ConcurrentQueue<string> _requests = new();
     private readonly Lock _gate = new();
     private LoopbackServer _server = null!;
@@ -147,6 +148,13 @@ internal sealed class FakeNotionServer : IAsyncDisposable
     /// <summary>The integration loses access: every call about the page answers 404.</summary>
     public void Unshare(string pageId) => _pages.TryRemove(Key(pageId), out _);
 
+    /// <summary>Keeps every request to <paramref name="path"/> waiting, as a slow page does, until the returned action releases them.</summary>
+    public Action Hold(string method, string path)
+    {
+        var gate = _holds[$"{method} {path}"] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return () => gate.TrySetResult();
+    }
+
     public void Enqueue(string method, string path, params FakeNotionResponse[] responses)
     {
         var queue = _faults.GetOrAdd(method + " " + path, _ => new ConcurrentQueue<FakeNotionResponse>());
@@ -193,6 +201,11 @@ internal sealed class FakeNotionServer : IAsyncDisposable
         {
             await WriteAsync(context, 400, Error(400, "missing_version", "Notion-Version header failed validation: Notion-Version header should be defined, instead was `undefined`."));
             return;
+        }
+
+        if (_holds.TryGetValue($"{request.Method} {path}", out var hold))
+        {
+            await hold.Task.WaitAsync(context.RequestAborted);
         }
 
         if (_faults.TryGetValue($"{request.Method} {path}", out var queue) && queue.TryDequeue(out var fault))
