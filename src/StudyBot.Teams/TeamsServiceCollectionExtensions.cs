@@ -50,6 +50,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<IWorkHandler<Activity>, SubmitActionHandler>();
         services.AddSingleton<IWorkHandler<Activity>, WelcomeHandler>();
         services.AddSingleton<IncomingTranslator>();
+        services.AddSingleton<ConversationHistory>();
         services.AddSingleton<TypingIndicator>();
 
         services.AddSingleton<AdaptiveCardRenderer>();

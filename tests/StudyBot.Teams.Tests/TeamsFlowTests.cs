@@ -50,6 +50,27 @@ public sealed class TeamsFlowTests(TeamsFlowFixture fixture) : IClassFixture<Tea
         Assert.InRange(typing, 0, calls.IndexOf(reply) - 1);
     }
 
+    [Theory]
+    [InlineData("What is QLoRA?", "Dettmers")]
+    [InlineData("What is LoRA?", "Hu et al.")]
+    public async Task ChannelThread_FollowUpQuestion_AnsweredAboutThatThreadsEarlierQuestion(string first, string introducedBy)
+    {
+        var thread = $"19:097e6717fd7245bdbeba6baa13840db8@thread.skype;messageid={Random.Shared.NextInt64(1_000_000_000_000, 9_999_999_999_999)}";
+        async Task<RecordedCall> AskInThreadAsync(string question)
+        {
+            var id = NewId("thread");
+            var activity = TeamsActivities.Mention(Connector.ServiceUrl, id, question);
+            activity["conversation"]!["id"] = thread;
+            Assert.Equal(HttpStatusCode.OK, (await Host.PostActivityAsync(activity, fixture.Token())).StatusCode);
+            return await Connector.WaitForReplyAsync(id);
+        }
+
+        await AskInThreadAsync(first);
+        var followUp = await AskInThreadAsync("Who introduced it?");
+
+        Assert.Contains(introducedBy, followUp.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task PersonalChat_Question_AnsweredInTheChat()
     {

@@ -49,6 +49,13 @@ public sealed class TeamsOptions
     [Url(ErrorMessage = "StudyBot:Teams:PublicBaseUrl must be an absolute URL.")]
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// How many earlier turns (StudyBot's questions and answers) of a chat or channel thread a question carries
+    /// as context, as StudyBot:Slack:HistoryMessages does for Slack threads; both then fit StudyBot:Llm:HistoryTokens.
+    /// </summary>
+    [Range(0, 200, ErrorMessage = "StudyBot:Teams:HistoryMessages must be between {1} and {2}.")]
+    public int HistoryMessages { get; set; } = 20;
+
     /// <summary>Where this adapter's citations open.</summary>
     public CitationLinks Links(FileLinkSigner? signer) => new(PublicBaseUrl, signer);
 

@@ -8,10 +8,14 @@ using StudyBot.Teams.Wire;
 
 namespace StudyBot.Teams.Handling;
 
-/// <summary>A message to StudyBot (personal chat, group chat or channel mention): the engine's reply, threaded.</summary>
+/// <summary>
+/// A message to StudyBot (personal chat, group chat or channel mention): the engine's reply, threaded, with the
+/// conversation's earlier questions and answers as context for a follow-up.
+/// </summary>
 internal sealed class QuestionHandler(
     ConversationEngine engine,
     IncomingTranslator translate,
+    ConversationHistory history,
     TypingIndicator typing,
     ReplyDelivery delivery,
     AdaptiveCardRenderer cards) : IWorkHandler<Activity>
@@ -24,7 +28,8 @@ internal sealed class QuestionHandler(
     {
         var to = ConversationReference.Of(activity);
         var text = MentionText.Strip(activity);
-        var message = translate.Message(activity, text.Length == 0 ? HelpCommand : text);
+        var turns = await history.OfAsync(TeamsAddress.Of(activity), cancellationToken);
+        var message = translate.Message(activity, text.Length == 0 ? HelpCommand : text, turns);
 
         Reply reply;
         if (ReplyDelivery.AlreadySent(item))

@@ -13,4 +13,7 @@ internal sealed record RecordedCall(string Method, string Path, string? Authoriz
     public JsonNode? Card => Body?["attachments"]?[0]?["content"];
 
     public string CardText => Card?.ToJsonString() ?? "";
+
+    /// <summary>What the user reads: the message's text, or its card's.</summary>
+    public string Text => Body?["text"]?.GetValue<string>() is { Length: > 0 } text ? text : CardText;
 }
