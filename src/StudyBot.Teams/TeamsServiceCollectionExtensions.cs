@@ -54,6 +54,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<TypingIndicator>();
 
         services.AddSingleton<AdaptiveCardRenderer>();
+        services.AddSingleton<ActivityRenderer>();
         services.AddSingleton<ReplyDelivery>();
         services.AddSingleton<IReplyPoster, TeamsReplyPoster>();
         return builder;

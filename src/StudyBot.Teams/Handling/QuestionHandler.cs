@@ -18,7 +18,7 @@ internal sealed class QuestionHandler(
     ConversationHistory history,
     TypingIndicator typing,
     ReplyDelivery delivery,
-    AdaptiveCardRenderer cards) : IWorkHandler<Activity>
+    ActivityRenderer messages) : IWorkHandler<Activity>
 {
     private const string HelpCommand = "help";
 
@@ -42,7 +42,6 @@ internal sealed class QuestionHandler(
             reply = await engine.HandleAsync(message, cancellationToken);
         }
 
-        var card = cards.Render(reply);
-        await delivery.DeliverAsync(item, to, activity.Id, AdaptiveCard.Message(card), cancellationToken);
+        await delivery.DeliverAsync(item, to, activity.Id, messages.Render(reply), cancellationToken);
     }
 }

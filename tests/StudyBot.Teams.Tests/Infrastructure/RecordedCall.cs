@@ -14,6 +14,9 @@ internal sealed record RecordedCall(string Method, string Path, string? Authoriz
 
     public string CardText => Card?.ToJsonString() ?? "";
 
+    /// <summary>The schema.org Message entity of an AI answer (its label and citations), or null.</summary>
+    public JsonNode? AiEntity => Body?["entities"]?.AsArray().FirstOrDefault(e => e?["type"]?.GetValue<string>() == "https://schema.org/Message");
+
     /// <summary>What the user reads: the message's text, or its card's.</summary>
     public string Text => Body?["text"]?.GetValue<string>() is { Length: > 0 } text ? text : CardText;
 }
