@@ -55,6 +55,7 @@ public static class TeamsServiceCollectionExtensions
 
         services.AddSingleton<AdaptiveCardRenderer>();
         services.AddSingleton<ActivityRenderer>();
+        services.AddSingleton<StreamedReplyWriter>();
         services.AddSingleton<ReplyDelivery>();
         services.AddSingleton<IReplyPoster, TeamsReplyPoster>();
         return builder;

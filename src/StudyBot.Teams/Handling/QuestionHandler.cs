@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Options;
 using StudyBot.Adapters.Handling;
 using StudyBot.Assistant.Commands;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Inbox;
+using StudyBot.Teams.Configuration;
 using StudyBot.Teams.Rendering;
 using StudyBot.Teams.Replies;
 using StudyBot.Teams.Wire;
@@ -9,8 +11,10 @@ using StudyBot.Teams.Wire;
 namespace StudyBot.Teams.Handling;
 
 /// <summary>
-/// A message to StudyBot (personal chat, group chat or channel mention): the engine's reply, threaded, with the
-/// conversation's earlier questions and answers as context for a follow-up.
+/// A message to StudyBot (personal chat, group chat or channel mention) with the conversation's earlier
+/// questions and answers as context for a follow-up: in a personal chat the reply streams as it is written;
+/// in group chats and channels (where Teams does not stream) the typing indicator runs until the one reply,
+/// threaded.
 /// </summary>
 internal sealed class QuestionHandler(
     ConversationEngine engine,
@@ -18,7 +22,9 @@ internal sealed class QuestionHandler(
     ConversationHistory history,
     TypingIndicator typing,
     ReplyDelivery delivery,
-    ActivityRenderer messages) : IWorkHandler<Activity>
+    StreamedReplyWriter streamed,
+    ActivityRenderer messages,
+    IOptions<TeamsOptions> options) : IWorkHandler<Activity>
 {
     private const string HelpCommand = "help";
 
@@ -34,7 +40,13 @@ internal sealed class QuestionHandler(
         Reply reply;
         if (ReplyDelivery.AlreadySent(item))
         {
+            // A retry after the reply went out: it is updated in place.
             reply = await engine.HandleAsync(message, cancellationToken);
+        }
+        else if (message.Personal && options.Value.StreamAnswers)
+        {
+            await streamed.WriteAsync(item, to, activity.Id!, engine.StreamAsync(message, cancellationToken), cancellationToken);
+            return;
         }
         else
         {
