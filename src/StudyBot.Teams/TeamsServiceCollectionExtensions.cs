@@ -50,9 +50,12 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<IWorkHandler<Activity>, SubmitActionHandler>();
         services.AddSingleton<IWorkHandler<Activity>, WelcomeHandler>();
         services.AddSingleton<IncomingTranslator>();
+        services.AddSingleton<ConversationHistory>();
         services.AddSingleton<TypingIndicator>();
 
         services.AddSingleton<AdaptiveCardRenderer>();
+        services.AddSingleton<ActivityRenderer>();
+        services.AddSingleton<StreamedReplyWriter>();
         services.AddSingleton<ReplyDelivery>();
         services.AddSingleton<IReplyPoster, TeamsReplyPoster>();
         return builder;

@@ -96,9 +96,9 @@ public sealed class AdaptiveCardTests
     }
 
     [Fact]
-    public void AnswerCard_AfterFeedback_ShowsTheConfirmationInsteadOfButtons()
+    public void AnswerButtons_AfterFeedback_ShowTheConfirmationInsteadOfButtons()
     {
-        var card = AnswerCard.Render(Answer, new CitationLinks(BaseUrl, null), confirmation: "Thanks — glad it helped.");
+        var card = AnswerCard.Voted("Thanks — glad it helped.");
 
         CardSchema.AssertValid(card);
         Assert.Null(card["actions"]);

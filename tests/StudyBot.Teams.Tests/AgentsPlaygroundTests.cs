@@ -37,11 +37,12 @@ public sealed class AgentsPlaygroundTests : IAsyncLifetime
         await _unused.DisposeAsync();
     }
 
-    private bool IsBotCard(JsonNode e, string conversationId) =>
+    /// <summary>StudyBot's answer as the playground shows it: a message with its AI entity.</summary>
+    private bool IsBotAnswer(JsonNode e, string conversationId) =>
         e["action"]?.GetValue<string>() == "createMessage"
         && e["actionConversationId"]?.GetValue<string>() == conversationId
         && e["message"]?["from"]?["id"]?.GetValue<string>() == _config["bot"]!["id"]!.GetValue<string>()
-        && e["message"]?["attachments"]?.AsArray().Count > 0;
+        && e["message"]?["aiEntity"] is not null;
 
     private string Me => _config["currentUser"]!["id"]!.GetValue<string>();
 
@@ -54,25 +55,28 @@ public sealed class AgentsPlaygroundTests : IAsyncLifetime
             ["text"] = question,
             ["textFormat"] = "plain",
         });
-        return await _playground.WaitForEventAsync(e => IsBotCard(e, chat));
+        return await _playground.WaitForEventAsync(e => IsBotAnswer(e, chat));
     }
 
     [Fact]
-    public async Task Playground_PersonalChatQuestion_ShowsStudyBotsCitedAnswerCard()
+    public async Task Playground_PersonalChatQuestion_ShowsTheAnswerWithItsAILabelAndCitations()
     {
         var reply = await AskInPersonalChatAsync("What is QLoRA?");
 
-        var attachment = reply["message"]!["attachments"]![0]!;
-        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment["contentType"]!.GetValue<string>());
-        CardSchema.AssertValid(attachment["content"]);
-        var card = attachment["content"]!.ToJsonString();
-        Assert.Contains("QLoRA", card, StringComparison.Ordinal);
-        Assert.Contains("[1]", card, StringComparison.Ordinal);
-        Assert.Contains("fine-tuning.md", card, StringComparison.Ordinal);
+        var message = reply["message"]!;
+        Assert.Contains("QLoRA", message["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("[1]", message["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        var ai = message["aiEntity"]!;
+        Assert.Equal("AIGeneratedContent", ai["additionalType"]![0]!.GetValue<string>());
+        Assert.Equal(1, ai["citation"]![0]!["position"]!.GetValue<int>());
+        Assert.Contains("fine-tuning.md", ai["citation"]!.ToJsonString(), StringComparison.Ordinal);
+        // The playground shows a message's text and each attachment as messages of their own, in that order.
+        var buttons = await _playground.WaitForEventAsync(e => IsBotAnswer(e, reply["actionConversationId"]!.GetValue<string>()) && e["message"]!["attachments"]!.AsArray().Count > 0);
+        CardSchema.AssertValid(buttons["message"]!["attachments"]![0]!["content"]);
     }
 
     [Fact]
-    public async Task Playground_ChannelMention_AnsweredWithACitedCard()
+    public async Task Playground_ChannelMention_AnsweredWithCitations()
     {
         var channel = _config["teams"]![0]!["channels"]![0]!["id"]!.GetValue<string>();
         var bot = _config["bot"]!;
@@ -88,17 +92,16 @@ public sealed class AgentsPlaygroundTests : IAsyncLifetime
         var reply = await _playground.WaitForEventAsync(e =>
             e["action"]?.GetValue<string>() == "createMessage"
             && e["message"]?["from"]?["id"]?.GetValue<string>() == bot["id"]!.GetValue<string>()
-            && e["message"]?["attachments"]?.AsArray().Count > 0);
+            && e["message"]?["aiEntity"] is not null);
 
-        var card = reply["message"]!["attachments"]![0]!["content"]!;
-        CardSchema.AssertValid(card);
-        Assert.Contains("vector-stores.md", card.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("vector-stores.md", reply["message"]!["aiEntity"]!["citation"]!.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Playground_HelpfulButton_CardRefreshedWithTheThanks()
     {
-        var reply = await AskInPersonalChatAsync("What is LoRA?");
+        var answer = await AskInPersonalChatAsync("What is LoRA?");
+        var reply = await _playground.WaitForEventAsync(e => IsBotAnswer(e, answer["actionConversationId"]!.GetValue<string>()) && e["message"]!["attachments"]!.AsArray().Count > 0);
         var helpful = reply["message"]!["attachments"]![0]!["content"]!["actions"]![0]!;
 
         var response = await _playground.InvokeAsync(new JsonObject

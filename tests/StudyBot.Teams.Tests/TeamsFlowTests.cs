@@ -32,7 +32,7 @@ public sealed class TeamsFlowTests(TeamsFlowFixture fixture) : IClassFixture<Tea
     private static string Readable(JsonNode? node) => node?.ToJsonString(Relaxed) ?? "";
 
     [Fact]
-    public async Task ChannelMention_QuestionFromTheKnowledgeBase_ThreadedReplyWithCitations()
+    public async Task ChannelMention_QuestionFromTheKnowledgeBase_ThreadedAIMessageWithCitationPopUpsAndFeedbackButtons()
     {
         var id = NewId("mention");
 
@@ -41,13 +41,54 @@ public sealed class TeamsFlowTests(TeamsFlowFixture fixture) : IClassFixture<Tea
         var conversation = Uri.EscapeDataString("19:097e6717fd7245bdbeba6baa13840db8@thread.skype;messageid=1571540169848");
         Assert.Equal($"/amer/v3/conversations/{conversation}/activities/{id}", reply.Path);
         Assert.StartsWith("Bearer connector-token-", reply.Authorization, StringComparison.Ordinal);
+        Assert.Equal("markdown", reply.Body!["textFormat"]!.GetValue<string>());
+        Assert.Contains("QLoRA", reply.Text, StringComparison.Ordinal);
+        var ai = reply.AiEntity!;
+        Assert.Equal("Message", ai["@type"]!.GetValue<string>());
+        Assert.Equal("https://schema.org", ai["@context"]!.GetValue<string>());
+        Assert.Equal("AIGeneratedContent", Assert.Single(ai["additionalType"]!.AsArray())!.GetValue<string>());
+        var claims = ai["citation"]!.AsArray();
+        Assert.NotEmpty(claims);
+        foreach (var claim in claims)
+        {
+            // Every pop-up belongs to a [n] of the text, within the documented limits.
+            Assert.Equal("Claim", claim!["@type"]!.GetValue<string>());
+            Assert.Contains($"[{claim["position"]!.GetValue<int>()}]", reply.Text, StringComparison.Ordinal);
+            var appearance = claim["appearance"]!;
+            Assert.Equal("DigitalDocument", appearance["@type"]!.GetValue<string>());
+            Assert.InRange(appearance["name"]!.GetValue<string>().Length, 1, 80);
+            Assert.InRange(appearance["abstract"]!.GetValue<string>().Length, 1, 160);
+            Assert.InRange(appearance["keywords"]!.AsArray().Count, 1, 3);
+            Assert.All(appearance["keywords"]!.AsArray(), k => Assert.InRange(k!.GetValue<string>().Length, 1, 28));
+        }
+
+        Assert.Contains(claims, c => c!["appearance"]!["url"]!.GetValue<string>().StartsWith("https://studybot.example.com/api/sources/knowledge/files/fine-tuning.md?sig=", StringComparison.Ordinal));
         CardSchema.AssertValid(reply.Card);
-        Assert.Contains("QLoRA", reply.Card!["body"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Contains("\"url\":\"https://studybot.example.com/api/sources/knowledge/files/fine-tuning.md?sig=", reply.CardText, StringComparison.Ordinal);
         Assert.Contains("\"verb\":\"feedback\"", reply.CardText, StringComparison.Ordinal);
         var calls = Connector.Calls.ToList();
         var typing = calls.FindIndex(c => c.Type == "typing" && c.Path == $"/amer/v3/conversations/{conversation}/activities");
         Assert.InRange(typing, 0, calls.IndexOf(reply) - 1);
+    }
+
+    [Theory]
+    [InlineData("What is QLoRA?", "Dettmers")]
+    [InlineData("What is LoRA?", "Hu et al.")]
+    public async Task ChannelThread_FollowUpQuestion_AnsweredAboutThatThreadsEarlierQuestion(string first, string introducedBy)
+    {
+        var thread = $"19:097e6717fd7245bdbeba6baa13840db8@thread.skype;messageid={Random.Shared.NextInt64(1_000_000_000_000, 9_999_999_999_999)}";
+        async Task<RecordedCall> AskInThreadAsync(string question)
+        {
+            var id = NewId("thread");
+            var activity = TeamsActivities.Mention(Connector.ServiceUrl, id, question);
+            activity["conversation"]!["id"] = thread;
+            Assert.Equal(HttpStatusCode.OK, (await Host.PostActivityAsync(activity, fixture.Token())).StatusCode);
+            return await Connector.WaitForReplyAsync(id);
+        }
+
+        await AskInThreadAsync(first);
+        var followUp = await AskInThreadAsync("Who introduced it?");
+
+        Assert.Contains(introducedBy, followUp.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,8 +103,7 @@ public sealed class TeamsFlowTests(TeamsFlowFixture fixture) : IClassFixture<Tea
 
         Assert.StartsWith($"/amer/v3/conversations/{Uri.EscapeDataString(activity["conversation"]!["id"]!.GetValue<string>())}/activities/", reply.Path, StringComparison.Ordinal);
         Assert.Equal("29:1kbOecyrymSn1FtrbJlQNF_BvhIpb7CLGbmjaTldT8A8tXXphjq4BcA2KfWGwoI-ahbEJ_Og1syGOt68MsLId1Q", reply.Body!["recipient"]!["id"]!.GetValue<string>());
-        CardSchema.AssertValid(reply.Card);
-        Assert.Contains("vector-stores.md", reply.CardText, StringComparison.Ordinal);
+        Assert.Contains("vector-stores.md", reply.AiEntity!["citation"]!.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -49,6 +49,23 @@ public sealed class TeamsOptions
     [Url(ErrorMessage = "StudyBot:Teams:PublicBaseUrl must be an absolute URL.")]
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// How many earlier turns (StudyBot's questions and answers) of a chat or channel thread a question carries
+    /// as context, as StudyBot:Slack:HistoryMessages does for Slack threads; both then fit StudyBot:Llm:HistoryTokens.
+    /// </summary>
+    [Range(0, 200, ErrorMessage = "StudyBot:Teams:HistoryMessages must be between {1} and {2}.")]
+    public int HistoryMessages { get; set; } = 20;
+
+    /// <summary>Stream answers in personal chats as they are written (Teams' streaminfo); false = typing indicator and one message, as in group chats and channels.</summary>
+    public bool StreamAnswers { get; set; } = true;
+
+    /// <summary>
+    /// Least time between two stream updates of a growing answer: text written meanwhile goes in the next
+    /// update (Microsoft asks bots to buffer 1.5 to 2 seconds and send one update at a time).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
+    public TimeSpan StreamInterval { get; set; } = TimeSpan.FromSeconds(1.5);
+
     /// <summary>Where this adapter's citations open.</summary>
     public CitationLinks Links(FileLinkSigner? signer) => new(PublicBaseUrl, signer);
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using StudyBot.Assistant.Commands;
 using StudyBot.Core.Conversations;
-using StudyBot.Core.Feedback;
 using StudyBot.Teams.Rendering;
 using StudyBot.Teams.Wire;
 
@@ -9,12 +8,11 @@ namespace StudyBot.Teams.Handling;
 
 /// <summary>
 /// An Action.Execute press (adaptiveCard/action invoke), answered in the HTTP response: feedback refreshes the
-/// answer card for the voter with the engine's confirmation in place of the buttons; other replies become a message.
+/// card under the answer for the voter with the engine's confirmation in place of the buttons; other replies become a message.
 /// </summary>
 internal sealed class CardActionInvoke(
     ConversationEngine engine,
     IncomingTranslator translate,
-    IAnswerLog answers,
     AdaptiveCardRenderer cards)
 {
     public async Task<InvokeResponse> HandleAsync(Activity activity, CancellationToken cancellationToken)
@@ -29,24 +27,11 @@ internal sealed class CardActionInvoke(
         }
 
         var reply = await engine.HandleActionAsync(translate.Action(activity, actionId, value), cancellationToken);
-        var text = reply is NoticeReply notice ? notice.Text : null;
-        if (text is not null && actionId == IncomingAction.Feedback && await AnswerOfAsync(value, cancellationToken) is { } answer)
+        if (reply is NoticeReply notice)
         {
-            return InvokeResponse.Card(cards.Voted(answer, text));
+            return actionId == IncomingAction.Feedback ? InvokeResponse.Card(AnswerCard.Voted(notice.Text)) : InvokeResponse.Message(notice.Text);
         }
 
-        return text is not null ? InvokeResponse.Message(text) : InvokeResponse.Card(cards.Render(reply));
-    }
-
-    /// <summary>The answer a feedback value ("{answerId}|up") points to, rebuilt from the answer log.</summary>
-    private async Task<AnswerReply?> AnswerOfAsync(string feedbackValue, CancellationToken cancellationToken)
-    {
-        var separator = feedbackValue.LastIndexOf('|');
-        if (separator <= 0 || await answers.FindAsync(feedbackValue[..separator], cancellationToken) is not { } logged)
-        {
-            return null;
-        }
-
-        return new AnswerReply(logged.Answer, logged.Citations, logged.Found);
+        return InvokeResponse.Card(cards.Render(reply));
     }
 }

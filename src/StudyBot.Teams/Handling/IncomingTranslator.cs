@@ -9,7 +9,7 @@ namespace StudyBot.Teams.Handling;
 /// <summary>Turns Teams activities into the engine's channel-agnostic messages and actions.</summary>
 internal sealed class IncomingTranslator(IOptions<TeamsOptions> options)
 {
-    public IncomingMessage Message(Activity activity, string text)
+    public IncomingMessage Message(Activity activity, string text, IReadOnlyList<ConversationTurn>? history = null)
     {
         var scope = TeamsScope.Of(activity);
         return new(
@@ -17,6 +17,7 @@ internal sealed class IncomingTranslator(IOptions<TeamsOptions> options)
             UserId(activity),
             text,
             IsAdmin(activity),
+            History: history,
             Origin: new MessageOrigin(scope.TenantId, scope.TeamId, scope.ChannelId),
             Personal: activity.Conversation!.ConversationType == "personal");
     }

@@ -1,20 +1,30 @@
+using Microsoft.Extensions.Options;
 using StudyBot.Adapters.Handling;
 using StudyBot.Assistant.Commands;
 using StudyBot.Core.Conversations;
 using StudyBot.Core.Inbox;
+using StudyBot.Teams.Configuration;
 using StudyBot.Teams.Rendering;
 using StudyBot.Teams.Replies;
 using StudyBot.Teams.Wire;
 
 namespace StudyBot.Teams.Handling;
 
-/// <summary>A message to StudyBot (personal chat, group chat or channel mention): the engine's reply, threaded.</summary>
+/// <summary>
+/// A message to StudyBot (personal chat, group chat or channel mention) with the conversation's earlier
+/// questions and answers as context for a follow-up: in a personal chat the reply streams as it is written;
+/// in group chats and channels (where Teams does not stream) the typing indicator runs until the one reply,
+/// threaded.
+/// </summary>
 internal sealed class QuestionHandler(
     ConversationEngine engine,
     IncomingTranslator translate,
+    ConversationHistory history,
     TypingIndicator typing,
     ReplyDelivery delivery,
-    AdaptiveCardRenderer cards) : IWorkHandler<Activity>
+    StreamedReplyWriter streamed,
+    ActivityRenderer messages,
+    IOptions<TeamsOptions> options) : IWorkHandler<Activity>
 {
     private const string HelpCommand = "help";
 
@@ -24,12 +34,19 @@ internal sealed class QuestionHandler(
     {
         var to = ConversationReference.Of(activity);
         var text = MentionText.Strip(activity);
-        var message = translate.Message(activity, text.Length == 0 ? HelpCommand : text);
+        var turns = await history.OfAsync(TeamsAddress.Of(activity), cancellationToken);
+        var message = translate.Message(activity, text.Length == 0 ? HelpCommand : text, turns);
 
         Reply reply;
         if (ReplyDelivery.AlreadySent(item))
         {
+            // A retry after the reply went out: it is updated in place.
             reply = await engine.HandleAsync(message, cancellationToken);
+        }
+        else if (message.Personal && options.Value.StreamAnswers)
+        {
+            await streamed.WriteAsync(item, to, activity.Id!, engine.StreamAsync(message, cancellationToken), cancellationToken);
+            return;
         }
         else
         {
@@ -37,7 +54,6 @@ internal sealed class QuestionHandler(
             reply = await engine.HandleAsync(message, cancellationToken);
         }
 
-        var card = cards.Render(reply);
-        await delivery.DeliverAsync(item, to, activity.Id, AdaptiveCard.Message(card), cancellationToken);
+        await delivery.DeliverAsync(item, to, activity.Id, messages.Render(reply), cancellationToken);
     }
 }

@@ -12,7 +12,7 @@ internal sealed class SubmitActionHandler(
     ConversationEngine engine,
     IncomingTranslator translate,
     ReplyDelivery delivery,
-    AdaptiveCardRenderer cards) : IWorkHandler<Activity>
+    ActivityRenderer messages) : IWorkHandler<Activity>
 {
     public string Kind => TeamsWork.ButtonPress;
 
@@ -20,7 +20,6 @@ internal sealed class SubmitActionHandler(
     {
         CardAction.TryRead(activity.Value, out var actionId, out var value);
         var reply = await engine.HandleActionAsync(translate.Action(activity, actionId, value), cancellationToken);
-        var card = cards.Render(reply);
-        await delivery.DeliverAsync(item, ConversationReference.Of(activity), activity.Id, AdaptiveCard.Message(card), cancellationToken);
+        await delivery.DeliverAsync(item, ConversationReference.Of(activity), activity.Id, messages.Render(reply), cancellationToken);
     }
 }

@@ -11,7 +11,7 @@ internal sealed class AdaptiveCardRenderer(IOptions<TeamsOptions> options, FileL
 {
     public const string WelcomeHeading = "👋 Hi, I'm StudyBot";
 
-    private CitationLinks Links => options.Value.Links(signer);
+    public CitationLinks Links => options.Value.Links(signer);
 
     public JsonObject Render(Reply reply) => reply.Render(this);
 
@@ -28,9 +28,6 @@ internal sealed class AdaptiveCardRenderer(IOptions<TeamsOptions> options, FileL
     public JsonObject QuizResults(QuizResultsReply results) => QuizCards.Results(results);
 
     public JsonObject Leaderboard(LeaderboardReply leaderboard) => QuizCards.Leaderboard(leaderboard);
-
-    /// <summary>The answer card once its reader voted: the engine's thanks in place of the feedback buttons.</summary>
-    public JsonObject Voted(AnswerReply answer, string confirmation) => AnswerCard.Render(answer, Links, confirmation);
 
     /// <summary>The card StudyBot introduces itself with when it is added: the engine's help under a greeting.</summary>
     public static JsonObject Welcome(string help) => NoticeCard.Render(help, WelcomeHeading);

@@ -6,11 +6,11 @@ using StudyBot.Core.Conversations;
 
 namespace StudyBot.Teams.Rendering;
 
-/// <summary>An answer: its text, numbered sources that open as Action.OpenUrl, and 👍/👎 feedback buttons.</summary>
+/// <summary>An answer as a card: its text, numbered sources that open as Action.OpenUrl, and 👍/👎 feedback buttons.</summary>
 internal static class AnswerCard
 {
-    /// <param name="confirmation">Shown instead of the feedback buttons once the user voted.</param>
-    public static JsonObject Render(AnswerReply answer, CitationLinks links, string? confirmation = null)
+    /// <summary>The whole answer as one card, where only a card can go (an invoke's response).</summary>
+    public static JsonObject Render(AnswerReply answer, CitationLinks links)
     {
         var body = new List<JsonNode> { AdaptiveCard.Text(answer.Text) };
         if (AnswerFootnote.For(answer) is { } footnote)
@@ -40,22 +40,29 @@ internal static class AnswerCard
             body.Add(AdaptiveCard.ActionSet(openButtons));
         }
 
-        var actions = new List<JsonNode>();
-        if (confirmation is not null)
+        return AdaptiveCard.Create(PlainTextRenderer.Instance.Answer(answer), body, [.. Actions(answer)]);
+    }
+
+    /// <summary>The card under an answer sent as a message (<see cref="AnswerMessage"/>): its buttons alone.</summary>
+    public static JsonObject Buttons(AnswerReply answer) => AdaptiveCard.Create(PlainTextRenderer.Instance.Answer(answer), [], [.. Actions(answer)]);
+
+    /// <summary>That card once its reader voted: the engine's thanks in place of the buttons.</summary>
+    public static JsonObject Voted(string confirmation) => AdaptiveCard.Create(confirmation, [AdaptiveCard.Text(confirmation, color: "Good")]);
+
+    /// <summary>👍/👎 and, for an answer from the knowledge base, a quiz on it; none for an answer not in the log.</summary>
+    private static IEnumerable<JsonNode> Actions(AnswerReply answer)
+    {
+        if (answer.AnswerId is not { } id)
         {
-            body.Add(AdaptiveCard.Text(confirmation, color: "Good", separator: true));
-        }
-        else if (answer.AnswerId is { } id)
-        {
-            actions.Add(CardAction.Button("👍 Helpful", IncomingAction.Feedback, IncomingAction.FeedbackValue(id, helpful: true)));
-            actions.Add(CardAction.Button("👎 Not helpful", IncomingAction.Feedback, IncomingAction.FeedbackValue(id, helpful: false)));
-            if (answer.Found)
-            {
-                actions.Add(QuizCards.QuizMeOnAnswer(id));
-            }
+            yield break;
         }
 
-        return AdaptiveCard.Create(PlainTextRenderer.Instance.Answer(answer), body, actions);
+        yield return CardAction.Button("👍 Helpful", IncomingAction.Feedback, IncomingAction.FeedbackValue(id, helpful: true));
+        yield return CardAction.Button("👎 Not helpful", IncomingAction.Feedback, IncomingAction.FeedbackValue(id, helpful: false));
+        if (answer.Found)
+        {
+            yield return QuizCards.QuizMeOnAnswer(id);
+        }
     }
 
     private static string Where(Citation citation)

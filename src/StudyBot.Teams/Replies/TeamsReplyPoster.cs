@@ -6,8 +6,8 @@ using StudyBot.Teams.Wire;
 
 namespace StudyBot.Teams.Replies;
 
-/// <summary>Posts an engine reply unprompted (a quiz's next question, its results, a re-index outcome) as a card into a Teams conversation.</summary>
-internal sealed class TeamsReplyPoster(ConnectorClient connector, TrustedServiceUrls trusted, AdaptiveCardRenderer cards) : IReplyPoster
+/// <summary>Posts an engine reply unprompted (a quiz's next question, its results, a re-index outcome) into a Teams conversation.</summary>
+internal sealed class TeamsReplyPoster(ConnectorClient connector, TrustedServiceUrls trusted, ActivityRenderer messages) : IReplyPoster
 {
     public string Channel => TeamsWork.Channel;
 
@@ -17,6 +17,6 @@ internal sealed class TeamsReplyPoster(ConnectorClient connector, TrustedService
 
         // The reference was taken from an authenticated activity; this instance may not have seen its serviceUrl yet.
         trusted.Trust(to.ServiceUrl);
-        await connector.SendAsync(to, AdaptiveCard.Message(cards.Render(reply)), cancellationToken);
+        await connector.SendAsync(to, messages.Render(reply), cancellationToken);
     }
 }

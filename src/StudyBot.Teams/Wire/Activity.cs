@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace StudyBot.Teams.Wire;
 
@@ -66,7 +67,10 @@ internal sealed class ConversationAccount
     public string? TenantId { get; set; }
 }
 
-/// <summary>An entity attached to an activity; only mentions are read.</summary>
+/// <summary>
+/// An entity attached to an activity: mentions are read; StudyBot writes the schema.org Message entity (AI label,
+/// citations), whose other fields travel in <see cref="Properties"/>.
+/// </summary>
 internal sealed class Entity
 {
     public string? Type { get; set; }
@@ -74,6 +78,17 @@ internal sealed class Entity
     public string? Text { get; set; }
 
     public ChannelAccount? Mentioned { get; set; }
+
+    /// <summary>The entity's other fields (JSON-LD keys such as "@type" that no property can name).</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Properties { get; set; }
+
+    /// <summary>An entity of <paramref name="type"/> with these fields.</summary>
+    public static Entity Of(string type, JsonObject properties) => new()
+    {
+        Type = type,
+        Properties = properties.ToDictionary(p => p.Key, p => JsonSerializer.SerializeToElement(p.Value, TeamsJson.Default.JsonNode)),
+    };
 }
 
 internal sealed class Attachment

@@ -13,6 +13,7 @@ namespace StudyBot.Teams.Wire;
 [JsonSerializable(typeof(ResourceResponse))]
 [JsonSerializable(typeof(InvokeResponse))]
 [JsonSerializable(typeof(ConversationReference))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonNode))]
 internal sealed partial class TeamsJson : JsonSerializerContext;
 
 /// <summary>The Connector's answer to a send: the new activity's id.</summary>

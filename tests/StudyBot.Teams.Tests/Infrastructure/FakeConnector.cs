@@ -47,6 +47,9 @@ internal sealed class FakeConnector : IAsyncDisposable
         return connector;
     }
 
+    /// <summary>Stream updates (typing activities with a streaminfo entity) are refused with 403 ContentStreamNotAllowed, as for a user or bot Teams does not stream to.</summary>
+    public bool RefuseStreams { get; set; }
+
     /// <summary>The next Connector calls answer these statuses (with Retry-After seconds when given) before succeeding.</summary>
     public void FailNext(int status, string? retryAfter = null) => _failures.Enqueue((status, retryAfter));
 
@@ -106,6 +109,11 @@ internal sealed class FakeConnector : IAsyncDisposable
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.Value!;
         _calls.Enqueue(new RecordedCall(request.Method, rawTarget, request.Headers.Authorization.ToString(), body));
         _arrived.Release();
+        if (RefuseStreams && body?["type"]?.GetValue<string>() == "typing" && body["entities"]?.AsArray().Any(e => e?["type"]?.GetValue<string>() == "streaminfo") == true)
+        {
+            return Results.Json(new { error = new { code = "ContentStreamNotAllowed", message = "Content stream is not allowed" } }, statusCode: 403);
+        }
+
         if (_failures.TryDequeue(out var failure))
         {
             if (failure.RetryAfter is not null)
