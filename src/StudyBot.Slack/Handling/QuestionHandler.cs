@@ -29,8 +29,6 @@ internal sealed partial class QuestionHandler(
     IOptions<SlackOptions> options,
     ILogger<QuestionHandler> logger) : IWorkHandler<SlackWork>
 {
-    private const int MaxThreadMessages = 1000;
-
     public string Kind => SlackWork.Events;
 
     public async Task HandleAsync(SlackWork work, InboxItem item, CancellationToken cancellationToken)
@@ -48,7 +46,7 @@ internal sealed partial class QuestionHandler(
         var target = new ReplyTarget(e!.Channel!, e.ThreadRoot, eventId);
         var progress = ReplyProgress.Of(item);
         var thread = e.IsThreadReply || (progress.MessageId is null && item.Attempts > 1)
-            ? await api.GetRepliesAsync(target.Channel, target.ThreadTs, MaxThreadMessages, cancellationToken)
+            ? await api.GetRepliesAsync(target.Channel, target.ThreadTs, ThreadHistory.MaxMessages, cancellationToken)
             : [];
         if (kind == QuestionKind.FollowUpIfInThread && !thread.Any(m => bot.Wrote(m.User, m.BotId)))
         {

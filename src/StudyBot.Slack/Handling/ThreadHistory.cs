@@ -7,6 +7,9 @@ namespace StudyBot.Slack.Handling;
 /// <summary>A thread's earlier turns for the engine: people and StudyBot, oldest first, without placeholders or other bots.</summary>
 internal static class ThreadHistory
 {
+    /// <summary>How many of a thread's messages are read for its history (conversations.replies).</summary>
+    public const int MaxMessages = 1000;
+
     public static List<ConversationTurn> Before(IEnumerable<ThreadMessage> thread, string? ts, BotIdentity bot, SlackOptions options) =>
         thread
             .Where(m => m.Ts is not null && string.CompareOrdinal(m.Ts, ts) < 0)

@@ -30,8 +30,6 @@ internal sealed partial class MessageShortcutHandler(
     IOptions<SlackOptions> options,
     ILogger<MessageShortcutHandler> logger) : IWorkHandler<SlackWork>
 {
-    private const int MaxThreadMessages = 1000;
-
     public string Kind => SlackWork.MessageShortcuts;
 
     public async Task HandleAsync(SlackWork work, InboxItem item, CancellationToken cancellationToken)
@@ -88,7 +86,7 @@ internal sealed partial class MessageShortcutHandler(
         IReadOnlyList<ThreadMessage> messages;
         try
         {
-            messages = await api.GetRepliesAsync(channel, thread, MaxThreadMessages, cancellationToken);
+            messages = await api.GetRepliesAsync(channel, thread, ThreadHistory.MaxMessages, cancellationToken);
         }
         catch (SlackApiException ex) when (!ex.IsTransient)
         {
