@@ -149,39 +149,11 @@ public sealed class ExtractiveAnswererTests
         Assert.False(answer.Found);
     }
 
-    [Fact]
-    public async Task Answer_ChunkNotEmbeddedYetWhileOthersAre_AnswersFromItsWords()
-    {
-        var answerer = new ExtractiveAnswerer(new FixedSearch(Hnsw, QLoRA, Llama), new PartlyEmbeddedScorer(0.6, Hnsw.Text));
-
-        var answer = await answerer.AnswerAsync(new Question("What is HNSW?"), CancellationToken.None);
-
-        Assert.True(answer.Found);
-        Assert.StartsWith("HNSW is a graph-based index", answer.Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Answer_OffTopicWhileTheMatchingChunkIsNotEmbeddedYet_IsDeclined()
-    {
-        var answerer = new ExtractiveAnswerer(new FixedSearch(Hnsw, QLoRA), new PartlyEmbeddedScorer(0.6, Hnsw.Text));
-
-        var answer = await answerer.AnswerAsync(new Question("How much memory does the index of my photo album need?"), CancellationToken.None);
-
-        Assert.False(answer.Found);
-    }
-
-    /// <summary>The background embedding part-way: passages of <paramref name="notYetEmbedded"/> have no vector, the rest score 0.3.</summary>
-    private sealed class PartlyEmbeddedScorer(double relevantAbove, string notYetEmbedded) : IPassageScorer
-    {
-        public Task<PassageScores> ScoreAsync(string question, IReadOnlyList<string> passages, CancellationToken cancellationToken) =>
-            Task.FromResult(new PassageScores(passages.Select(p => notYetEmbedded.Contains(p, StringComparison.Ordinal) ? null : (double?)0.3).ToList(), relevantAbove));
-    }
-
     /// <summary>An embedder stand-in: the similarity of listed passages, 0.3 for the rest, and the calibrated bar.</summary>
     private sealed class FixedScorer(double relevantAbove, params (string Passage, double Similarity)[] similarities) : IPassageScorer
     {
         public Task<PassageScores> ScoreAsync(string question, IReadOnlyList<string> passages, CancellationToken cancellationToken) =>
             Task.FromResult(new PassageScores(
-                passages.Select(p => (double?)similarities.Where(s => s.Passage == p).Select(s => s.Similarity).DefaultIfEmpty(0.3).First()).ToList(), relevantAbove));
+                passages.Select(p => similarities.Where(s => s.Passage == p).Select(s => s.Similarity).DefaultIfEmpty(0.3).First()).ToList(), relevantAbove));
     }
 }

@@ -17,6 +17,15 @@ public sealed class EvalCommandLineTests
         Assert.Equal("200", line.BuildConfiguration()["StudyBot:Index:ChunkTokens"]);
     }
 
+    [Fact]
+    public void Parse_ProductBeforeVectors_AsksWithoutWaitingForTheEmbedding()
+    {
+        var line = EvalCommandLine.Parse(["product", "--dataset", "data/beir", "--before-vectors"], out _);
+
+        Assert.True(line?.BeforeVectors);
+        Assert.False(EvalCommandLine.Parse(["product", "--dataset", "data/beir"], out _)?.BeforeVectors);
+    }
+
     [Theory]
     [InlineData(new string[0], "no command")]
     [InlineData(new[] { "score" }, "unknown command")]

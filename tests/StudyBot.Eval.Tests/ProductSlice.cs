@@ -20,7 +20,7 @@ public sealed class ProductSlice : IAsyncLifetime
     {
         var dataset = await BeirDataset.LoadAsync(TestPaths.Fixture("eval", "aragog", "beir"), CancellationToken.None);
         // Only built-in defaults: StudyBot__* variables of the machine running the tests must not move the figures.
-        Report = await ProductEvaluator.RunAsync(dataset.Slice(Baseline.Documents), QuerySelection.All, new ConfigurationBuilder().AddInMemoryCollection().Build(), TextWriter.Null, CancellationToken.None);
+        Report = await ProductEvaluator.RunAsync(dataset.Slice(Baseline.Documents), QuerySelection.All, new ConfigurationBuilder().AddInMemoryCollection().Build(), beforeVectors: false, TextWriter.Null, CancellationToken.None);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

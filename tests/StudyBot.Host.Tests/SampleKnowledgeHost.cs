@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using StudyBot.Tests;
 
 namespace StudyBot.Host.Tests;
@@ -20,6 +21,19 @@ public sealed class SampleKnowledgeHost : IAsyncLifetime
         Client = Host.CreateClient();
         using var admin = Host.CreateAdminClient();
         await StudyBotHost.WaitForIngestionAsync(admin);
+    }
+
+    /// <summary>
+    /// Drops every cached passage vector, as if the background embedding had not reached those
+    /// passages yet (right after a first start, or a document just added).
+    /// </summary>
+    public async Task ForgetPassageVectorsAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_data.Path, "embeddings.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM vectors";
+        await command.ExecuteNonQueryAsync();
     }
 
     public async Task DisposeAsync()

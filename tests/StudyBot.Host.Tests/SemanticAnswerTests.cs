@@ -41,6 +41,18 @@ public sealed class SemanticAnswerTests(SampleKnowledgeHost sample) : IClassFixt
     }
 
     [Fact]
+    public async Task Ask_BeforeThePassagesVectorsAreComputed_StillSays60()
+    {
+        await sample.ForgetPassageVectorsAsync();
+
+        var answer = await AskAsync("What value of k is normally used in reciprocal rank fusion?");
+
+        Assert.True(answer.GetProperty("found").GetBoolean(), Text(answer));
+        Assert.Equal("retrieval-augmented-generation.md", FirstLink(answer));
+        Assert.Contains("k = 60", Text(answer), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ask_TypicalLoraRank_QuotesTheRange()
     {
         var answer = await AskAsync("What rank r values are typical for LoRA?");

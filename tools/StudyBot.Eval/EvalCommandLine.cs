@@ -14,12 +14,13 @@ internal sealed record EvalCommandLine(
     bool Misses,
     IReadOnlyDictionary<string, string?> Settings,
     Uri? Host = null,
+    bool BeforeVectors = false,
     int Count = QuizzesCommand.DefaultCount)
 {
     public const string Usage = """
         Usage:
           StudyBot.Eval retrieval --dataset <beir folder> [--queries all|odd|even] [--documents a.pdf,b.pdf] [--misses] [--set Key=Value]...
-          StudyBot.Eval product   --dataset <beir folder> [--queries all|odd|even] [--documents a.pdf,b.pdf] [--misses] [--set Key=Value]...
+          StudyBot.Eval product   --dataset <beir folder> [--queries all|odd|even] [--documents a.pdf,b.pdf] [--misses] [--before-vectors] [--set Key=Value]...
           StudyBot.Eval answers   --dataset <beir folder> [--queries all|odd|even] [--documents a.pdf,b.pdf] [--set Key=Value]...
           StudyBot.Eval quizzes   --host <url of a running StudyBot> --dataset <the knowledge folder it serves> [--count n]
 
@@ -33,6 +34,8 @@ internal sealed record EvalCommandLine(
           quizzes    a quiz of n (default 5) on every title and section of the folder, taken through the
                      host's playground API: questions asked for and delivered, and the share meeting the quiz rubric
           --documents  evaluate on these corpus documents and their questions only
+          --before-vectors  product: ask as soon as the words index every document, while the background
+                       embedding still computes vectors (a first start as a user meets it)
           --misses     list the queries each mode does not rank first (product: misses, refusals, missing key facts)
           --set        a StudyBot setting for this run, e.g. --set StudyBot:Index:ChunkTokens=200
                        (settings are also read from StudyBot__* environment variables)
@@ -52,6 +55,7 @@ internal sealed record EvalCommandLine(
         var queries = QuerySelection.All;
         var documents = new List<string>();
         var misses = false;
+        var beforeVectors = false;
         Uri? host = null;
         var count = QuizzesCommand.DefaultCount;
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -87,6 +91,9 @@ internal sealed record EvalCommandLine(
                 case "--misses":
                     misses = true;
                     break;
+                case "--before-vectors":
+                    beforeVectors = true;
+                    break;
                 default:
                     error = $"unexpected or incomplete argument '{args[i]}'";
                     return null;
@@ -105,7 +112,7 @@ internal sealed record EvalCommandLine(
             return null;
         }
 
-        return new EvalCommandLine(args[0], dataset, queries, documents, misses, settings, host, count);
+        return new EvalCommandLine(args[0], dataset, queries, documents, misses, settings, host, beforeVectors, count);
     }
 
     /// <summary>StudyBot settings for the run: StudyBot__* environment variables, then --set values.</summary>

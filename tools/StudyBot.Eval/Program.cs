@@ -35,7 +35,7 @@ if (command.Documents.Count > 0)
 var settings = command.BuildConfiguration();
 if (command.Command == "product")
 {
-    var product = await ProductEvaluator.RunAsync(dataset, command.Queries, settings, Console.Error, cancel.Token);
+    var product = await ProductEvaluator.RunAsync(dataset, command.Queries, settings, command.BeforeVectors, Console.Error, cancel.Token);
     ProductReportWriter.Write(product, Console.Out, command.Misses);
     return 0;
 }

@@ -127,7 +127,6 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search, IPassage
     private static List<Passage> Passages(SearchResults chunks, Dictionary<string, double> weights, string? subject)
     {
         var passages = new List<Passage>();
-        var rarest = weights.Count == 0 ? null : weights.MaxBy(w => w.Value).Key;
         for (var rank = 0; rank < chunks.Count; rank++)
         {
             var chunk = chunks[rank];
@@ -144,10 +143,9 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search, IPassage
             }
 
             var coverage = Coverage(weights, t => body.Contains(t) || context.Contains(t));
-            var namesRarest = rarest is null || body.Contains(rarest) || context.Contains(rarest);
             foreach (var unit in PassageUnits.Split(chunk.Text).Where(Quotable))
             {
-                passages.Add(new Passage(chunk, rank, unit, TermSet(unit.Text), context, coverage, namesRarest));
+                passages.Add(new Passage(chunk, rank, unit, TermSet(unit.Text), context, coverage));
             }
         }
 
@@ -156,7 +154,7 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search, IPassage
 
     private async Task<PassageScores> MeaningAsync(string question, List<Passage> passages, CancellationToken cancellationToken)
     {
-        var none = new PassageScores(new double?[passages.Count], null);
+        var none = new PassageScores(new double[passages.Count], null);
         if (scorer is null)
         {
             return none;
@@ -177,7 +175,7 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search, IPassage
     /// Every run of one to three consecutive units of a chunk, scored by meaning and words; a
     /// definition of one of <paramref name="defined"/> gets a bonus (definition questions only).
     /// </summary>
-    private static List<Span> Spans(List<Passage> passages, Dictionary<string, double> weights, List<string> defined, bool quantity, IReadOnlyList<double?> similarities)
+    private static List<Span> Spans(List<Passage> passages, Dictionary<string, double> weights, List<string> defined, bool quantity, IReadOnlyList<double> similarities)
     {
         var spans = new List<Span>();
         for (var start = 0; start < passages.Count; start++)
@@ -194,7 +192,7 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search, IPassage
                 var units = passages.GetRange(start, end - start + 1);
                 var words = units.SelectMany(u => u.Terms).ToHashSet(StringComparer.Ordinal);
                 var lexical = Coverage(weights, words.Contains) + HeadingCredit * Coverage(weights, t => !words.Contains(t) && first.Context.Contains(t));
-                var meaning = Enumerable.Range(start, end - start + 1).Max(i => similarities[i] ?? 0);
+                var meaning = Enumerable.Range(start, end - start + 1).Max(i => similarities[i]);
                 var score = meaning + LexicalWeight * lexical
                     + (IsDefinition(first.Unit.Text, defined) ? DefinitionBonus : 0)
                     + (quantity && first.Unit.Kind != PassageUnitKind.Code && StatesQuantity().IsMatch(first.Unit.Text) ? QuantityBonus : 0)
@@ -209,26 +207,16 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search, IPassage
     /// <summary>
     /// Whether the best passage answers: by meaning when the embedder's scale is calibrated (a close
     /// passage, or a fairly close one in a chunk holding most of the question's rare words), else by
-    /// words alone (the chunk holds most of them). Passages whose vectors are not computed yet (right
-    /// after start, or a document just added) are judged by words, so the background embedding never
-    /// turns an answer the words find into "not found"; without meaning to confirm them, their chunk
-    /// must also name the question's rarest word, which a question about something else misses.
+    /// words alone (the chunk holds most of them).
     /// </summary>
     private static bool Answers(Span best, List<Passage> passages, PassageScores meaning)
     {
-        bool CoveredByWords(int i) => passages[i].ChunkCoverage >= MinChunkCoverage && passages[i].NamesRarestTerm;
         if (meaning.RelevantAbove is not { } relevant)
         {
             return passages.Any(p => p.ChunkCoverage >= MinChunkCoverage);
         }
 
-        var scored = Enumerable.Range(0, passages.Count).Where(i => meaning.Similarities[i] is not null).ToList();
-        if (Enumerable.Range(0, passages.Count).Any(i => meaning.Similarities[i] is null && CoveredByWords(i)))
-        {
-            return true;
-        }
-
-        var closest = scored.Count == 0 ? 0 : scored.Max(i => meaning.Similarities[i]!.Value);
+        var closest = meaning.Similarities.Max();
         return closest >= relevant || (closest >= relevant - 0.05 && best.Units[0].ChunkCoverage >= MinChunkCoverage);
     }
 
@@ -295,8 +283,7 @@ public sealed partial class ExtractiveAnswerer(IKnowledgeSearch search, IPassage
     private static partial Regex AsksForDefinition();
 
     /// <param name="ChunkCoverage">Share of the question's word weight in the whole chunk (title and headings included).</param>
-    /// <param name="NamesRarestTerm">Whether the chunk (title and headings included) holds the question's rarest word.</param>
-    private sealed record Passage(RetrievedChunk Chunk, int Rank, PassageUnit Unit, HashSet<string> Terms, HashSet<string> Context, double ChunkCoverage, bool NamesRarestTerm);
+    private sealed record Passage(RetrievedChunk Chunk, int Rank, PassageUnit Unit, HashSet<string> Terms, HashSet<string> Context, double ChunkCoverage);
 
     private sealed record Span(RetrievedChunk Chunk, List<Passage> Units, double Lexical, double Meaning, double Score);
 }

@@ -3,16 +3,13 @@ namespace StudyBot.Core.Retrieval;
 /// <summary>How close passages (sentences, table rows, code lines of retrieved chunks) are in meaning to a question.</summary>
 public interface IPassageScorer
 {
-    /// <summary>
-    /// Cosine similarity of each passage to the question, or null for a passage whose vector is not
-    /// computed yet (nothing is embedded here but the question, so answers never wait for the model).
-    /// </summary>
+    /// <summary>Cosine similarity of each passage to the question.</summary>
     Task<PassageScores> ScoreAsync(string question, IReadOnlyList<string> passages, CancellationToken cancellationToken);
 }
 
-/// <param name="Similarities">Per passage, in order; null = not embedded yet.</param>
+/// <param name="Similarities">Per passage, in order.</param>
 /// <param name="RelevantAbove">
 /// The similarity above which a passage answers the question, calibrated for the embedding model;
 /// null when the model's scale is unknown (remote models, feature hashing): then only words decide.
 /// </param>
-public sealed record PassageScores(IReadOnlyList<double?> Similarities, double? RelevantAbove);
+public sealed record PassageScores(IReadOnlyList<double> Similarities, double? RelevantAbove);

@@ -10,14 +10,15 @@ namespace StudyBot.Eval.Product;
 /// <summary>
 /// Evaluates StudyBot the way a user meets it: the corpus is written as plain .txt files (no titles
 /// but the file names), ingested by the real host as a Files source at default settings, and every
-/// question is asked through POST /api/ask once ingestion and background embedding are done.
+/// question is asked through POST /api/ask once ingestion and background embedding are done — or,
+/// <c>beforeVectors</c>, as soon as the words index every document, while vectors are still computed.
 /// </summary>
 internal static class ProductEvaluator
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(45);
 
-    public static async Task<ProductReport> RunAsync(BeirDataset dataset, QuerySelection selection, IConfiguration settings, TextWriter progress, CancellationToken cancellationToken)
+    public static async Task<ProductReport> RunAsync(BeirDataset dataset, QuerySelection selection, IConfiguration settings, bool beforeVectors, TextWriter progress, CancellationToken cancellationToken)
     {
         var corpus = Path.Combine(Path.GetTempPath(), "studybot-eval", "corpus-" + Guid.NewGuid().ToString("N"));
         var documents = WriteCorpus(dataset, corpus);
@@ -26,7 +27,8 @@ internal static class ProductEvaluator
             var stopwatch = Stopwatch.StartNew();
             await using var host = await ProductHost.StartAsync(corpus, settings, cancellationToken);
             using var http = new HttpClient { BaseAddress = host.Address, Timeout = TimeSpan.FromMinutes(2) };
-            var (ingestion, embedding, chunks) = await WaitUntilEmbeddedAsync(http, stopwatch, progress, cancellationToken);
+            var (ingestion, embedding, chunks) = await WaitUntilIndexedAsync(http, beforeVectors, stopwatch, progress, cancellationToken);
+            var embeddedAtFirst = await EmbeddedAsync(http, cancellationToken);
 
             await AskAsync(http, "warm up", cancellationToken);
             var outcomes = new List<ProductOutcome>();
@@ -40,7 +42,8 @@ internal static class ProductEvaluator
                 outcomes.Add(new ProductOutcome(query, answer.Found, first, first is not null && query.RelevantDocuments.Contains(first), answer.Found ? recall : 0, answer.Answer, latency));
             }
 
-            return new ProductReport(selection, dataset.Corpus.Count, chunks, ingestion, embedding, outcomes);
+            var embeddedAtLast = await EmbeddedAsync(http, cancellationToken);
+            return new ProductReport(selection, dataset.Corpus.Count, chunks, ingestion, embedding, (embeddedAtFirst, embeddedAtLast), outcomes);
         }
         finally
         {
@@ -63,8 +66,8 @@ internal static class ProductEvaluator
         return files;
     }
 
-    /// <summary>Polls /api/status until every source is indexed and every chunk has its vector.</summary>
-    private static async Task<(TimeSpan Ingestion, TimeSpan Embedding, int Chunks)> WaitUntilEmbeddedAsync(HttpClient http, Stopwatch stopwatch, TextWriter progress, CancellationToken cancellationToken)
+    /// <summary>Polls /api/status until every source is indexed and, unless <paramref name="beforeVectors"/>, every chunk has its vector.</summary>
+    private static async Task<(TimeSpan Ingestion, TimeSpan? Embedding, int Chunks)> WaitUntilIndexedAsync(HttpClient http, bool beforeVectors, Stopwatch stopwatch, TextWriter progress, CancellationToken cancellationToken)
     {
         TimeSpan? ingested = null;
         var reported = -1;
@@ -85,10 +88,10 @@ internal static class ProductEvaluator
             }
 
             var chunks = index.GetProperty("chunks").GetInt32();
-            var embedded = index.TryGetProperty("embeddings", out var e) && e.ValueKind == JsonValueKind.Object ? e.GetProperty("embedded").GetInt32() : chunks;
-            if (ingested is not null && embedded >= chunks)
+            var embedded = Embedded(index);
+            if (ingested is not null && (beforeVectors || embedded >= chunks))
             {
-                return (ingested.Value, stopwatch.Elapsed, chunks);
+                return (ingested.Value, embedded >= chunks ? stopwatch.Elapsed : null, chunks);
             }
 
             if (ingested is not null && embedded / 100 != reported)
@@ -105,6 +108,13 @@ internal static class ProductEvaluator
             await Task.Delay(250, cancellationToken);
         }
     }
+
+    private static async Task<int> EmbeddedAsync(HttpClient http, CancellationToken cancellationToken) =>
+        Embedded((await http.GetFromJsonAsync<JsonElement>("/api/status", Json, cancellationToken)).GetProperty("index"));
+
+    /// <summary>Chunks with their vector (all of them when the store embeds as it indexes).</summary>
+    private static int Embedded(JsonElement index) =>
+        index.TryGetProperty("embeddings", out var e) && e.ValueKind == JsonValueKind.Object ? e.GetProperty("embedded").GetInt32() : index.GetProperty("chunks").GetInt32();
 
     private static async Task<AskAnswer> AskAsync(HttpClient http, string question, CancellationToken cancellationToken)
     {

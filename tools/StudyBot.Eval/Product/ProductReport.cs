@@ -4,13 +4,15 @@ namespace StudyBot.Eval.Product;
 
 /// <summary>What the product-path evaluation measured: answers as /api/ask gives them.</summary>
 /// <param name="Ingestion">Until every document was indexed (questions are answered from then on, by words).</param>
-/// <param name="Embedding">Until every chunk had its vector (the questions were asked after this).</param>
+/// <param name="Embedding">Until every chunk had its vector (the questions were asked after this); null when they were asked before.</param>
+/// <param name="EmbeddedWhileAsking">Chunks with their vector when the first question was asked and after the last.</param>
 internal sealed record ProductReport(
     QuerySelection Selection,
     int Documents,
     int Chunks,
     TimeSpan Ingestion,
-    TimeSpan Embedding,
+    TimeSpan? Embedding,
+    (int First, int Last) EmbeddedWhileAsking,
     IReadOnlyList<ProductOutcome> Outcomes)
 {
     public IReadOnlyList<ProductOutcome> Answerable => Outcomes.Where(o => o.Query.IsAnswerable).ToList();

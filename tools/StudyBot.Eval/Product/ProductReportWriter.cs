@@ -9,7 +9,9 @@ internal static class ProductReportWriter
     {
         var answerable = report.Answerable.Count;
         output.WriteLine(F($"Queries: {report.Selection.ToString().ToLowerInvariant()} ({answerable} answerable, {report.Unanswerable.Count} with no answer in the corpus), through POST /api/ask"));
-        output.WriteLine(F($"Index: {report.Documents} .txt files, {report.Chunks} chunks; indexed after {report.Ingestion.TotalSeconds:0.0} s, every vector computed after {report.Embedding.TotalSeconds:0.0} s"));
+        output.WriteLine(report.Embedding is { } embedding
+            ? F($"Index: {report.Documents} .txt files, {report.Chunks} chunks; indexed after {report.Ingestion.TotalSeconds:0.0} s, every vector computed after {embedding.TotalSeconds:0.0} s")
+            : F($"Index: {report.Documents} .txt files, {report.Chunks} chunks; indexed after {report.Ingestion.TotalSeconds:0.0} s; asked while vectors were computed: {report.EmbeddedWhileAsking.First} of {report.Chunks} chunks embedded at the first question, {report.EmbeddedWhileAsking.Last} after the last"));
         output.WriteLine();
         output.WriteLine("| first-citation hit@1 | answerable refused | unanswerable declined | key-fact recall | answers with ≥ half the key facts | /api/ask p50 | p95 |");
         output.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
