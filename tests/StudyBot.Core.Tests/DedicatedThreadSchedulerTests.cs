@@ -34,4 +34,33 @@ public sealed class DedicatedThreadSchedulerTests
 
         Assert.Equal("model failed", error.Message);
     }
+
+    [LinuxFact]
+    public async Task RunAsync_WithANiceValue_RunsTheWorkAtThatNice()
+    {
+        using var scheduler = new DedicatedThreadScheduler("test", threads: 1, nice: 10);
+
+        var nice = await scheduler.RunAsync(() => Task.FromResult(ThreadNice()), CancellationToken.None);
+
+        Assert.Equal(10, nice);
+        Assert.Equal(0, await Task.Run(ThreadNice));
+    }
+
+    /// <summary>The calling thread's nice value, field 19 of /proc/thread-self/stat.</summary>
+    private static int ThreadNice()
+    {
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
+
+internal sealed class LinuxFactAttribute : FactAttribute
+{
+    public LinuxFactAttribute()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Skip = "nice values are a Linux scheduler setting";
+        }
+    }
 }

@@ -22,7 +22,7 @@ public sealed partial class InboxDispatcher(
     private const int BatchSize = 8;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private readonly Dictionary<string, IInboxHandler> _handlers = handlers.ToDictionary(h => h.Channel, StringComparer.Ordinal);
-    private readonly DedicatedThreadScheduler _answering = new("StudyBot answering", Math.Max(1, Environment.ProcessorCount - 1));
+    private readonly DedicatedThreadScheduler _answering = new("StudyBot answering", Math.Max(1, Environment.ProcessorCount - 1), nice: 10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
