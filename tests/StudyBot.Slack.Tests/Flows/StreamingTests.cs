@@ -15,8 +15,8 @@ namespace StudyBot.Slack.Tests.Flows;
 public sealed class StreamingTests : IAsyncLifetime
 {
     private const string Mention = "app_mention.event_callback.slack_docs.json";
-    private const string Supported = "QLoRA freezes the pretrained model in 4-bit NormalFloat quantization and trains LoRA adapters [1].";
-    private const string Second = "The paper shows that QLoRA makes it feasible to fine-tune a 65B-parameter model on a single 48 GB GPU [1].";
+    internal const string Supported = "QLoRA freezes the pretrained model in 4-bit NormalFloat quantization and trains LoRA adapters [1].";
+    internal const string Second = "The paper shows that QLoRA makes it feasible to fine-tune a 65B-parameter model on a single 48 GB GPU [1].";
     private SlackTestBed _bed = null!;
     private FakeOpenAI _model = null!;
 
