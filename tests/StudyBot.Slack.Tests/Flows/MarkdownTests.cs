@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using StudyBot.Assistant.Tests.Fakes;
 using StudyBot.Slack.Tests.Fakes;
 
 namespace StudyBot.Slack.Tests.Flows;
@@ -10,40 +9,19 @@ namespace StudyBot.Slack.Tests.Flows;
 /// streamed or edited in, split over messages as sections are, each message's markdown within the 12,000
 /// characters Slack allows, with the sources and feedback buttons after it.
 /// </summary>
-public sealed class MarkdownTests : IAsyncLifetime
+public sealed class MarkdownTests : ChatModelFlow
 {
     private const string Mention = "app_mention.event_callback.slack_docs.json";
     private const string Freezes = StreamingTests.Supported;
     private const string Feasible = StreamingTests.Second;
     private static readonly string ListAnswer = $"QLoRA in two points:\n\n- {Freezes}\n- {Feasible}";
-    private SlackTestBed _bed = null!;
-    private FakeOpenAI _model = null!;
-
-    private FakeSlackApi Slack => _bed.Slack;
-
-    public async Task InitializeAsync()
-    {
-        _bed = await SlackTestBed.StartAsync();
-        _model = await FakeOpenAI.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bed.DisposeAsync();
-        await _model.DisposeAsync();
-    }
-
-    private Task<SlackTestHost> StartHostAsync(bool stream = true) => _bed.StartHostAsync(
-        ("StudyBot:Llm:Provider", "OpenAICompatible"),
-        ("StudyBot:Llm:Endpoint", _model.BaseUrl + "/v1"),
-        ("StudyBot:Llm:ChatModel", "llama3.1"),
-        ("StudyBot:Slack:StreamInterval", "00:00:00"),
-        ("StudyBot:Slack:StreamAnswers", stream ? "true" : "false"));
+    private Task<SlackTestHost> StartHostAsync(bool stream = true) =>
+        Bed.StartHostAsync(WithModel(("StudyBot:Slack:StreamInterval", "00:00:00"), ("StudyBot:Slack:StreamAnswers", stream ? "true" : "false")));
 
     private void ScriptAnswer(string answer)
     {
-        _model.ToolCalls(("call_1", "knowledge_search", """{"query":"QLoRA 4-bit NormalFloat LoRA adapters"}"""));
-        _model.Answer(answer, TimeSpan.FromMilliseconds(5));
+        Model.ToolCalls(("call_1", "knowledge_search", """{"query":"QLoRA 4-bit NormalFloat LoRA adapters"}"""));
+        Model.Answer(answer, TimeSpan.FromMilliseconds(5));
     }
 
     private static JsonObject Question(string channel) => SlackFixtures.Event(Mention, "<@U0LAN0Z89> What is QLoRA?", channel);
