@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StudyBot.Tests;
 
 namespace StudyBot.Slack.Tests.Fakes;
 
@@ -9,7 +10,8 @@ namespace StudyBot.Slack.Tests.Fakes;
 /// </summary>
 internal static class FakeBlocks
 {
-    private static readonly JsonObject Spec = SlackFixtures.Documented("blocks", "markdown.json");
+    private static readonly JsonObject Spec = JsonNode.Parse(File.ReadAllText(
+        Path.Combine(TestPaths.RepositoryRoot, "tests", "StudyBot.Slack.Tests", "Fixtures", "blocks", "markdown.json")))!.AsObject();
 
     /// <summary>Slack's error for <paramref name="blocks"/>, or null when Slack takes them.</summary>
     public static string? Refusal(JsonNode? blocks)

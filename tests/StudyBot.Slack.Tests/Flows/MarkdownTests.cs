@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using StudyBot.Slack.Tests.Fakes;
 
@@ -15,6 +14,7 @@ public sealed class MarkdownTests : ChatModelFlow
     private const string Freezes = StreamingTests.Supported;
     private const string Feasible = StreamingTests.Second;
     private static readonly string ListAnswer = $"QLoRA in two points:\n\n- {Freezes}\n- {Feasible}";
+
     private Task<SlackTestHost> StartHostAsync(bool stream = true) =>
         Bed.StartHostAsync(WithModel(("StudyBot:Slack:StreamInterval", "00:00:00"), ("StudyBot:Slack:StreamAnswers", stream ? "true" : "false")));
 

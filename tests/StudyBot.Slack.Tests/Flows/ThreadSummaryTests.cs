@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using StudyBot.Slack.Tests.Fakes;
 
 namespace StudyBot.Slack.Tests.Flows;
