@@ -46,9 +46,9 @@ public static class SlackEndpoints
         {
             outcome = await intake.AcceptAsync(body!, cancellationToken);
         }
-        catch (JsonException)
+        catch (JsonException ex)
         {
-            return Results.BadRequest();
+            return Malformed($"The body is not an Events API JSON object: {ex.Message}");
         }
 
         return outcome.Disposition == EventDisposition.Challenge
@@ -67,7 +67,7 @@ public static class SlackEndpoints
 
         var acknowledgement = await intake.AcceptAsync(SlashCommand.FromForm(QueryHelpers.ParseQuery(body)), cancellationToken);
         return acknowledgement is null
-            ? Results.BadRequest()
+            ? Malformed("A slash command needs its user_id, channel_id and trigger_id form fields.")
             : Results.Json(acknowledgement, SlackJson.Default.CommandResponse);
     }
 
@@ -82,18 +82,22 @@ public static class SlackEndpoints
 
         if (!QueryHelpers.ParseQuery(body).TryGetValue("payload", out var payload) || payload.Count != 1)
         {
-            return Results.BadRequest();
+            return Malformed("An interaction is a form with one payload field.");
         }
 
         try
         {
             await intake.AcceptAsync(payload.ToString(), cancellationToken);
         }
-        catch (JsonException)
+        catch (JsonException ex)
         {
-            return Results.BadRequest();
+            return Malformed($"The payload field is not an interaction JSON object: {ex.Message}");
         }
 
         return Results.Ok();
     }
+
+    /// <summary>400 with the reason, for a signed request whose body Slack would not have sent.</summary>
+    private static IResult Malformed(string reason) =>
+        Results.Problem(detail: reason, statusCode: StatusCodes.Status400BadRequest, title: "Malformed Slack request");
 }

@@ -44,7 +44,7 @@ internal sealed partial class BlockActionHandler(
 
         if (payload is { Actions: [{ ActionId: AppHome.StartReviewActionId }, ..], User.Id: { } reviewer, View.PrivateMetadata: { Length: > 0 } direct })
         {
-            await home.StartReviewAsync(reviewer, direct, cancellationToken);
+            await home.StartReviewAsync(reviewer, direct, item, cancellationToken);
             return;
         }
 

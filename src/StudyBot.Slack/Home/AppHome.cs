@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StudyBot.Adapters.Replies;
 using StudyBot.Assistant.Commands;
 using StudyBot.Core.Conversations;
+using StudyBot.Core.Inbox;
 using StudyBot.Core.Quizzes;
 using StudyBot.Core.Retrieval;
 using StudyBot.Slack.Api;
@@ -27,6 +29,7 @@ internal sealed partial class AppHome(
     BlockKitRenderer renderer,
     IKnowledgeStatus knowledge,
     IQuizStore quizzes,
+    IInbox inbox,
     IOptions<SlackOptions> options,
     TimeProvider time,
     ILogger<AppHome> logger)
@@ -49,19 +52,38 @@ internal sealed partial class AppHome(
         LogPublished(userId);
     }
 
-    /// <summary>The Home tab's button: `quiz me` in a new thread of the user's DM with StudyBot, then the tab refreshed.</summary>
-    public async Task StartReviewAsync(string userId, string directChannel, CancellationToken cancellationToken)
+    /// <summary>
+    /// The Home tab's button: `quiz me` in a new thread of the user's DM with StudyBot, then the tab refreshed.
+    /// Each post is saved with the press's inbox item, so a retried press goes on where it stopped instead of
+    /// opening a second review.
+    /// </summary>
+    public async Task StartReviewAsync(string userId, string directChannel, InboxItem item, CancellationToken cancellationToken)
     {
-        var opening = await api.PostMessageAsync(new PostMessageRequest(directChannel, "🔁 Your review, from the Home tab."), cancellationToken);
-        var thread = opening.Ts ?? throw new SlackApiException("chat.postMessage", "invalid_response");
-        var reply = await engine.HandleAsync(
-            new IncomingMessage(SlackAddress.Of(directChannel, thread), userId, "quiz me", options.Value.IsAdmin(userId), Personal: true), cancellationToken);
-        foreach (var message in renderer.Render(reply))
+        var progress = ReplyProgress.Of(item);
+        if (progress.MessageId is null)
         {
-            await api.PostMessageAsync(new PostMessageRequest(directChannel, message.Text, message.Blocks, thread), cancellationToken);
+            var opening = await api.PostMessageAsync(new PostMessageRequest(directChannel, "🔁 Your review, from the Home tab."), cancellationToken);
+            progress = new ReplyProgress(opening.Ts ?? throw new SlackApiException("chat.postMessage", "invalid_response"));
+            await progress.SaveAsync(inbox, item, cancellationToken);
         }
 
-        LogReviewStarted(userId, reply.GetType().Name);
+        var thread = progress.MessageId;
+        if (progress.Posted == 0)
+        {
+            // Once the review's first question is posted its quiz is under way: a retry does not ask the engine again.
+            var reply = await engine.HandleAsync(
+                new IncomingMessage(SlackAddress.Of(directChannel, thread), userId, "quiz me", options.Value.IsAdmin(userId), Personal: true), cancellationToken);
+            var messages = renderer.Render(reply);
+            for (var part = 0; part < messages.Count; part++)
+            {
+                await api.PostMessageAsync(new PostMessageRequest(directChannel, messages[part].Text, messages[part].Blocks, thread), cancellationToken);
+                progress = progress with { Posted = part + 1 };
+                await progress.SaveAsync(inbox, item, cancellationToken);
+            }
+
+            LogReviewStarted(userId, reply.GetType().Name);
+        }
+
         await PublishAsync(userId, directChannel, cancellationToken);
     }
 

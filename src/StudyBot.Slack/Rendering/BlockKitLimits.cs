@@ -12,6 +12,7 @@ internal static class BlockKitLimits
     /// <summary>
     /// Characters of block text per message. Slack rejects messages well below 50 full sections
     /// (msg_blocks_too_long at about 13,000 characters), so longer replies become several messages.
+    /// It also keeps a message's markdown blocks within the 12,000 characters they share.
     /// </summary>
     public const int MessageText = 12_000;
 

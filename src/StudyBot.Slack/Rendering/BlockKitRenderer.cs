@@ -12,7 +12,8 @@ namespace StudyBot.Slack.Rendering;
 
 /// <summary>
 /// Renders the engine's channel-agnostic replies as Block Kit: escaped mrkdwn split to Slack's
-/// limits, numbered citations as links, Slack's 👍/👎 feedback_buttons, and a plain fallback text.
+/// limits (an answer written with lists, code or links in markdown blocks instead), numbered citations
+/// as links, Slack's 👍/👎 feedback_buttons, and a plain fallback text.
 /// </summary>
 internal sealed class BlockKitRenderer(IOptions<SlackOptions> options, FileLinkSigner? signer = null) : IReplyRenderer<IReadOnlyList<SlackMessage>>
 {
@@ -21,7 +22,7 @@ internal sealed class BlockKitRenderer(IOptions<SlackOptions> options, FileLinkS
     /// <summary>One message, or several when the reply exceeds one message's limits.</summary>
     public IReadOnlyList<SlackMessage> Render(Reply reply) => reply.Render(this);
 
-    public IReadOnlyList<SlackMessage> Answer(AnswerReply answer) => Pack(Sections(Mrkdwn.Escape(answer.Text)), AnswerTail(answer));
+    public IReadOnlyList<SlackMessage> Answer(AnswerReply answer) => Pack(AnswerBody(answer.Text), AnswerTail(answer));
 
     /// <summary>What follows an answer's text: its sources, footnote and 👍/👎 buttons (a streamed answer's closing blocks).</summary>
     public IReadOnlyList<Block> AnswerTail(AnswerReply answer)
@@ -118,6 +119,16 @@ internal sealed class BlockKitRenderer(IOptions<SlackOptions> options, FileLinkS
     private static IEnumerable<Block> Sections(string escaped) =>
         Mrkdwn.Split(escaped, BlockKitLimits.SectionText).Select(part => new SectionBlock(TextObject.Mrkdwn(part)));
 
+    /// <summary>
+    /// An answer's text: markdown blocks where Slack renders its markdown better than mrkdwn, split where
+    /// sections would be, so a long answer spreads over messages the same way and each message's markdown
+    /// stays under the markdown blocks' shared 12,000 characters (the message text budget).
+    /// </summary>
+    private static IEnumerable<Block> AnswerBody(string text) =>
+        Markdown.RendersBetter(text)
+            ? Markdown.Split(text, BlockKitLimits.SectionText).Select(part => new MarkdownBlock(part))
+            : Sections(Mrkdwn.Escape(text));
+
     /// <summary>Fills messages with body blocks within the block and text budgets; the tail (sources, buttons) ends the last one.</summary>
     private static List<SlackMessage> Pack(IEnumerable<Block> body, IReadOnlyList<Block> tail)
     {
@@ -143,7 +154,12 @@ internal sealed class BlockKitRenderer(IOptions<SlackOptions> options, FileLinkS
 
     private static SlackMessage Message(IReadOnlyList<Block> blocks)
     {
-        var first = blocks.OfType<SectionBlock>().FirstOrDefault()?.Text.Text;
+        var first = blocks.Select(b => b switch
+        {
+            SectionBlock section => section.Text.Text,
+            MarkdownBlock markdown => Mrkdwn.Escape(markdown.Text),
+            _ => null,
+        }).FirstOrDefault(t => t is not null);
         // Quiz questions open with a context line; the stem section is the notification text.
         return new SlackMessage(string.IsNullOrEmpty(first) ? "StudyBot" : Mrkdwn.Truncate(first, BlockKitLimits.FallbackText), blocks);
     }
@@ -151,6 +167,7 @@ internal sealed class BlockKitRenderer(IOptions<SlackOptions> options, FileLinkS
     private static int TextLength(Block block) => block switch
     {
         SectionBlock section => section.Text.Text.Length,
+        MarkdownBlock markdown => markdown.Text.Length,
         ActionsBlock actions => actions.Elements.Sum(e => e.Text.Text.Length + e.Value.Length),
         ContextBlock context => context.Elements.Sum(e => e.Text.Length),
         _ => 0,

@@ -10,6 +10,7 @@ namespace StudyBot.Slack.Rendering;
 [JsonDerivedType(typeof(DividerBlock), "divider")]
 [JsonDerivedType(typeof(ContextActionsBlock), "context_actions")]
 [JsonDerivedType(typeof(InputBlock), "input")]
+[JsonDerivedType(typeof(MarkdownBlock), "markdown")]
 internal abstract record Block
 {
     public string? BlockId { get; init; }
@@ -22,6 +23,9 @@ internal sealed record ContextBlock(IReadOnlyList<TextObject> Elements) : Block;
 internal sealed record ActionsBlock(IReadOnlyList<ButtonElement> Elements) : Block;
 
 internal sealed record DividerBlock : Block;
+
+/// <summary>Standard markdown that Slack renders itself; all markdown blocks of one message share 12,000 characters.</summary>
+internal sealed record MarkdownBlock(string Text) : Block;
 
 /// <summary>A composition text object: type "mrkdwn" or "plain_text".</summary>
 internal sealed record TextObject(string Type, string Text, bool? Emoji = null)

@@ -16,9 +16,10 @@ using StudyBot.Slack.Wire;
 namespace StudyBot.Slack.Shortcuts;
 
 /// <summary>
-/// "Ask StudyBot about this message": the selected message is asked as a question (with its thread's
-/// earlier messages as context, like a follow-up), from the channel's sources, and the answer is shown
-/// privately to the person who asked, with a "Share in thread" button.
+/// "Ask StudyBot about this message": a message in a thread with replies (or the parent of one) has its
+/// thread summarised, with the whole thread as context; a lone message is asked as a question. Both are
+/// answered from the channel's sources, with citations, and shown privately to the person who asked, with a
+/// "Share in thread" button.
 /// </summary>
 internal sealed partial class MessageShortcutHandler(
     ConversationEngine engine,
@@ -42,7 +43,11 @@ internal sealed partial class MessageShortcutHandler(
 
         var bot = await identity.GetAsync(cancellationToken);
         var thread = selected.ThreadTs ?? ts;
-        var text = SlackText.ToPlain(selected.Text, bot.UserId);
+        var messages = await RepliesAsync(channel, thread, cancellationToken);
+        var whole = ThreadHistory.All(messages, bot, options.Value);
+        // A message in a thread with replies (or the parent of one) gets the thread summarised; a lone message is asked about.
+        var summary = whole.Count > 1;
+        var text = summary ? ThreadSummary.Request(whole[0].Text) : SlackText.ToPlain(selected.Text, bot.UserId);
         var reply = text.Length == 0
             ? new NoticeReply("That message has no text to ask about.")
             : await engine.AskAsync(
@@ -52,16 +57,16 @@ internal sealed partial class MessageShortcutHandler(
                     text,
                     options.Value.IsAdmin(user),
                     options.Value.ForChannel(channel).Sources,
-                    await HistoryAsync(channel, thread, ts, bot, cancellationToken),
+                    summary ? whole : ThreadHistory.Before(messages, ts, bot, options.Value),
                     Origin: new MessageOrigin(payload.User.TeamId, null, channel),
                     Personal: true),
                 cancellationToken);
 
-        var messages = renderer.Render(reply);
+        var rendered = renderer.Render(reply);
         var progress = ReplyProgress.Of(item);
-        for (var part = progress.Posted; part < messages.Count; part++)
+        for (var part = progress.Posted; part < rendered.Count; part++)
         {
-            var message = part == messages.Count - 1 && reply is AnswerReply { AnswerId: { } id } ? WithShareButton(messages[part], id, thread) : messages[part];
+            var message = part == rendered.Count - 1 && reply is AnswerReply { AnswerId: { } id } ? WithShareButton(rendered[part], id, thread) : rendered[part];
             await replies.SendAsync(payload, thread, message, replaceOriginal: false, cancellationToken);
             progress = progress with { Posted = part + 1 };
             await progress.SaveAsync(inbox, item, cancellationToken);
@@ -80,21 +85,18 @@ internal sealed partial class MessageShortcutHandler(
             ],
         };
 
-    /// <summary>The thread's messages before the selected one, as context; none where StudyBot may not read the channel.</summary>
-    private async Task<List<ConversationTurn>> HistoryAsync(string channel, string thread, string selectedTs, BotIdentity bot, CancellationToken cancellationToken)
+    /// <summary>The selected message's thread (conversations.replies); none where StudyBot may not read the channel.</summary>
+    private async Task<IReadOnlyList<ThreadMessage>> RepliesAsync(string channel, string thread, CancellationToken cancellationToken)
     {
-        IReadOnlyList<ThreadMessage> messages;
         try
         {
-            messages = await api.GetRepliesAsync(channel, thread, ThreadHistory.MaxMessages, cancellationToken);
+            return await api.GetRepliesAsync(channel, thread, ThreadHistory.MaxMessages, cancellationToken);
         }
         catch (SlackApiException ex) when (!ex.IsTransient)
         {
             LogNoHistory(channel, ex.Error);
             return [];
         }
-
-        return ThreadHistory.Before(messages, selectedTs, bot, options.Value);
     }
 
     [LoggerMessage(LogLevel.Information, "Slack message shortcut in {Channel} answered privately with {Reply}")]

@@ -155,6 +155,10 @@ internal sealed class FakeSlackApi : IAsyncDisposable
 
             response = scripted.Body;
         }
+        else if (FakeBlocks.Refusal(json["blocks"]) is { } refusal)
+        {
+            response = Error(refusal).ToJsonString();
+        }
         else
         {
             response = Answer(method, json, context).ToJsonString();

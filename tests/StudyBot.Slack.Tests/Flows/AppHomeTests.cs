@@ -65,20 +65,29 @@ public sealed class AppHomeTests(SlackHttpFixture fixture) : IClassFixture<Slack
         Assert.DoesNotContain(_slack.CallsTo("views.publish"), c => c.String("user_id") == user);
     }
 
+    /// <summary>The user opens their Home tab; returns Slack's block_actions for its "Start a review" (Fixtures/interactivity), the published view coming back with the press.</summary>
+    private async Task<JsonObject> OpenHomeAsync(string user, string direct)
+    {
+        await _host.PostSignedAsync("/slack/events", HomeOpened(user, direct).ToJsonString(), "application/json");
+        var home = (await _slack.WaitForAsync("views.publish", c => c.String("user_id") == user)).Single(c => c.Method == "views.publish" && c.String("user_id") == user);
+        var press = SlackFixtures.Documented("interactivity", "block_actions.home_tab.json");
+        press["user"]!["id"] = user;
+        press["trigger_id"] = Guid.NewGuid().ToString("N");
+        press["view"]!["private_metadata"] = home.Json.GetProperty("view").GetProperty("private_metadata").GetString();
+        return press;
+    }
+
+    private Task<HttpResponseMessage> PressAsync(JsonObject press) =>
+        _host.PostSignedAsync("/slack/interactions", "payload=" + Uri.EscapeDataString(press.ToJsonString()), "application/x-www-form-urlencoded");
+
     [Fact]
     public async Task StartAReview_FromTheHomeTab_StartsAPersonalQuizInAThreadOfTheUsersDirectMessages()
     {
         var user = "U" + Guid.NewGuid().ToString("N")[..9].ToUpperInvariant();
         var direct = SlackFixtures.NewChannel('D');
-        await _host.PostSignedAsync("/slack/events", HomeOpened(user, direct).ToJsonString(), "application/json");
-        var home = (await _slack.WaitForAsync("views.publish", c => c.String("user_id") == user)).Single(c => c.Method == "views.publish" && c.String("user_id") == user);
-        // Slack's block_actions from a Home tab (Fixtures/interactivity): the view as published comes back with the press.
-        var press = SlackFixtures.Documented("interactivity", "block_actions.home_tab.json");
-        press["user"]!["id"] = user;
-        press["trigger_id"] = Guid.NewGuid().ToString("N");
-        press["view"]!["private_metadata"] = home.Json.GetProperty("view").GetProperty("private_metadata").GetString();
+        var press = await OpenHomeAsync(user, direct);
 
-        var response = await _host.PostSignedAsync("/slack/interactions", "payload=" + Uri.EscapeDataString(press.ToJsonString()), "application/x-www-form-urlencoded");
+        var response = await PressAsync(press);
         var posts = await _slack.WaitForAsync("chat.postMessage", c => c.String("channel") == direct && c.String("thread_ts") is not null);
         await _slack.WaitForAsync("views.publish", c => c.String("user_id") == user, count: 2);
 
@@ -92,5 +101,21 @@ public sealed class AppHomeTests(SlackHttpFixture fixture) : IClassFixture<Slack
         var session = await store.FindOpenSessionAsync(new Core.Conversations.ConversationAddress("slack", direct, question.String("thread_ts")), CancellationToken.None);
         Assert.True(session?.Personal);
         Assert.Contains("review", opening.String("text"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAReview_RetriedAfterAFailure_PostsTheReviewOnce()
+    {
+        var user = "U" + Guid.NewGuid().ToString("N")[..9].ToUpperInvariant();
+        var direct = SlackFixtures.NewChannel('D');
+        var press = await OpenHomeAsync(user, direct);
+        // The tab's refresh after the review fails once (Slack's ok:false internal_error): the press is handled again.
+        _slack.Enqueue("views.publish", 200, new Dictionary<string, string>(), """{"ok":false,"error":"internal_error"}""");
+
+        await PressAsync(press);
+        await _slack.WaitForAsync("views.publish", c => c.String("user_id") == user, count: 3);
+
+        Assert.Single(_slack.CallsTo("chat.postMessage"), c => c.String("channel") == direct && c.String("thread_ts") is null);
+        Assert.Single(_slack.CallsTo("chat.postMessage"), c => c.String("channel") == direct && c.String("thread_ts") is not null);
     }
 }

@@ -1,4 +1,3 @@
-using StudyBot.Assistant.Tests.Fakes;
 using StudyBot.Slack.Tests.Fakes;
 
 namespace StudyBot.Slack.Tests.Flows;
@@ -7,27 +6,10 @@ namespace StudyBot.Slack.Tests.Flows;
 /// The assistant pane across a restart and over Socket Mode, and the working status a chat model's
 /// answer shows under its thread (assistant.threads.setStatus), through the real host.
 /// </summary>
-public sealed class AssistantPaneLifecycleTests : IAsyncLifetime
+public sealed class AssistantPaneLifecycleTests : ChatModelFlow
 {
     private const string VectorsChannel = "CVECTORS02";
     private static readonly (string, string?) VectorsOnly = ($"StudyBot:Slack:Channels:{VectorsChannel}:Sources:0", "vectors");
-    private SlackTestBed _bed = null!;
-    private FakeOpenAI _model = null!;
-
-    private FakeSlackApi Slack => _bed.Slack;
-
-    public async Task InitializeAsync()
-    {
-        _bed = await SlackTestBed.StartAsync();
-        _model = await FakeOpenAI.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bed.DisposeAsync();
-        await _model.DisposeAsync();
-    }
-
     private async Task<FakeSlackCall> AnswerInAsync(string channel) =>
         (await Slack.WaitForAsync("chat.update", c => c.String("channel") == channel)).Last(c => c.Method == "chat.update" && c.String("channel") == channel);
 
@@ -35,13 +17,13 @@ public sealed class AssistantPaneLifecycleTests : IAsyncLifetime
     public async Task ViewedChannel_IsKeptAcrossARestart_ForTheNextPaneQuestion()
     {
         var (channel, thread) = (SlackFixtures.NewChannel('D'), SlackTimestamps.Next());
-        var before = await _bed.StartHostAsync(VectorsOnly);
+        var before = await Bed.StartHostAsync(VectorsOnly);
         var started = AssistantPaneTests.PaneEvent("assistant_thread_started", channel, thread, VectorsChannel);
         await before.PostSignedAsync("/slack/events", started.ToJsonString(), "application/json");
         await Slack.WaitForAsync("assistant.threads.setSuggestedPrompts", c => c.String("channel_id") == channel);
-        await _bed.StopHostAsync(before);
+        await Bed.StopHostAsync(before);
 
-        var after = await _bed.StartHostAsync(VectorsOnly);
+        var after = await Bed.StartHostAsync(VectorsOnly);
         await after.DeliverAsync(AssistantPaneTests.PaneQuestion(channel, thread, "What is QLoRA?"));
         var answer = await AnswerInAsync(channel);
 
@@ -52,7 +34,7 @@ public sealed class AssistantPaneLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task SocketMode_PaneEvents_GreetRecordTheViewedChannelAndAnswerFromItsSources()
     {
-        var host = await _bed.StartSocketModeHostAsync(VectorsOnly);
+        var host = await Bed.StartSocketModeHostAsync(VectorsOnly);
         await Slack.WaitForSocketConnectionsAsync(1);
         var (channel, thread) = (SlackFixtures.NewChannel('D'), SlackTimestamps.Next());
 
@@ -74,13 +56,9 @@ public sealed class AssistantPaneLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task ChatModelAnswer_InAChannelThread_ShowsWhatItIsDoingAndClearsTheStatusAfterTheReply()
     {
-        var host = await _bed.StartHostAsync(
-            ("StudyBot:Llm:Provider", "OpenAICompatible"),
-            ("StudyBot:Llm:Endpoint", _model.BaseUrl + "/v1"),
-            ("StudyBot:Llm:ChatModel", "llama3.1"),
-            ("StudyBot:Slack:StreamInterval", "00:00:00"));
-        _model.ToolCalls(("call_1", "knowledge_search", """{"query":"QLoRA 4-bit NormalFloat LoRA adapters"}"""));
-        _model.Answer("QLoRA freezes the pretrained model in 4-bit NormalFloat quantization and trains LoRA adapters [1].");
+        var host = await Bed.StartHostAsync(WithModel(("StudyBot:Slack:StreamInterval", "00:00:00")));
+        Model.ToolCalls(("call_1", "knowledge_search", """{"query":"QLoRA 4-bit NormalFloat LoRA adapters"}"""));
+        Model.Answer("QLoRA freezes the pretrained model in 4-bit NormalFloat quantization and trains LoRA adapters [1].");
         var channel = SlackFixtures.NewChannel();
         var question = SlackFixtures.Event("app_mention.event_callback.slack_docs.json", "<@U0LAN0Z89> What is QLoRA?", channel);
 

@@ -91,10 +91,11 @@ public sealed class CommandsTests(SlackHttpFixture fixture) : IClassFixture<Slac
     }
 
     [Fact]
-    public async Task Command_WithoutUserOrChannel_Returns400()
+    public async Task Command_WithoutUserOrChannel_Returns400WithTheReason()
     {
         var response = await _host.PostSignedAsync("/slack/commands", "command=%2Fstudybot&text=help", "application/x-www-form-urlencoded");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("user_id, channel_id and trigger_id", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

@@ -83,11 +83,13 @@ public sealed class EventsTests(SlackHttpFixture fixture) : IClassFixture<SlackH
     [InlineData("{\"type\":\"event_callback\",")]
     [InlineData("not json at all")]
     [InlineData("[1,2,3]")]
-    public async Task Events_SignedMalformedJson_Returns400(string body)
+    public async Task Events_SignedMalformedJson_Returns400WithTheReason(string body)
     {
         var response = await _host.PostSignedAsync("/slack/events", body, "application/json");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("not an Events API JSON object", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -134,13 +134,14 @@ public sealed class InteractionsTests(SlackHttpFixture fixture) : IClassFixture<
     }
 
     [Theory]
-    [InlineData("payload=%7Bnot+json")]
-    [InlineData("nothing=here")]
-    public async Task Interaction_SignedButMalformed_Returns400(string body)
+    [InlineData("payload=%7Bnot+json", "not an interaction JSON object")]
+    [InlineData("nothing=here", "one payload field")]
+    public async Task Interaction_SignedButMalformed_Returns400WithTheReason(string body, string reason)
     {
         var response = await _host.PostSignedAsync("/slack/interactions", body, "application/x-www-form-urlencoded");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using StudyBot.Slack.Tests.Fakes;
-using StudyBot.Tests;
 
 namespace StudyBot.Slack.Tests.Flows;
 
@@ -16,28 +15,16 @@ public sealed class MessageShortcutTests(SlackHttpFixture fixture) : IClassFixtu
     private readonly SlackTestHost _host = fixture.Host;
     private readonly FakeSlackApi _slack = fixture.Slack;
 
-    private static string Form(JsonNode payload) => "payload=" + Uri.EscapeDataString(payload.ToJsonString());
-
-    /// <summary>Slack's documented message_action payload (Fixtures/interactivity), for a message a colleague just posted.</summary>
+    /// <summary>Slack's documented message_action payload, for a message a colleague just posted.</summary>
     private JsonObject Shortcut(string channel, string text, out string ts)
     {
         ts = SlackTimestamps.Next();
         _slack.AddUserMessage(channel, ts, null, "U0COLLEAGU", text);
-        var payload = JsonNode.Parse(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "tests", "StudyBot.Slack.Tests", "Fixtures", "interactivity", "message_action.json")))!.AsObject();
-        payload["callback_id"] = "ask_studybot";
-        payload["trigger_id"] = Guid.NewGuid().ToString("N");
-        payload["response_url"] = _slack.ResponseUrl(Guid.NewGuid().ToString("N")).ToString();
-        payload["channel"]!["id"] = channel;
-        payload["user"]!["id"] = Person;
-        payload["message"]!["text"] = text;
-        payload["message"]!["user"] = "U0COLLEAGU";
-        payload["message"]!["ts"] = ts;
-        payload["message_ts"] = ts;
-        return payload;
+        return ShortcutPayload.For(_slack, Person, channel, ts, null, "U0COLLEAGU", text);
     }
 
     private Task<HttpResponseMessage> SendAsync(JsonNode payload) =>
-        _host.PostSignedAsync("/slack/interactions", Form(payload), "application/x-www-form-urlencoded");
+        _host.PostSignedAsync("/slack/interactions", ShortcutPayload.Form(payload), "application/x-www-form-urlencoded");
 
     /// <summary>The private answers for the message <paramref name="ts"/>: their Share button names its thread.</summary>
     private IEnumerable<FakeSlackCall> PrivateAnswers(string ts) =>

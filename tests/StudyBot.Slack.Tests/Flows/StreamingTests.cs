@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Storage;
-using StudyBot.Assistant.Tests.Fakes;
 using StudyBot.Slack.Tests.Fakes;
 
 namespace StudyBot.Slack.Tests.Flows;
@@ -12,39 +11,19 @@ namespace StudyBot.Slack.Tests.Flows;
 /// batched chat.appendStream, chat.stopStream with the sources and buttons; edits where Slack does not stream;
 /// a stream cut by a restart finished by the retry.
 /// </summary>
-public sealed class StreamingTests : IAsyncLifetime
+public sealed class StreamingTests : ChatModelFlow
 {
     private const string Mention = "app_mention.event_callback.slack_docs.json";
-    private const string Supported = "QLoRA freezes the pretrained model in 4-bit NormalFloat quantization and trains LoRA adapters [1].";
-    private const string Second = "The paper shows that QLoRA makes it feasible to fine-tune a 65B-parameter model on a single 48 GB GPU [1].";
-    private SlackTestBed _bed = null!;
-    private FakeOpenAI _model = null!;
+    internal const string Supported = "QLoRA freezes the pretrained model in 4-bit NormalFloat quantization and trains LoRA adapters [1].";
+    internal const string Second = "The paper shows that QLoRA makes it feasible to fine-tune a 65B-parameter model on a single 48 GB GPU [1].";
 
-    private FakeSlackApi Slack => _bed.Slack;
-
-    public async Task InitializeAsync()
-    {
-        _bed = await SlackTestBed.StartAsync();
-        _model = await FakeOpenAI.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bed.DisposeAsync();
-        await _model.DisposeAsync();
-    }
-
-    private Task<SlackTestHost> StartHostAsync(string interval) => _bed.StartHostAsync(
-        ("StudyBot:Llm:Provider", "OpenAICompatible"),
-        ("StudyBot:Llm:Endpoint", _model.BaseUrl + "/v1"),
-        ("StudyBot:Llm:ChatModel", "llama3.1"),
-        ("StudyBot:Slack:StreamInterval", interval));
+    private Task<SlackTestHost> StartHostAsync(string interval) => Bed.StartHostAsync(WithModel(("StudyBot:Slack:StreamInterval", interval)));
 
     /// <summary>The model searches, then writes two supported sentences word by word.</summary>
     private void ScriptAnswer(TimeSpan? pace = null)
     {
-        _model.ToolCalls(("call_1", "knowledge_search", """{"query":"QLoRA 4-bit NormalFloat LoRA adapters"}"""));
-        _model.Answer(Supported + " " + Second, pace);
+        Model.ToolCalls(("call_1", "knowledge_search", """{"query":"QLoRA 4-bit NormalFloat LoRA adapters"}"""));
+        Model.Answer(Supported + " " + Second, pace);
     }
 
     private static JsonObject Question(string channel) => SlackFixtures.Event(Mention, "<@U0LAN0Z89> What is QLoRA?", channel);
@@ -175,7 +154,7 @@ public sealed class StreamingTests : IAsyncLifetime
         await Slack.WaitForAsync("chat.appendStream", c => c.String("channel") == channel);
         var streamTs = (string?)Slack.Threads.Replies(channel, (string)question["event"]!["ts"]!).Single(m => (string?)m!["streaming_state"] == "in_progress")!["ts"];
 
-        await _bed.StopHostAsync(first);
+        await Bed.StopHostAsync(first);
         ScriptAnswer();
         var second = await StartHostAsync("00:00:00");
         await using (var context = second.Services.GetRequiredService<AppStore>().CreateContext())

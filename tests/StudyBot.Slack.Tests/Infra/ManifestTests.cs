@@ -1,3 +1,4 @@
+using StudyBot.Slack.Shortcuts;
 using StudyBot.Tests;
 using YamlDotNet.RepresentationModel;
 
@@ -57,6 +58,21 @@ public sealed class ManifestTests
         var shortcut = ((YamlSequenceNode)At(manifest, "features", "shortcuts")).Children.Single();
         Assert.Equal(("message", "ask_studybot"), (Scalar(shortcut, "type"), Scalar(shortcut, "callback_id")));
         Assert.Equal("true", Scalar(manifest, "features", "app_home", "home_tab_enabled"));
+    }
+
+    [Theory]
+    [InlineData("manifest.yaml")]
+    [InlineData("manifest.socket-mode.yaml")]
+    public void Manifest_Shortcut_IsWithinSlacksLimitsAndIsTheOneTheAdapterHandles(string file)
+    {
+        // Slack's limits on a manifest shortcut (Fixtures/manifest/shortcut.json; SOURCES.md names where they come from).
+        var limits = SlackFixtures.Documented("manifest", "shortcut.json");
+        var shortcut = ((YamlSequenceNode)At(Load(file), "features", "shortcuts")).Children.Single();
+
+        Assert.All(limits["required"]!.AsArray(), field => Assert.False(string.IsNullOrWhiteSpace(Scalar(shortcut, (string)field!))));
+        Assert.All(limits["max_length"]!.AsObject(), limit =>
+            Assert.True(Scalar(shortcut, limit.Key)!.Length <= (int)limit.Value!, $"{limit.Key} \"{Scalar(shortcut, limit.Key)}\" is longer than {(int)limit.Value!} characters"));
+        Assert.Equal(MessageShortcut.CallbackId, Scalar(shortcut, "callback_id"));
     }
 
     [Fact]
