@@ -98,18 +98,18 @@ public sealed class AgentsPlaygroundTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Playground_HelpfulButton_CardRefreshedWithTheThanks()
+    public async Task Playground_QuizMeButtonUnderAnAnswer_AnsweredWithTheFirstQuestionCard()
     {
         var answer = await AskInPersonalChatAsync("What is LoRA?");
         var reply = await _playground.WaitForEventAsync(e => IsBotAnswer(e, answer["actionConversationId"]!.GetValue<string>()) && e["message"]!["attachments"]!.AsArray().Count > 0);
-        var helpful = reply["message"]!["attachments"]![0]!["content"]!["actions"]![0]!;
+        var quizMe = reply["message"]!["attachments"]![0]!["content"]!["actions"]![0]!;
 
         var response = await _playground.InvokeAsync(new JsonObject
         {
             ["name"] = "adaptiveCard/action",
             ["value"] = new JsonObject
             {
-                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = helpful["verb"]!.DeepClone(), ["data"] = helpful["data"]!.DeepClone() },
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = quizMe["verb"]!.DeepClone(), ["data"] = quizMe["data"]!.DeepClone() },
                 ["trigger"] = "manual",
             },
             ["from"] = new JsonObject { ["id"] = Me },
@@ -119,6 +119,6 @@ public sealed class AgentsPlaygroundTests : IAsyncLifetime
 
         Assert.Equal("application/vnd.microsoft.card.adaptive", response["type"]!.GetValue<string>());
         CardSchema.AssertValid(response["value"]);
-        Assert.Contains("glad it helped", response["value"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Question 1", response["value"]!.ToJsonString(), StringComparison.Ordinal);
     }
 }

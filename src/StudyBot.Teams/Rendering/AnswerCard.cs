@@ -43,8 +43,12 @@ internal static class AnswerCard
         return AdaptiveCard.Create(PlainTextRenderer.Instance.Answer(answer), body, [.. Actions(answer)]);
     }
 
-    /// <summary>The card under an answer sent as a message (<see cref="AnswerMessage"/>): its buttons alone.</summary>
-    public static JsonObject Buttons(AnswerReply answer) => AdaptiveCard.Create(PlainTextRenderer.Instance.Answer(answer), [], [.. Actions(answer)]);
+    /// <summary>
+    /// The card under an answer sent as a message (<see cref="AnswerMessage"/>): its quiz button alone, since
+    /// Teams' own 👍/👎 sit under the message; null when there is none.
+    /// </summary>
+    public static JsonObject? Buttons(AnswerReply answer) =>
+        answer is { AnswerId: { } id, Found: true } ? AdaptiveCard.Create(PlainTextRenderer.Instance.Answer(answer), [], [QuizCards.QuizMeOnAnswer(id)]) : null;
 
     /// <summary>That card once its reader voted: the engine's thanks in place of the buttons.</summary>
     public static JsonObject Voted(string confirmation) => AdaptiveCard.Create(confirmation, [AdaptiveCard.Text(confirmation, color: "Good")]);

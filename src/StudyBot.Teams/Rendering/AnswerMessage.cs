@@ -6,7 +6,8 @@ namespace StudyBot.Teams.Rendering;
 
 /// <summary>
 /// An answer as Teams shows AI answers: its markdown text with the [n] markers, the AI label and the citation
-/// pop-ups (<see cref="AiMessageEntity"/>), and under it the card with its buttons.
+/// pop-ups (<see cref="AiMessageEntity"/>), Teams' 👍/👎 opening StudyBot's feedback form for an answer in the
+/// log, and under it the card with its buttons.
 /// </summary>
 internal static class AnswerMessage
 {
@@ -16,7 +17,8 @@ internal static class AnswerMessage
         Text = Text(answer),
         TextFormat = "markdown",
         Entities = [AiMessageEntity.Create(answer.Citations, links)],
-        Attachments = answer.AnswerId is null ? null : [AdaptiveCard.Attachment(AnswerCard.Buttons(answer))],
+        ChannelData = answer.AnswerId is null ? null : TeamsChannelData.CustomFeedbackLoop(),
+        Attachments = AnswerCard.Buttons(answer) is { } buttons ? [AdaptiveCard.Attachment(buttons)] : null,
     };
 
     /// <summary>The answer's text with the footnote (a fallback's reason, the tools a model called) in small print.</summary>
