@@ -16,6 +16,9 @@ public sealed class FeedbackLoopTests(TeamsFlowFixture fixture) : IClassFixture<
     private const string RecordedUser = "6b703ce3-6d14-4fe6-b90c-dc5f03657ae4";
     private const string ChannelThread = "19:097e6717fd7245bdbeba6baa13840db8@thread.skype;messageid=1571540169848";
 
+    /// <summary>That thread as the answer log names it (space:thread).</summary>
+    private const string ThreadId = "19:097e6717fd7245bdbeba6baa13840db8@thread.skype:1571540169848";
+
     private FakeConnector Connector => fixture.Connector;
 
     private TeamsHost Host => fixture.Host;
@@ -44,8 +47,23 @@ public sealed class FeedbackLoopTests(TeamsFlowFixture fixture) : IClassFixture<
         return invoke;
     }
 
-    private async Task<string> AnswerIdOfAsync(string conversationId, RecordedCall reply) =>
-        (await Answers.FindByMessageAsync("teams", conversationId, reply.SentId!, CancellationToken.None))!;
+    private Task<string> AnswerIdOfAsync(string conversationId, RecordedCall reply) => AnswerOfMessageAsync(conversationId, reply.SentId!);
+
+    /// <summary>The answer a message carries, once StudyBot has noted it (just after the Connector took the message).</summary>
+    private async Task<string> AnswerOfMessageAsync(string conversationId, string messageId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            if (await Answers.FindByMessageAsync("teams", conversationId, messageId, CancellationToken.None) is { } answerId)
+            {
+                return answerId;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"message {messageId} was never noted with its answer");
+            await Task.Delay(50);
+        }
+    }
 
     private async Task<IReadOnlyList<FeedbackEntry>> VotesOnAsync(string answerId) =>
         [.. (await Answers.ListFeedbackAsync(10_000, CancellationToken.None)).Where(f => f.AnswerId == answerId)];
@@ -64,6 +82,7 @@ public sealed class FeedbackLoopTests(TeamsFlowFixture fixture) : IClassFixture<
     public async Task Dislike_FormFetchedThenSubmittedTwice_OneVoteStoredWithItsReason()
     {
         var reply = await AskInChannelAsync("What is QLoRA?");
+        var answerId = await AnswerIdOfAsync(ThreadId, reply);
 
         var fetch = await Host.PostActivityAsync(Invoke(TeamsActivities.FeedbackFetchTask, ChannelThread, reply.SentId!, "dislike"), fixture.Token());
 
@@ -82,7 +101,7 @@ public sealed class FeedbackLoopTests(TeamsFlowFixture fixture) : IClassFixture<
 
         Assert.Equal((HttpStatusCode.OK, "{}"), (first.StatusCode, await first.Content.ReadAsStringAsync()));
         Assert.Equal((HttpStatusCode.OK, "{}"), (again.StatusCode, await again.Content.ReadAsStringAsync()));
-        var vote = Assert.Single(await VotesOnAsync(await AnswerIdOfAsync(ChannelThread.Replace(";messageid=", ":"), reply)));
+        var vote = Assert.Single(await VotesOnAsync(answerId));
         Assert.Equal((RecordedUser, false, FeedbackReasonKind.Outdated, "Still cites the 2023 paper only."), (vote.UserId, vote.Helpful, vote.Reason?.Kind, vote.Reason?.Comment));
     }
 
@@ -90,6 +109,7 @@ public sealed class FeedbackLoopTests(TeamsFlowFixture fixture) : IClassFixture<
     public async Task Like_TeamsDefaultFormShape_StoredAsHelpful()
     {
         var reply = await AskInChannelAsync("What is LoRA?");
+        var answerId = await AnswerIdOfAsync(ThreadId, reply);
         var submit = TeamsActivities.Load(TeamsActivities.FeedbackSubmit, Connector.ServiceUrl, $"f:{Guid.NewGuid():N}");
         submit["conversation"]!["id"] = ChannelThread;
         submit["replyToId"] = reply.SentId;
@@ -97,7 +117,7 @@ public sealed class FeedbackLoopTests(TeamsFlowFixture fixture) : IClassFixture<
         var response = await Host.PostActivityAsync(submit, fixture.Token());
 
         Assert.Equal("{}", await response.Content.ReadAsStringAsync());
-        var vote = Assert.Single(await VotesOnAsync(await AnswerIdOfAsync(ChannelThread.Replace(";messageid=", ":"), reply)));
+        var vote = Assert.Single(await VotesOnAsync(answerId));
         Assert.Equal((RecordedUser, true, null), (vote.UserId, vote.Helpful, vote.Reason));
     }
 
@@ -105,11 +125,12 @@ public sealed class FeedbackLoopTests(TeamsFlowFixture fixture) : IClassFixture<
     public async Task Dislike_WordsOnlyFromTeamsDefaultForm_StoredAsOtherWithTheWords()
     {
         var reply = await AskInChannelAsync("What is PEFT?");
+        var answerId = await AnswerIdOfAsync(ThreadId, reply);
         var submit = Invoke(TeamsActivities.FeedbackSubmit, ChannelThread, reply.SentId!, "dislike", new JsonObject { ["feedbackText"] = "Too vague." });
 
         await Host.PostActivityAsync(submit, fixture.Token());
 
-        var vote = Assert.Single(await VotesOnAsync(await AnswerIdOfAsync(ChannelThread.Replace(";messageid=", ":"), reply)));
+        var vote = Assert.Single(await VotesOnAsync(answerId));
         Assert.Equal((false, FeedbackReasonKind.Other, "Too vague."), (vote.Helpful, vote.Reason?.Kind, vote.Reason?.Comment));
     }
 
@@ -139,10 +160,9 @@ public sealed class FeedbackLoopTests(TeamsFlowFixture fixture) : IClassFixture<
 
         // Teams names the streamed message by its stream id, which the final message completes.
         var message = final.StreamInfo?["streamId"]?.GetValue<string>() ?? final.SentId!;
+        var answerId = await AnswerOfMessageAsync(chat, message);
         await Host.PostActivityAsync(Invoke(TeamsActivities.FeedbackSubmit, chat, message, "like"), fixture.Token());
 
-        var answerId = await Answers.FindByMessageAsync("teams", chat, message, CancellationToken.None);
-        Assert.NotNull(answerId);
         Assert.True(Assert.Single(await VotesOnAsync(answerId)).Helpful);
     }
 }

@@ -9,6 +9,7 @@ using StudyBot.Teams.Authentication;
 using StudyBot.Teams.Configuration;
 using StudyBot.Teams.Feedback;
 using StudyBot.Teams.Handling;
+using StudyBot.Teams.Rendering;
 using StudyBot.Teams.Replies;
 using StudyBot.Teams.Wire;
 
@@ -95,19 +96,22 @@ internal sealed partial class MessagesEndpoint(
         return activity.Type switch
         {
             ActivityTypes.Message => await AcceptAsync(activity, body, cancellationToken),
-            ActivityTypes.ConversationUpdate when WelcomeHandler.BotWasAdded(activity) => await AcceptAsync(activity, body, cancellationToken),
-            ActivityTypes.Invoke => await InvokeAsync(activity, cancellationToken),
+            ActivityTypes.ConversationUpdate when WelcomeHandler.Welcomes(activity) => await AcceptAsync(activity, body, cancellationToken),
+            ActivityTypes.Invoke => await InvokeAsync(activity, body, cancellationToken),
             _ => Results.Ok(),
         };
     }
 
     /// <summary>Invokes are answered in the HTTP response, which Teams waits for.</summary>
-    private async Task<IResult> InvokeAsync(Activity activity, CancellationToken cancellationToken)
+    private async Task<IResult> InvokeAsync(Activity activity, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         switch (activity.Name)
         {
             case ActivityTypes.AdaptiveCardAction:
                 return Results.Json(await cardActions.HandleAsync(activity, cancellationToken), TeamsJson.Default.InvokeResponse);
+            case ActivityTypes.SuggestedActionSubmit when CardAction.TryRead(activity.Value, out _, out _):
+                // A suggested action's work (a quiz, the sources) is a reply like a message's; the empty 200 acknowledges it.
+                return await AcceptAsync(activity, body, cancellationToken);
             case FeedbackLoopInvoke.FetchTask when await feedback.FormAsync(activity, cancellationToken) is { } form:
                 return Results.Json(form, TeamsJson.Default.JsonNode);
             case FeedbackLoopInvoke.SubmitAction when await feedback.SubmitAsync(activity, cancellationToken):

@@ -7,7 +7,7 @@ namespace StudyBot.Teams.Rendering;
 /// <summary>
 /// An answer as Teams shows AI answers: its markdown text with the [n] markers, the AI label and the citation
 /// pop-ups (<see cref="AiMessageEntity"/>), Teams' 👍/👎 opening StudyBot's feedback form for an answer in the
-/// log, and under it the card with its buttons.
+/// log, and suggested actions ("Quiz me on this", "Show sources"); no attachment, which would hide them.
 /// </summary>
 internal static class AnswerMessage
 {
@@ -18,7 +18,7 @@ internal static class AnswerMessage
         TextFormat = "markdown",
         Entities = [AiMessageEntity.Create(answer.Citations, links)],
         ChannelData = answer.AnswerId is null ? null : TeamsChannelData.CustomFeedbackLoop(),
-        Attachments = AnswerCard.Buttons(answer) is { } buttons ? [AdaptiveCard.Attachment(buttons)] : null,
+        SuggestedActions = AnswerCard.Suggestions(answer),
     };
 
     /// <summary>The answer's text with the footnote (a fallback's reason, the tools a model called) in small print.</summary>

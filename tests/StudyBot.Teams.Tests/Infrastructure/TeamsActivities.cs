@@ -23,6 +23,7 @@ internal static class TeamsActivities
     /// <summary>Invokes no public recording holds, kept in this project's Fixtures folder (see its SOURCES.md).</summary>
     public const string FeedbackFetchTask = "invoke.message_fetchTask.feedback.json";
     public const string FeedbackSubmit = "invoke.message_submitAction.feedback.json";
+    public const string SuggestedActionSubmit = "invoke.suggestedAction_submit.json";
 
     public static JsonObject Load(string name, string serviceUrl, string? id = null)
     {
