@@ -11,6 +11,8 @@
 #           STUDYBOT_TEAMS_DEVELOPER (default "StudyBot"),
 #           STUDYBOT_TEAMS_PRIVACY_URL, STUDYBOT_TEAMS_TERMS_URL (default: the public base URL),
 #           --out FILE (default infra/teams/build/studybot-teams.zip).
+# The manifest is checked against Microsoft's JSON schema of its manifestVersion (schema/, from the npm package
+# @microsoft/app-manifest) with Python's jsonschema (pip install jsonschema).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 settings="" out="$here/build/studybot-teams.zip"
@@ -60,7 +62,21 @@ sed -e "s|{{BOT_ID}}|$app_id|g" -e "s|{{PUBLIC_BASE_URL}}|$base_url|g" -e "s|{{P
 if grep -q '{{' "$work/manifest.json"; then
   echo "manifest.json still has placeholders:" >&2; grep -n '{{' "$work/manifest.json" >&2; exit 1
 fi
-python3 -m json.tool "$work/manifest.json" > /dev/null
+python3 - "$work/manifest.json" "$here/schema" <<'PY'
+import json, os, sys
+try:
+    import jsonschema
+except ImportError:
+    sys.exit("Checking manifest.json needs Python's jsonschema: pip install jsonschema")
+manifest = json.load(open(sys.argv[1], encoding="utf-8"))
+schema_file = os.path.join(sys.argv[2], f"MicrosoftTeams.v{manifest['manifestVersion']}.schema.json")
+schema = json.load(open(schema_file, encoding="utf-8"))
+errors = sorted(jsonschema.Draft4Validator(schema).iter_errors(manifest), key=lambda e: list(e.absolute_path))
+for error in errors:
+    print(f"manifest.json {'/'.join(map(str, error.absolute_path)) or '(root)'}: {error.message}", file=sys.stderr)
+if errors:
+    sys.exit(f"manifest.json does not match the Teams manifest schema v{manifest['manifestVersion']}")
+PY
 cp "$here/color.png" "$here/outline.png" "$work/"
 
 mkdir -p "$(dirname "$out")"

@@ -37,6 +37,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             answer.ToTable("answers");
             answer.HasKey(a => a.Id);
             answer.HasIndex(a => a.CreatedAt);
+            answer.Property(a => a.MessageId).HasMaxLength(256);
+            answer.HasIndex(a => new { a.Channel, a.ConversationId, a.MessageId });
         });
         modelBuilder.Entity<FeedbackEntity>(feedback =>
         {

@@ -113,6 +113,21 @@ public sealed class EfAnswerLog(AppStore store, TimeProvider time) : IAnswerLog
         return rows.Select(r => new FeedbackEntry(r.f.AnswerId, r.f.UserId, r.f.Helpful, r.f.CreatedAt, ToModel(r.a), ReasonOf(r.f))).ToList();
     }
 
+    public async Task RecordMessageAsync(string answerId, string messageId, CancellationToken cancellationToken)
+    {
+        await using var context = store.CreateContext();
+        await context.Answers.Where(a => a.Id == answerId).ExecuteUpdateAsync(a => a.SetProperty(x => x.MessageId, messageId), cancellationToken);
+    }
+
+    public async Task<string?> FindByMessageAsync(string channel, string conversationId, string messageId, CancellationToken cancellationToken)
+    {
+        await using var context = store.CreateContext();
+        return await context.Answers.AsNoTracking()
+            .Where(a => a.Channel == channel && a.ConversationId == conversationId && a.MessageId == messageId)
+            .Select(a => a.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyDictionary<string, int>> CountAnswersByPromptVersionAsync(CancellationToken cancellationToken)
     {
         await using var context = store.CreateContext();

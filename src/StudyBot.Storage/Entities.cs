@@ -22,6 +22,9 @@ public sealed class AnswerEntity
     public string? PromptVersion { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The platform's id of the message that carried the answer, where feedback names only the message (Teams).</summary>
+    public string? MessageId { get; set; }
 }
 
 /// <summary>One user's vote on one answer.</summary>

@@ -8,6 +8,7 @@ using StudyBot.Core.Conversations;
 using StudyBot.Teams.Api;
 using StudyBot.Teams.Authentication;
 using StudyBot.Teams.Configuration;
+using StudyBot.Teams.Feedback;
 using StudyBot.Teams.Handling;
 using StudyBot.Teams.Intake;
 using StudyBot.Teams.Rendering;
@@ -44,6 +45,7 @@ public static class TeamsServiceCollectionExtensions
 
         services.AddSingleton<MessagesEndpoint>();
         services.AddSingleton<CardActionInvoke>();
+        services.AddSingleton<FeedbackLoopInvoke>();
 
         services.AddInboxHandler<TeamsInboxHandler>();
         services.AddSingleton<IWorkHandler<Activity>, QuestionHandler>();

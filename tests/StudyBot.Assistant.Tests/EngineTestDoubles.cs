@@ -70,4 +70,10 @@ internal sealed class ListAnswerLog : IAnswerLog
 
     public Task<IReadOnlyList<FeedbackEntry>> ListFeedbackAsync(int max, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
+
+    public Task RecordMessageAsync(string answerId, string messageId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    public Task<string?> FindByMessageAsync(string channel, string conversationId, string messageId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
 }

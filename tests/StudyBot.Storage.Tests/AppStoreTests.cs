@@ -137,4 +137,23 @@ public sealed class AppStoreTests
         var vote = Assert.Single(await log.ListFeedbackAsync(10, CancellationToken.None));
         Assert.Equal((false, reason), (vote.Helpful, vote.Reason));
     }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [PostgresData]
+    public async Task AnswerLog_MessageOfAnAnswer_IsFoundInItsConversationOnly(string provider)
+    {
+        await using var bed = await StoreTestBed.StartAsync(provider);
+        var log = bed.Services.GetRequiredService<IAnswerLog>();
+        var id = await log.RecordAsync(new AnsweredQuestion("teams", "a:1", "U1", "What is HNSW?", "HNSW is…", true, [], null, DateTimeOffset.UtcNow), CancellationToken.None);
+        await log.RecordAsync(new AnsweredQuestion("teams", "a:2", "U1", "What is IVF?", "IVF is…", true, [], null, DateTimeOffset.UtcNow), CancellationToken.None);
+
+        await log.RecordMessageAsync(id, "1:first", CancellationToken.None);
+        await log.RecordMessageAsync(id, "1:sent-again", CancellationToken.None);
+
+        Assert.Equal(id, await log.FindByMessageAsync("teams", "a:1", "1:sent-again", CancellationToken.None));
+        Assert.Null(await log.FindByMessageAsync("teams", "a:1", "1:first", CancellationToken.None));
+        Assert.Null(await log.FindByMessageAsync("teams", "a:2", "1:sent-again", CancellationToken.None));
+        Assert.Null(await log.FindByMessageAsync("slack", "a:1", "1:sent-again", CancellationToken.None));
+    }
 }

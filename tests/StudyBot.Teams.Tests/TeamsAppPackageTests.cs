@@ -14,10 +14,13 @@ public sealed class TeamsAppPackageTests : IDisposable
 
     public void Dispose() => _out.Dispose();
 
-    private static (int ExitCode, string Output) Run(IDictionary<string, string> environment, params string[] arguments)
+    private static (int ExitCode, string Output) Run(IDictionary<string, string> environment, params string[] arguments) =>
+        RunScript(Path.Combine(TestPaths.RepositoryRoot, "infra", "teams", "build-package.sh"), environment, arguments);
+
+    private static (int ExitCode, string Output) RunScript(string script, IDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(TestPaths.RepositoryRoot, "infra", "teams", "build-package.sh"));
+        start.ArgumentList.Add(script);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -59,7 +62,11 @@ public sealed class TeamsAppPackageTests : IDisposable
         Assert.Equal(AppId, manifest["id"]!.GetValue<string>());
         Assert.Equal(AppId, manifest["bots"]![0]!["botId"]!.GetValue<string>());
         Assert.Equal(["personal", "team", "groupChat"], manifest["bots"]![0]!["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
-        Assert.Contains("ask", manifest["bots"]![0]!["commandLists"]![0]!["commands"]!.AsArray().Select(c => c!["title"]!.GetValue<string>()));
+        var commands = manifest["bots"]![0]!["commandLists"]![0]!["commands"]!.AsArray();
+        Assert.Contains("ask", commands.Select(c => c!["title"]!.GetValue<string>()));
+        var starters = commands.Where(c => c!["type"]?.GetValue<string>() == "prompt").ToDictionary(c => c!["title"]!.GetValue<string>(), c => c!["prompt"]!.GetValue<string>());
+        Assert.Equal(("quiz me", "status"), (starters["Quiz me"], starters["What changed"]));
+        Assert.StartsWith("What do our docs say about", starters["Ask the knowledge base"], StringComparison.Ordinal);
         Assert.Equal("studybot.contoso.com", manifest["validDomains"]![0]!.GetValue<string>());
         Assert.DoesNotContain("{{", manifest.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal((192, 192), PngSize(ReadAll(package, "color.png")));
@@ -81,6 +88,32 @@ public sealed class TeamsAppPackageTests : IDisposable
         Assert.True(exitCode == 0, output);
         using var package = ZipFile.OpenRead(_out.Combine("p.zip"));
         Assert.Equal(AppId, JsonNode.Parse(package.GetEntry("manifest.json")!.Open())!["bots"]![0]!["botId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void BuildPackage_ManifestOffMicrosoftsSchema_FailsNamingTheField()
+    {
+        // A copy of infra/teams whose template gives a prompt starter a command type the schema does not know.
+        var infra = Path.Combine(TestPaths.RepositoryRoot, "infra", "teams");
+        var copy = Directory.CreateDirectory(_out.Combine("teams")).FullName;
+        foreach (var file in Directory.GetFiles(infra).Concat(Directory.GetFiles(Path.Combine(infra, "schema"))))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(infra, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        var template = Path.Combine(copy, "manifest.template.json");
+        File.WriteAllText(template, File.ReadAllText(template).Replace("\"type\": \"prompt\"", "\"type\": \"starter\"", StringComparison.Ordinal));
+
+        var (exitCode, output) = RunScript(
+            Path.Combine(copy, "build-package.sh"),
+            new Dictionary<string, string> { ["StudyBot__Teams__AppId"] = AppId, ["StudyBot__Teams__PublicBaseUrl"] = "https://studybot.contoso.com" },
+            "--out", _out.Combine("bad.zip"));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("bots/0/commandLists/0/commands/4/type: 'starter' is not one of ['basic', 'prompt']", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(_out.Combine("bad.zip")));
     }
 
     [Fact]

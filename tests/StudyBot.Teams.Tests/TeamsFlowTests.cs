@@ -63,8 +63,7 @@ public sealed class TeamsFlowTests(TeamsFlowFixture fixture) : IClassFixture<Tea
         }
 
         Assert.Contains(claims, c => c!["appearance"]!["url"]!.GetValue<string>().StartsWith("https://studybot.example.com/api/sources/knowledge/files/fine-tuning.md?sig=", StringComparison.Ordinal));
-        CardSchema.AssertValid(reply.Card);
-        Assert.Contains("\"verb\":\"feedback\"", reply.CardText, StringComparison.Ordinal);
+        Assert.True(reply.Body!["channelData"]!["feedbackLoopEnabled"]!.GetValue<bool>());
         var calls = Connector.Calls.ToList();
         var typing = calls.FindIndex(c => c.Type == "typing" && c.Path == $"/amer/v3/conversations/{conversation}/activities");
         Assert.InRange(typing, 0, calls.IndexOf(reply) - 1);
@@ -151,50 +150,68 @@ public sealed class TeamsFlowTests(TeamsFlowFixture fixture) : IClassFixture<Tea
     }
 
     [Fact]
-    public async Task Feedback_ActionSubmitOnAnAnswer_StoredAndAcknowledgedInTheThread()
+    public async Task Answer_FromTheKnowledgeBase_SuggestsAQuizAndItsSourcesWithNoAttachmentToHideThem()
     {
-        var answer = await AskInChannelAsync(NewId("ask-submit"), "What is QLoRA?");
-        var helpful = answer.Card!["actions"]![0]!;
-        var answerId = helpful["data"]!["value"]!.GetValue<string>().Split('|')[0];
-        var id = NewId("submit");
-        var submit = TeamsActivities.Load(TeamsActivities.SubmitMessage, Connector.ServiceUrl, id);
-        submit["value"] = helpful["fallback"]!["data"]!.DeepClone();
+        var reply = await AskInChannelAsync(NewId("suggest"), "What is QLoRA?");
 
-        Assert.Equal(HttpStatusCode.OK, (await Host.PostActivityAsync(submit, fixture.Token())).StatusCode);
-        var acknowledgement = await Connector.WaitForReplyAsync(id);
-
-        CardSchema.AssertValid(acknowledgement.Card);
-        Assert.Contains("Thanks — glad it helped.", Readable(acknowledgement.Card), StringComparison.Ordinal);
-        var feedback = await Host.Services.GetRequiredService<IAnswerLog>().ListFeedbackAsync(1000, CancellationToken.None);
-        Assert.Contains(feedback, f => f.AnswerId == answerId && f.UserId == RecordedUser && f.Helpful);
+        Assert.Null(reply.Body!["attachments"]);
+        var actions = reply.Body["suggestedActions"]!["actions"]!.AsArray();
+        Assert.Equal(["🎓 Quiz me on this", "📚 Show sources"], actions.Select(a => a!["title"]!.GetValue<string>()));
+        Assert.All(actions, a => Assert.Equal("Action.Submit", a!["type"]!.GetValue<string>()));
     }
 
     [Fact]
-    public async Task Feedback_UniversalAction_AnsweredWithTheCardRefreshedForTheVoter()
+    public async Task SuggestedAction_QuizMeOnThis_AcknowledgedThenTheFirstQuestionPostedInTheThread()
     {
-        var answer = await AskInChannelAsync(NewId("ask-execute"), "What is QLoRA?");
-        var notHelpful = answer.Card!["actions"]![1]!;
-        var answerId = notHelpful["data"]!["value"]!.GetValue<string>().Split('|')[0];
-        var invoke = TeamsActivities.Load(TeamsActivities.CardActionInvoke, Connector.ServiceUrl, NewId("execute"));
-        invoke["value"]!["action"] = new JsonObject
-        {
-            ["type"] = "Action.Execute",
-            ["verb"] = notHelpful["verb"]!.DeepClone(),
-            ["data"] = notHelpful["data"]!.DeepClone(),
-        };
-        invoke["value"]!["trigger"] = "manual";
+        var answer = await AskInChannelAsync(NewId("suggest-quiz"), "What is QLoRA?");
+        var id = NewId("suggested");
 
-        var response = await Host.PostActivityAsync(invoke, fixture.Token());
+        var response = await PressSuggestedAsync(answer, 0, id);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = (await response.Content.ReadFromJsonAsync<JsonNode>())!;
-        Assert.Equal(200, body["statusCode"]!.GetValue<int>());
-        Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
-        CardSchema.AssertValid(body["value"]);
-        Assert.Null(body["value"]!["actions"]);
-        Assert.Contains("Thanks — I'll use that", Readable(body["value"]), StringComparison.Ordinal);
-        var feedback = await Host.Services.GetRequiredService<IAnswerLog>().ListFeedbackAsync(1000, CancellationToken.None);
-        Assert.Contains(feedback, f => f.AnswerId == answerId && f.UserId == RecordedUser && !f.Helpful);
+        var question = await Connector.WaitForReplyAsync(id);
+        CardSchema.AssertValid(question.Card);
+        Assert.StartsWith("Question 1 of ", question.Card!["body"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SuggestedAction_ShowSources_PostsTheAnswersSourcesEachOpeningItsPage()
+    {
+        var answer = await AskInChannelAsync(NewId("suggest-sources"), "What is QLoRA?");
+        var id = NewId("suggested");
+
+        await PressSuggestedAsync(answer, 1, id);
+
+        var sources = await Connector.WaitForReplyAsync(id);
+        CardSchema.AssertValid(sources.Card);
+        Assert.Contains("Sources of the answer to “What is QLoRA?”", Readable(sources.Card), StringComparison.Ordinal);
+        Assert.Contains("https://studybot.example.com/api/sources/knowledge/files/fine-tuning.md?sig=", sources.CardText, StringComparison.Ordinal);
+    }
+
+    /// <summary>Presses the answer's suggested action <paramref name="index"/>, as Teams' suggestedAction/submit invoke.</summary>
+    private async Task<HttpResponseMessage> PressSuggestedAsync(RecordedCall answer, int index, string id)
+    {
+        var invoke = TeamsActivities.Load(TeamsActivities.SuggestedActionSubmit, Connector.ServiceUrl, id);
+        invoke["conversation"]!["id"] = answer.Body!["conversation"]!["id"]!.DeepClone();
+        invoke["value"] = answer.Body["suggestedActions"]!["actions"]![index]!["value"]!.DeepClone();
+        return await Host.PostActivityAsync(invoke, fixture.Token());
+    }
+
+    [Fact]
+    public async Task Install_InAPersonalChat_NoWelcomeSoTeamsShowsThePromptStarters()
+    {
+        var conversation = $"a:{Guid.NewGuid():N}";
+        var installed = TeamsActivities.BotInstalled(TeamsActivities.GroupMembersAdded, Connector.ServiceUrl, NewId("personal-install"));
+        installed["conversation"] = new JsonObject { ["conversationType"] = "personal", ["tenantId"] = installed["conversation"]!["tenantId"]!.DeepClone(), ["id"] = conversation };
+        var path = $"/amer/v3/conversations/{Uri.EscapeDataString(conversation)}/activities";
+
+        Assert.Equal(HttpStatusCode.OK, (await Host.PostActivityAsync(installed, fixture.Token())).StatusCode);
+        var question = TeamsActivities.Load(TeamsActivities.Personal, Connector.ServiceUrl, NewId("first-question"));
+        question["conversation"]!["id"] = conversation;
+        await Host.PostActivityAsync(question, fixture.Token());
+        await Connector.WaitForReplyAsync(question["id"]!.GetValue<string>());
+
+        Assert.DoesNotContain(Connector.Calls, c => c.Path == path && c.Type == "message" && c.ReplyToId is null);
     }
 
     [Fact]
@@ -248,7 +265,7 @@ public sealed class TeamsFlowTests(TeamsFlowFixture fixture) : IClassFixture<Tea
         await handler.HandleAsync(item, CancellationToken.None);
 
         var update = Assert.Single(Connector.Calls, c => c.Method == "PUT" && c.Path.EndsWith("/activities/1%3Areply-before-crash", StringComparison.Ordinal));
-        CardSchema.AssertValid(update.Card);
+        Assert.Contains("QLoRA", update.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(Connector.Calls, c => c.Method == "POST" && c.ReplyToId == id);
     }
 

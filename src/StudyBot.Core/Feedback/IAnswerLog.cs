@@ -29,6 +29,15 @@ public interface IAnswerLog
     Task RecordFeedbackReasonAsync(string answerId, string userId, FeedbackReason reason, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<FeedbackEntry>> ListFeedbackAsync(int max, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Remembers the platform's id of the message that carries the answer: Teams' own feedback buttons name
+    /// only that message. Given again (a redelivered reply), the last id stands.
+    /// </summary>
+    Task RecordMessageAsync(string answerId, string messageId, CancellationToken cancellationToken);
+
+    /// <summary>The id of the answer a message of a conversation carries (<see cref="RecordMessageAsync"/>), or null.</summary>
+    Task<string?> FindByMessageAsync(string channel, string conversationId, string messageId, CancellationToken cancellationToken);
 }
 
 public sealed record AnsweredQuestion(

@@ -49,6 +49,10 @@ namespace StudyBot.Storage.Postgres.Migrations
                     b.Property<bool>("Found")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("PromptVersion")
                         .HasColumnType("text");
 
@@ -63,6 +67,8 @@ namespace StudyBot.Storage.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Channel", "ConversationId", "MessageId");
 
                     b.ToTable("answers", (string)null);
                 });

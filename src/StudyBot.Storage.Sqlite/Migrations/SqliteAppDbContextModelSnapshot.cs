@@ -43,6 +43,10 @@ namespace StudyBot.Storage.Sqlite.Migrations
                     b.Property<bool>("Found")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PromptVersion")
                         .HasColumnType("TEXT");
 
@@ -57,6 +61,8 @@ namespace StudyBot.Storage.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Channel", "ConversationId", "MessageId");
 
                     b.ToTable("answers", (string)null);
                 });

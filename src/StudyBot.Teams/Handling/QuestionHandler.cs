@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using StudyBot.Adapters.Handling;
 using StudyBot.Assistant.Commands;
 using StudyBot.Core.Conversations;
+using StudyBot.Core.Feedback;
 using StudyBot.Core.Inbox;
 using StudyBot.Teams.Configuration;
 using StudyBot.Teams.Rendering;
@@ -14,7 +15,8 @@ namespace StudyBot.Teams.Handling;
 /// A message to StudyBot (personal chat, group chat or channel mention) with the conversation's earlier
 /// questions and answers as context for a follow-up: in a personal chat the reply streams as it is written;
 /// in group chats and channels (where Teams does not stream) the typing indicator runs until the one reply,
-/// threaded.
+/// threaded. The id of the message holding an answer is kept with it in the answer log, for Teams' feedback
+/// buttons, which name only the message.
 /// </summary>
 internal sealed class QuestionHandler(
     ConversationEngine engine,
@@ -24,6 +26,7 @@ internal sealed class QuestionHandler(
     ReplyDelivery delivery,
     StreamedReplyWriter streamed,
     ActivityRenderer messages,
+    IAnswerLog answers,
     IOptions<TeamsOptions> options) : IWorkHandler<Activity>
 {
     private const string HelpCommand = "help";
@@ -45,7 +48,8 @@ internal sealed class QuestionHandler(
         }
         else if (message.Personal && options.Value.StreamAnswers)
         {
-            await streamed.WriteAsync(item, to, activity.Id!, engine.StreamAsync(message, cancellationToken), cancellationToken);
+            var (completed, streamedId) = await streamed.WriteAsync(item, to, activity.Id!, engine.StreamAsync(message, cancellationToken), cancellationToken);
+            await RememberAsync(completed, streamedId, cancellationToken);
             return;
         }
         else
@@ -54,6 +58,15 @@ internal sealed class QuestionHandler(
             reply = await engine.HandleAsync(message, cancellationToken);
         }
 
-        await delivery.DeliverAsync(item, to, activity.Id, messages.Render(reply), cancellationToken);
+        var sent = await delivery.DeliverAsync(item, to, activity.Id, messages.Render(reply), cancellationToken);
+        await RememberAsync(reply, sent, cancellationToken);
+    }
+
+    private async Task RememberAsync(Reply reply, string? messageId, CancellationToken cancellationToken)
+    {
+        if (reply is AnswerReply { AnswerId: { } answerId } && messageId is not null)
+        {
+            await answers.RecordMessageAsync(answerId, messageId, cancellationToken);
+        }
     }
 }

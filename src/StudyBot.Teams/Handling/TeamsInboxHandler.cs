@@ -33,8 +33,8 @@ internal sealed class TeamsInboxHandler(IEnumerable<IWorkHandler<Activity>> hand
 
     protected override string? KindOf(Activity activity) => activity.Type switch
     {
-        ActivityTypes.ConversationUpdate when WelcomeHandler.BotWasAdded(activity) => TeamsWork.Welcome,
-        ActivityTypes.Message when CardAction.TryRead(activity.Value, out _, out _) => TeamsWork.ButtonPress,
+        ActivityTypes.ConversationUpdate when WelcomeHandler.Welcomes(activity) => TeamsWork.Welcome,
+        ActivityTypes.Message or ActivityTypes.Invoke when CardAction.TryRead(activity.Value, out _, out _) => TeamsWork.ButtonPress,
 
         // Another card's Action.Submit carries data but no text: nothing to answer.
         ActivityTypes.Message when string.IsNullOrWhiteSpace(activity.Text) && activity.Value is not null => null,

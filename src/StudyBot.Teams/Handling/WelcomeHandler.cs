@@ -8,14 +8,18 @@ using StudyBot.Teams.Wire;
 
 namespace StudyBot.Teams.Handling;
 
-/// <summary>StudyBot was added to a team, group chat or personal scope: one welcome card with the engine's help.</summary>
+/// <summary>
+/// StudyBot was added to a team or group chat: one welcome card with the engine's help. A personal chat gets
+/// none, so Teams shows the manifest's prompt starters as cards there (it does only for bots that send no welcome).
+/// </summary>
 internal sealed class WelcomeHandler(ConversationEngine engine, IncomingTranslator translate, ReplyDelivery delivery) : IWorkHandler<Activity>
 {
     private const string HelpCommand = "help";
 
-    /// <summary>Whether a conversationUpdate says the bot itself was added.</summary>
-    public static bool BotWasAdded(Activity activity) =>
-        activity.Recipient?.Id is { } bot && activity.MembersAdded?.Any(m => m.Id == bot) == true;
+    /// <summary>Whether a conversationUpdate says the bot itself was added to a team or group chat.</summary>
+    public static bool Welcomes(Activity activity) =>
+        activity.Recipient?.Id is { } bot && activity.MembersAdded?.Any(m => m.Id == bot) == true
+        && activity.Conversation?.ConversationType != "personal";
 
     public string Kind => TeamsWork.Welcome;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,9 @@ using StudyBot.Adapters.Intake;
 using StudyBot.Core.Inbox;
 using StudyBot.Teams.Authentication;
 using StudyBot.Teams.Configuration;
+using StudyBot.Teams.Feedback;
 using StudyBot.Teams.Handling;
+using StudyBot.Teams.Rendering;
 using StudyBot.Teams.Replies;
 using StudyBot.Teams.Wire;
 
@@ -22,6 +25,7 @@ internal sealed partial class MessagesEndpoint(
     TrustedServiceUrls trusted,
     IInbox inbox,
     CardActionInvoke cardActions,
+    FeedbackLoopInvoke feedback,
     UnauthenticatedModeWarning unauthenticated,
     ILogger<MessagesEndpoint> logger)
 {
@@ -92,11 +96,30 @@ internal sealed partial class MessagesEndpoint(
         return activity.Type switch
         {
             ActivityTypes.Message => await AcceptAsync(activity, body, cancellationToken),
-            ActivityTypes.ConversationUpdate when WelcomeHandler.BotWasAdded(activity) => await AcceptAsync(activity, body, cancellationToken),
-            ActivityTypes.Invoke when activity.Name == ActivityTypes.AdaptiveCardAction =>
-                Results.Json(await cardActions.HandleAsync(activity, cancellationToken), TeamsJson.Default.InvokeResponse),
+            ActivityTypes.ConversationUpdate when WelcomeHandler.Welcomes(activity) => await AcceptAsync(activity, body, cancellationToken),
+            ActivityTypes.Invoke => await InvokeAsync(activity, body, cancellationToken),
             _ => Results.Ok(),
         };
+    }
+
+    /// <summary>Invokes are answered in the HTTP response, which Teams waits for.</summary>
+    private async Task<IResult> InvokeAsync(Activity activity, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        switch (activity.Name)
+        {
+            case ActivityTypes.AdaptiveCardAction:
+                return Results.Json(await cardActions.HandleAsync(activity, cancellationToken), TeamsJson.Default.InvokeResponse);
+            case ActivityTypes.SuggestedActionSubmit when CardAction.TryRead(activity.Value, out _, out _):
+                // A suggested action's work (a quiz, the sources) is a reply like a message's; the empty 200 acknowledges it.
+                return await AcceptAsync(activity, body, cancellationToken);
+            case FeedbackLoopInvoke.FetchTask when await feedback.FormAsync(activity, cancellationToken) is { } form:
+                return Results.Json(form, TeamsJson.Default.JsonNode);
+            case FeedbackLoopInvoke.SubmitAction when await feedback.SubmitAsync(activity, cancellationToken):
+                // Teams shows its own thanks and refuses any body but an empty object.
+                return Results.Json(new JsonObject(), TeamsJson.Default.JsonNode);
+            default:
+                return Results.Ok();
+        }
     }
 
     /// <summary>The inbox key: Teams message ids are unique within a conversation, not across conversations.</summary>

@@ -6,7 +6,8 @@ namespace StudyBot.Teams.Rendering;
 
 /// <summary>
 /// An answer as Teams shows AI answers: its markdown text with the [n] markers, the AI label and the citation
-/// pop-ups (<see cref="AiMessageEntity"/>), and under it the card with its buttons.
+/// pop-ups (<see cref="AiMessageEntity"/>), Teams' 👍/👎 opening StudyBot's feedback form for an answer in the
+/// log, and suggested actions ("Quiz me on this", "Show sources"); no attachment, which would hide them.
 /// </summary>
 internal static class AnswerMessage
 {
@@ -16,7 +17,8 @@ internal static class AnswerMessage
         Text = Text(answer),
         TextFormat = "markdown",
         Entities = [AiMessageEntity.Create(answer.Citations, links)],
-        Attachments = answer.AnswerId is null ? null : [AdaptiveCard.Attachment(AnswerCard.Buttons(answer))],
+        ChannelData = answer.AnswerId is null ? null : TeamsChannelData.CustomFeedbackLoop(),
+        SuggestedActions = AnswerCard.Suggestions(answer),
     };
 
     /// <summary>The answer's text with the footnote (a fallback's reason, the tools a model called) in small print.</summary>

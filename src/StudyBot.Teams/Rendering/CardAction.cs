@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using StudyBot.Teams.Wire;
 
 namespace StudyBot.Teams.Rendering;
 
@@ -26,6 +27,9 @@ internal static class CardAction
             ["data"] = Data(actionId, value),
         },
     };
+
+    /// <summary>The same action as a suggested action under a message (Action.Submit, sent back as suggestedAction/submit).</summary>
+    public static SuggestedAction Suggested(string title, string actionId, string value) => new("Action.Submit", title, Data(actionId, value));
 
     /// <summary>Reads the action from a message's Action.Submit value or an adaptiveCard/action invoke's value.</summary>
     public static bool TryRead(JsonElement? value, out string actionId, out string actionValue)

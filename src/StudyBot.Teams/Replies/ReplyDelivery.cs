@@ -13,12 +13,13 @@ namespace StudyBot.Teams.Replies;
 internal sealed class ReplyDelivery(ConnectorClient connector, IInbox inbox)
 {
     /// <param name="replyToId">The activity to thread under; null sends a new message to the conversation.</param>
-    public async Task DeliverAsync(InboxItem item, ConversationReference to, string? replyToId, Activity reply, CancellationToken cancellationToken)
+    /// <returns>The id of the message that holds the reply, when the Connector gave one.</returns>
+    public async Task<string?> DeliverAsync(InboxItem item, ConversationReference to, string? replyToId, Activity reply, CancellationToken cancellationToken)
     {
         if (ReplyProgress.Of(item).MessageId is { } sent)
         {
             await connector.UpdateAsync(to, sent, reply, cancellationToken);
-            return;
+            return sent;
         }
 
         var id = replyToId is null
@@ -28,6 +29,8 @@ internal sealed class ReplyDelivery(ConnectorClient connector, IInbox inbox)
         {
             await new ReplyProgress(id, Posted: 1).SaveAsync(inbox, item, cancellationToken);
         }
+
+        return id;
     }
 
     /// <summary>Whether a reply was already sent for this item (then no typing indicator is needed).</summary>

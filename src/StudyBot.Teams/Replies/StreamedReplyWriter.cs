@@ -29,7 +29,8 @@ internal sealed partial class StreamedReplyWriter(
     ILogger<StreamedReplyWriter> logger)
 {
     /// <param name="replyToId">The question's activity id: every update and the final message reply to it, as the Bot Framework SDKs send them.</param>
-    public async Task<Reply> WriteAsync(InboxItem item, ConversationReference to, string replyToId, IAsyncEnumerable<ReplyUpdate> updates, CancellationToken cancellationToken)
+    /// <returns>The completed reply and the id of the message holding it (the stream's, which the final message completes).</returns>
+    public async Task<(Reply Reply, string? MessageId)> WriteAsync(InboxItem item, ConversationReference to, string replyToId, IAsyncEnumerable<ReplyUpdate> updates, CancellationToken cancellationToken)
     {
         var stream = new Stream(this, to, replyToId);
         await stream.StartTypingAsync(cancellationToken);
@@ -53,8 +54,8 @@ internal sealed partial class StreamedReplyWriter(
                             final.Entities = [.. final.Entities ?? [], StreamInfo.Final(id)];
                         }
 
-                        await delivery.DeliverAsync(item, to, replyToId, final, cancellationToken);
-                        return completed.Reply;
+                        var sent = await delivery.DeliverAsync(item, to, replyToId, final, cancellationToken);
+                        return (completed.Reply, stream.Id ?? sent);
                 }
             }
         }

@@ -43,6 +43,9 @@ internal sealed class Activity
 
     public TeamsChannelData? ChannelData { get; set; }
 
+    /// <summary>Outbound: up to three buttons under the message (Teams shows none on a message with attachments).</summary>
+    public SuggestedActions? SuggestedActions { get; set; }
+
     /// <summary>Action.Submit data on a message, or the invoke's payload.</summary>
     public JsonElement? Value { get; set; }
 }
@@ -97,3 +100,10 @@ internal sealed class Attachment
 
     public JsonNode? Content { get; set; }
 }
+
+/// <summary>Suggested actions (msteams-docs "Dynamically guide users with suggested actions").</summary>
+internal sealed record SuggestedActions(IReadOnlyList<SuggestedAction> Actions);
+
+/// <summary>An Action.Submit suggested action: pressing it sends the suggestedAction/submit invoke with <see cref="Value"/>.</summary>
+internal sealed record SuggestedAction(string Type, string Title, JsonObject Value);
+

@@ -9,4 +9,7 @@ internal static class ActivityTypes
 
     /// <summary>Invoke name of Adaptive Card Universal Actions (Action.Execute).</summary>
     public const string AdaptiveCardAction = "adaptiveCard/action";
+
+    /// <summary>Invoke name of an Action.Submit suggested action pressed.</summary>
+    public const string SuggestedActionSubmit = "suggestedAction/submit";
 }

@@ -10,7 +10,18 @@ internal sealed class TeamsChannelData
     public TeamsId? Channel { get; set; }
 
     public string? EventType { get; set; }
+
+    /// <summary>Outbound: Teams' 👍/👎 under the message (set with <see cref="FeedbackLoop"/>, as the SDKs send it).</summary>
+    public bool? FeedbackLoopEnabled { get; set; }
+
+    /// <summary>Outbound: which form the 👍/👎 open; "custom" asks StudyBot for it (message/fetchTask).</summary>
+    public FeedbackLoopSettings? FeedbackLoop { get; set; }
+
+    /// <summary>The channelData of an answer: Teams' feedback buttons opening StudyBot's form.</summary>
+    public static TeamsChannelData CustomFeedbackLoop() => new() { FeedbackLoopEnabled = true, FeedbackLoop = new FeedbackLoopSettings("custom") };
 }
+
+internal sealed record FeedbackLoopSettings(string Type);
 
 internal sealed class TeamsId
 {

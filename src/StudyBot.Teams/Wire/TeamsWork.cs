@@ -12,6 +12,6 @@ internal static class TeamsWork
     /// <summary>A message to StudyBot.</summary>
     public const string Question = "question";
 
-    /// <summary>One of StudyBot's card buttons pressed on a client without Universal Actions (Action.Submit).</summary>
+    /// <summary>One of StudyBot's buttons pressed: a card's on a client without Universal Actions (Action.Submit), or a suggested action.</summary>
     public const string ButtonPress = "button-press";
 }

@@ -107,7 +107,8 @@ internal sealed class FakeConnector : IAsyncDisposable
         }
 
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.Value!;
-        _calls.Enqueue(new RecordedCall(request.Method, rawTarget, request.Headers.Authorization.ToString(), body));
+        var id = request.Method == "PUT" ? Uri.UnescapeDataString(rawTarget.Split('/')[^1]) : $"1:reply-{Interlocked.Increment(ref _ids)}";
+        _calls.Enqueue(new RecordedCall(request.Method, rawTarget, request.Headers.Authorization.ToString(), body) { SentId = id });
         _arrived.Release();
         if (RefuseStreams && body?["type"]?.GetValue<string>() == "typing" && body["entities"]?.AsArray().Any(e => e?["type"]?.GetValue<string>() == "streaminfo") == true)
         {
@@ -124,7 +125,6 @@ internal sealed class FakeConnector : IAsyncDisposable
             return Results.StatusCode(failure.Status);
         }
 
-        var id = request.Method == "PUT" ? Uri.UnescapeDataString(rawTarget.Split('/')[^1]) : $"1:reply-{Interlocked.Increment(ref _ids)}";
         return Results.Json(new { id }, statusCode: request.Method == "POST" ? 201 : 200);
     }
 }

@@ -5,6 +5,9 @@ namespace StudyBot.Teams.Tests.Infrastructure;
 /// <summary>One request the fake Connector received: what StudyBot sent and with which bearer token.</summary>
 internal sealed record RecordedCall(string Method, string Path, string? Authorization, JsonNode? Body)
 {
+    /// <summary>The activity id the Connector answered with (the message's id in Teams) when it accepted the call.</summary>
+    public string? SentId { get; init; }
+
     public string? Type => Body?["type"]?.GetValue<string>();
 
     public string? ReplyToId => Body?["replyToId"]?.GetValue<string>();

@@ -20,9 +20,16 @@ internal static class TeamsActivities
     public const string GroupMembersAdded = "conversationUpdate.groupChat.membersAdded.json";
     public const string ChannelCreated = "conversationUpdate.channelCreated.json";
 
+    /// <summary>Invokes no public recording holds, kept in this project's Fixtures folder (see its SOURCES.md).</summary>
+    public const string FeedbackFetchTask = "invoke.message_fetchTask.feedback.json";
+    public const string FeedbackSubmit = "invoke.message_submitAction.feedback.json";
+    public const string SuggestedActionSubmit = "invoke.suggestedAction_submit.json";
+
     public static JsonObject Load(string name, string serviceUrl, string? id = null)
     {
-        var activity = JsonNode.Parse(File.ReadAllText(TestPaths.Fixture("teams", "activities", name)))!.AsObject();
+        var own = Path.Combine(TestPaths.RepositoryRoot, "tests", "StudyBot.Teams.Tests", "Fixtures", name);
+        var path = File.Exists(own) ? own : TestPaths.Fixture("teams", "activities", name);
+        var activity = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
         activity["serviceUrl"] = serviceUrl;
         if (id is not null)
         {
