@@ -46,7 +46,7 @@ public sealed class TeamsAppPackageTests : IDisposable
         return (BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
     }
 
-    [Fact]
+    [ManifestSchemaFact]
     public void BuildPackage_AppIdFromConfiguration_ManifestAndBothIconsZipped()
     {
         var zip = _out.Combine("studybot.zip");
@@ -73,7 +73,7 @@ public sealed class TeamsAppPackageTests : IDisposable
         Assert.Equal((32, 32), PngSize(ReadAll(package, "outline.png")));
     }
 
-    [Fact]
+    [ManifestSchemaFact]
     public void BuildPackage_AppIdFromASettingsFile_Used()
     {
         var settings = _out.Write("appsettings.Production.json", $$"""
@@ -90,7 +90,7 @@ public sealed class TeamsAppPackageTests : IDisposable
         Assert.Equal(AppId, JsonNode.Parse(package.GetEntry("manifest.json")!.Open())!["bots"]![0]!["botId"]!.GetValue<string>());
     }
 
-    [Fact]
+    [ManifestSchemaFact]
     public void BuildPackage_ManifestOffMicrosoftsSchema_FailsNamingTheField()
     {
         // A copy of infra/teams whose template gives a prompt starter a command type the schema does not know.
