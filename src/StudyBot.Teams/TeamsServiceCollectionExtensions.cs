@@ -45,6 +45,8 @@ public static class TeamsServiceCollectionExtensions
 
         services.AddSingleton<MessagesEndpoint>();
         services.AddSingleton<CardActionInvoke>();
+        services.AddMemoryCache();
+        services.AddSingleton<QuizCardRefresh>();
         services.AddSingleton<FeedbackLoopInvoke>();
 
         services.AddInboxHandler<TeamsInboxHandler>();

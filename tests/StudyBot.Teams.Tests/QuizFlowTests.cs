@@ -95,6 +95,7 @@ public sealed class QuizFlowTests(TeamsFlowFixture fixture) : IClassFixture<Team
         Assert.Equal(HttpStatusCode.OK, (await Host.PostActivityAsync(start, fixture.Token())).StatusCode);
         var question = await Connector.WaitForReplyAsync(id);
         CardSchema.AssertValid(question.Card);
+        Assert.Null(question.Card!["refresh"]);
 
         var answered = await PressAsync(question.Card!["actions"]![2]!, start["from"]!);
 
@@ -102,6 +103,37 @@ public sealed class QuizFlowTests(TeamsFlowFixture fixture) : IClassFixture<Team
         var next = answered["value"]!["actions"]!.AsArray();
         Assert.Equal(4, next.Count);
         Assert.EndsWith("|1|0", next[0]!["data"]!["value"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChannelQuiz_RefreshInvoke_ShowsTheAnswererTheirResultAndOthersTheQuestion()
+    {
+        var id = NewId("quiz-view");
+        var start = InItsOwnChannel(TeamsActivities.Mention(Connector.ServiceUrl, id, "quiz vector stores 2"));
+        await Host.PostActivityAsync(start, fixture.Token());
+        var question = await Connector.WaitForReplyAsync(id);
+        var refresh = question.Card!["refresh"]!;
+        Assert.Empty(refresh["userIds"]!.AsArray());
+        var answerer = TeamsActivities.Load(TeamsActivities.RefreshInvoke, Connector.ServiceUrl)["from"]!;
+        var other = answerer.DeepClone();
+        other["id"] = "29:1other-student";
+        other["aadObjectId"] = Guid.NewGuid().ToString();
+
+        var answered = await PressAsync(question.Card!["actions"]![1]!, answerer, on: (start, question.SentId!));
+        var updated = await Connector.WaitForAsync(c => c.Method == "PUT" && c.Path.EndsWith("/activities/" + Uri.EscapeDataString(question.SentId!), StringComparison.Ordinal));
+        var ownView = await PressAsync(refresh["action"]!, answerer, "automatic", (start, question.SentId!));
+        var othersView = await PressAsync(refresh["action"]!, other, "automatic", (start, question.SentId!));
+
+        CardSchema.AssertValid(updated.Card);
+        Assert.Equal([answerer["id"]!.GetValue<string>()], updated.Card!["refresh"]!["userIds"]!.AsArray().Select(u => u!.GetValue<string>()));
+        Assert.Equal(CardText(question.Card!).Split('\n')[^5..], CardText(updated.Card!).Split('\n')[^5..]);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", ownView["type"]!.GetValue<string>());
+        Assert.Equal(CardText(answered["value"]!), CardText(ownView["value"]!));
+        Assert.Matches("^(✅ Correct|❌ Not quite)", CardText(ownView["value"]!).Split('\n')[1]);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", othersView["type"]!.GetValue<string>());
+        CardSchema.AssertValid(othersView["value"]);
+        Assert.Equal(CardText(updated.Card!), CardText(othersView["value"]!));
+        Assert.Equal(4, othersView["value"]!["actions"]!.AsArray().Count);
     }
 
     /// <summary>The activity in a channel thread of its own: one quiz runs per conversation.</summary>
@@ -115,15 +147,24 @@ public sealed class QuizFlowTests(TeamsFlowFixture fixture) : IClassFixture<Team
     private static string CardText(JsonNode card) =>
         string.Join('\n', card["body"]!.AsArray().Select(b => b?["text"]?.GetValue<string>()).OfType<string>());
 
-    /// <summary>The recorded adaptiveCard/action invoke, carrying one of StudyBot's buttons (and optionally another sender).</summary>
-    private async Task<JsonNode> PressAsync(JsonNode button, JsonNode? from = null)
+    /// <summary>
+    /// The recorded adaptiveCard/action invoke, carrying one of StudyBot's buttons or a card's refresh action (optionally
+    /// from another sender, and <paramref name="on"/> the card StudyBot posted in reply to an activity).
+    /// </summary>
+    private async Task<JsonNode> PressAsync(JsonNode button, JsonNode? from = null, string trigger = "manual", (JsonObject Activity, string MessageId)? on = null)
     {
-        var invoke = TeamsActivities.Load(TeamsActivities.CardActionInvoke, Connector.ServiceUrl, NewId("press"));
+        var invoke = TeamsActivities.Load(TeamsActivities.RefreshInvoke, Connector.ServiceUrl, NewId("press"));
         invoke["value"]!["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = button["verb"]!.DeepClone(), ["data"] = button["data"]!.DeepClone() };
-        invoke["value"]!["trigger"] = "manual";
+        invoke["value"]!["trigger"] = trigger;
         if (from is not null)
         {
             invoke["from"] = from.DeepClone();
+        }
+
+        if (on is { } card)
+        {
+            invoke["conversation"] = card.Activity["conversation"]!.DeepClone();
+            invoke["replyToId"] = card.MessageId;
         }
 
         var response = await Host.PostActivityAsync(invoke, fixture.Token());

@@ -95,7 +95,7 @@ internal sealed partial class QuizRunner(
         QuizTelemetry.RecordAnswer(action.Channel, correct);
         var item = await store.GetLearnerItemAsync(action.UserId, question.Id, cancellationToken);
         await store.SaveLearnerItemAsync(LeitnerSchedule.Next(item, action.UserId, question, correct, now), cancellationToken);
-        var feedback = new QuizFeedbackReply(correct, question.Stem, question.Options[option], question.CorrectText, question.Explanation, question.Citation);
+        var feedback = Feedback(question, option);
         if (session.Personal)
         {
             return feedback with { Next = await AdvanceAsync(session, index, post: false, cancellationToken) };
@@ -106,7 +106,25 @@ internal sealed partial class QuizRunner(
             await AdvanceAsync(session, index, post: true, cancellationToken);
         }
 
-        return feedback;
+        return feedback with { Shared = QuestionReply(session, index, question) };
+    }
+
+    /// <summary>A shared question as one person sees it: their own result once they answered it, the question otherwise.</summary>
+    public async Task<Reply> ViewAsync(IncomingAction action, CancellationToken cancellationToken)
+    {
+        if (!QuizAction.TryParseView(action.Value, out var sessionId, out var index)
+            || await store.GetSessionAsync(sessionId, cancellationToken) is not { } session
+            || index >= session.QuestionIds.Count
+            || await store.GetQuestionsAsync([session.QuestionIds[index]], cancellationToken) is not [var question])
+        {
+            return new NoticeReply("That card no longer points to a quiz I know.");
+        }
+
+        var shared = QuestionReply(session, index, question);
+        var answers = await store.AnswersAsync(session.Id, cancellationToken);
+        return answers.FirstOrDefault(a => a.QuestionIndex == index && a.UserId == action.UserId) is { } mine
+            ? Feedback(question, mine.ChosenOption) with { Shared = shared }
+            : shared;
     }
 
     public async Task<Reply> LeaderboardAsync(IncomingMessage message, CancellationToken cancellationToken) =>
@@ -191,6 +209,9 @@ internal sealed partial class QuizRunner(
         var leaderboard = await store.LeaderboardAsync(session.Conversation, LeaderboardSize, cancellationToken);
         return new QuizResultsReply(session.Topic, session.QuestionIds.Count, state, scores, leaderboard);
     }
+
+    private static QuizFeedbackReply Feedback(QuizQuestion question, int option) =>
+        new(option == question.CorrectOption, question.Stem, question.Options[option], question.CorrectText, question.Explanation, question.Citation);
 
     private QuizQuestionReply QuestionReply(QuizSession session, int index, QuizQuestion question) =>
         new(session.Id, index + 1, session.QuestionIds.Count, session.Topic, question.Stem, question.Options, session.Personal,

@@ -26,6 +26,7 @@ public static class QuizServiceCollectionExtensions
         services.AddSingleton<ICommandHandler, LeaderboardCommand>();
         services.AddSingleton<IActionHandler, QuizAnswerAction>();
         services.AddSingleton<IActionHandler, QuizOnAnswerAction>();
+        services.AddSingleton<IActionHandler, QuizViewAction>();
         return builder;
     }
 }

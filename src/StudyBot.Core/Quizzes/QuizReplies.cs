@@ -14,7 +14,9 @@ public sealed record QuizQuestionReply(
 
 /// <summary>Private feedback to the one who answered, with the explanation and its source.</summary>
 /// <param name="Next">The next question or the results, for a personal quiz that moves on at once.</param>
-public sealed record QuizFeedbackReply(bool Correct, string Stem, string Chosen, string CorrectText, string Explanation, Citation Citation, Reply? Next = null) : Reply
+/// <param name="Shared">The question as everyone else sees it, for a quiz in a shared conversation.</param>
+public sealed record QuizFeedbackReply(
+    bool Correct, string Stem, string Chosen, string CorrectText, string Explanation, Citation Citation, Reply? Next = null, QuizQuestionReply? Shared = null) : Reply
 {
     public override T Render<T>(IReplyRenderer<T> renderer) => renderer.QuizFeedback(this);
 }

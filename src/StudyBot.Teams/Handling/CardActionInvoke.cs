@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using StudyBot.Assistant.Commands;
 using StudyBot.Core.Conversations;
+using StudyBot.Core.Quizzes;
 using StudyBot.Teams.Rendering;
 using StudyBot.Teams.Wire;
 
@@ -9,11 +10,13 @@ namespace StudyBot.Teams.Handling;
 /// <summary>
 /// An Action.Execute press (adaptiveCard/action invoke), answered in the HTTP response: feedback refreshes the
 /// card under the answer for the voter with the engine's confirmation in place of the buttons; other replies become a message.
+/// A shared quiz question answers its refresh (trigger "automatic") with the asker's own view; see <see cref="QuizCardRefresh"/>.
 /// </summary>
 internal sealed class CardActionInvoke(
     ConversationEngine engine,
     IncomingTranslator translate,
-    AdaptiveCardRenderer cards)
+    AdaptiveCardRenderer cards,
+    QuizCardRefresh quizCards)
 {
     public async Task<InvokeResponse> HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -30,6 +33,11 @@ internal sealed class CardActionInvoke(
         if (reply is NoticeReply notice)
         {
             return actionId == IncomingAction.Feedback ? InvokeResponse.Card(AnswerCard.Voted(notice.Text)) : InvokeResponse.Message(notice.Text);
+        }
+
+        if (actionId == QuizAction.Answer && reply is QuizFeedbackReply { Shared: { } question })
+        {
+            await quizCards.AddAnswererAsync(activity, question, cancellationToken);
         }
 
         return InvokeResponse.Card(cards.Render(reply));

@@ -11,6 +11,9 @@ namespace StudyBot.Teams.Rendering;
 /// </summary>
 internal static class CardAction
 {
+    /// <summary>Teams shows a user-specific view of a card to at most 60 users.</summary>
+    public const int MaxRefreshUsers = 60;
+
     private const string ActionKey = "studybot";
     private const string ValueKey = "value";
 
@@ -26,6 +29,16 @@ internal static class CardAction
             ["title"] = title,
             ["data"] = Data(actionId, value),
         },
+    };
+
+    /// <summary>
+    /// A card's refresh: Teams sends the action (adaptiveCard/action, trigger "automatic") for each of
+    /// <paramref name="userIds"/> (at most <see cref="MaxRefreshUsers"/>) when they see the card, and for anyone choosing Refresh.
+    /// </summary>
+    public static JsonObject Refresh(string actionId, string value, IEnumerable<string> userIds) => new()
+    {
+        ["action"] = new JsonObject { ["type"] = "Action.Execute", ["title"] = "Refresh", ["verb"] = actionId, ["data"] = Data(actionId, value) },
+        ["userIds"] = new JsonArray([.. userIds.Select(id => (JsonNode)JsonValue.Create(id))]),
     };
 
     /// <summary>The same action as a suggested action under a message (Action.Submit, sent back as suggestedAction/submit).</summary>

@@ -12,11 +12,20 @@ namespace StudyBot.Teams.Rendering;
 /// </summary>
 internal static class QuizCards
 {
-    public static JsonObject Question(QuizQuestionReply question) =>
-        AdaptiveCard.Create(
+    /// <summary>A question; a shared one refreshes for those who answered it (<paramref name="answeredBy"/>, user MRIs), who then see their own feedback.</summary>
+    public static JsonObject Question(QuizQuestionReply question, IEnumerable<string>? answeredBy = null)
+    {
+        var card = AdaptiveCard.Create(
             PlainTextRenderer.Instance.QuizQuestion(question),
             question.Notice is null ? QuestionBody(question) : [AdaptiveCard.Text(question.Notice), .. QuestionBody(question)],
             Buttons(question));
+        if (!question.Personal)
+        {
+            card["refresh"] = CardAction.Refresh(QuizAction.View, QuizAction.ViewValue(question.SessionId, question.Number - 1), answeredBy ?? []);
+        }
+
+        return card;
+    }
 
     public static JsonObject Feedback(QuizFeedbackReply feedback, CitationLinks links)
     {

@@ -16,6 +16,9 @@ internal static class TeamsActivities
     public const string Personal = "message.personal.json";
     public const string SubmitMessage = "message.value.fromActionSubmit_messageBack.json";
     public const string CardActionInvoke = "invoke.adaptiveCard_action.COMPOSITE.json";
+
+    /// <summary>A card's refresh as Teams sends it (trigger "automatic"); tests set "manual" for a button press.</summary>
+    public const string RefreshInvoke = "invoke.adaptiveCard_action.refresh.json";
     public const string TeamMemberAdded = "conversationUpdate.teamMemberAdded.json";
     public const string GroupMembersAdded = "conversationUpdate.groupChat.membersAdded.json";
     public const string ChannelCreated = "conversationUpdate.channelCreated.json";
