@@ -4,14 +4,15 @@ using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Knowledge.Embeddings;
+using StudyBot.Knowledge.Ingestion;
 using StudyBot.Tests;
 
 namespace StudyBot.Host.Tests;
 
 /// <summary>
 /// Questions asked right after start, before the background embedding has computed any chunk's
-/// vector (held back here): words answer what they find, and what the knowledge base does not hold
-/// is still declined.
+/// vector (held back here): the sentences of the chunks a question finds are embedded for it, so it
+/// is answered by meaning, and what the knowledge base does not hold is still declined.
 /// </summary>
 public sealed class BeforeVectorsAnswerTests : IAsyncLifetime
 {
@@ -26,7 +27,7 @@ public sealed class BeforeVectorsAnswerTests : IAsyncLifetime
         _host = new StudyBotHost(_data.Path, TestPaths.Knowledge, services: services => services.AddSingleton(sp =>
         {
             var selection = EmbeddingGeneratorFactory.Create(new(), new());
-            (_held.Inner, _held.QueryPrefix) = (selection.Generator, selection.QueryPrefix ?? "");
+            _held.Inner = selection.Generator;
             return selection with { Generator = _held };
         }));
         _client = _host.CreateClient();
@@ -46,7 +47,7 @@ public sealed class BeforeVectorsAnswerTests : IAsyncLifetime
     [Theory]
     [InlineData("What is HNSW?", "vector-stores.md", "graph-based ANN index")]
     [InlineData("What is QLoRA?", "fine-tuning-lora-qlora-peft.md", "QLoRA")]
-    public async Task Ask_BeforeTheVectorsAreComputed_AnswersFromTheWords(string question, string link, string fact)
+    public async Task Ask_BeforeTheVectorsAreComputed_AnswersWithTheFact(string question, string link, string fact)
     {
         var answer = await AskAsync(question);
 
@@ -97,7 +98,7 @@ public sealed class BeforeVectorsAnswerTests : IAsyncLifetime
         }
     }
 
-    /// <summary>The embedder, holding every batch of chunk texts until the host stops; questions (with the query prefix) pass.</summary>
+    /// <summary>The embedder, holding every batch of the background embedding (on its thread) until the host stops; what a question needs passes.</summary>
     private sealed class HeldBackEmbeddings : IEmbeddingGenerator<string, Embedding<float>>
     {
         private readonly TaskCompletionSource _never = new();
@@ -105,14 +106,12 @@ public sealed class BeforeVectorsAnswerTests : IAsyncLifetime
 
         public IEmbeddingGenerator<string, Embedding<float>> Inner { get; set; } = null!;
 
-        public string QueryPrefix { get; set; } = "";
-
         public bool Held => Volatile.Read(ref _batches) > 0;
 
         public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
         {
             var texts = values.ToList();
-            if (!texts.All(t => t.StartsWith(QueryPrefix, StringComparison.Ordinal)))
+            if (Thread.CurrentThread.Name == EmbeddingBackfill.ThreadName)
             {
                 Interlocked.Increment(ref _batches);
                 await _never.Task.WaitAsync(cancellationToken);

@@ -16,6 +16,9 @@ namespace StudyBot.Knowledge.Ingestion;
 /// </summary>
 public sealed partial class EmbeddingBackfill(IDocumentIndex index, ChunkEmbedder embedder, TimeProvider time, ILogger<EmbeddingBackfill> logger) : BackgroundService
 {
+    /// <summary>The name of the thread the background embedding runs on.</summary>
+    public const string ThreadName = "StudyBot embedding backfill";
+
     /// <summary>Chunks per round: small, so a changed document's vectors land soon and progress moves steadily.</summary>
     private const int BatchSize = 8;
 
@@ -23,7 +26,7 @@ public sealed partial class EmbeddingBackfill(IDocumentIndex index, ChunkEmbedde
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly DedicatedThreadScheduler _model = new("StudyBot embedding backfill", threads: 1);
+    private readonly DedicatedThreadScheduler _model = new(ThreadName, threads: 1);
     private double _chunksPerSecond;
 
     /// <summary>Progress for /api/status: null when the store takes every chunk with its vector.</summary>

@@ -126,7 +126,7 @@ internal sealed class BlockKitRenderer(IOptions<SlackOptions> options, FileLinkS
     /// </summary>
     private static IEnumerable<Block> AnswerBody(string text) =>
         Markdown.RendersBetter(text)
-            ? Markdown.Split(text, BlockKitLimits.SectionText).Select(part => new MarkdownBlock(part))
+            ? Markdown.Split(Markdown.Neutralize(text), BlockKitLimits.SectionText).Select(part => new MarkdownBlock(part))
             : Sections(Mrkdwn.Escape(text));
 
     /// <summary>Fills messages with body blocks within the block and text budgets; the tail (sources, buttons) ends the last one.</summary>

@@ -44,11 +44,26 @@ internal static partial class Markdown
         return parts;
     }
 
+    /// <summary>
+    /// Text for a markdown block or a stream with Slack's mention tokens (&lt;!channel&gt;, &lt;@U…&gt;, &lt;#C…&gt;) broken by a
+    /// zero-width space, so a quoted document or a model's answer shows them as text and never notifies
+    /// anyone; mrkdwn gets the same from its escaping. <paramref name="previous"/> is the character
+    /// before <paramref name="text"/> when text arrives in pieces (a token split between two deltas).
+    /// </summary>
+    public static string Neutralize(string text, char? previous = null)
+    {
+        var safe = MentionToken().Replace(text, "<\u200B$1");
+        return previous == '<' && safe.Length > 0 && safe[0] is '!' or '@' or '#' ? "\u200B" + safe : safe;
+    }
+
     private static int CountFences(string text) => FenceLine().Count(text);
 
     // A list item, a fenced code block, a [label](url) link, **bold** or a heading.
     [GeneratedRegex(@"^\s{0,3}(?:[-*+] |\d{1,3}[.)] |#{1,6} |```)|\[[^\]\n]+\]\(https?://[^)\s]+\)|\*\*[^*\n]+\*\*", RegexOptions.Multiline)]
     private static partial Regex Structure();
+
+    [GeneratedRegex("<([!@#])")]
+    private static partial Regex MentionToken();
 
     [GeneratedRegex(@"^\s{0,3}```", RegexOptions.Multiline)]
     private static partial Regex FenceLine();

@@ -117,7 +117,7 @@ internal sealed partial class StreamedReplyWriter(
 
         public async Task AddAsync(string text, CancellationToken cancellationToken)
         {
-            _text.Append(text);
+            _text.Append(Markdown.Neutralize(text, _text.Length > 0 ? _text[^1] : null));
             switch (_mode)
             {
                 case Mode.Waiting:

@@ -17,6 +17,18 @@ public sealed class MarkdownTests
     [InlineData("Costs 3 * 4 = 12, not 2 - 1.")]
     public void RendersBetter_PlainProse_StaysMrkdwn(string text) => Assert.False(Markdown.RendersBetter(text));
 
+    [Theory]
+    [InlineData("Ping <!channel> now", null)]
+    [InlineData("Ask <@U024BE7LH> or see <#C024BE7LR>", null)]
+    [InlineData("!here, please", '<')]
+    public void Neutralize_MentionTokens_ReadAsTextWithoutNotifying(string text, char? previous)
+    {
+        var shown = (previous?.ToString() ?? "") + Markdown.Neutralize(text, previous);
+
+        Assert.DoesNotMatch("<[!@#]", shown);
+        Assert.Equal((previous?.ToString() ?? "") + text, shown.Replace("\u200B", "", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Split_CodeBlockCutInTwo_IsClosedAndReopenedSoEachPieceRenders()
     {
