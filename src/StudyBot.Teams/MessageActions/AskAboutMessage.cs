@@ -38,7 +38,7 @@ internal sealed partial class AskAboutMessage(
     public const string SubmitAction = "composeExtension/submitAction";
 
     /// <summary>The inbox key of posting an answer into a conversation.</summary>
-    public static string PostKey(string answerId, string conversationId) => $"post:{answerId}@{conversationId}";
+    private static string PostKey(string answerId, string conversationId) => $"post:{answerId}@{conversationId}";
 
     /// <returns>The dialog, or why the invoke is malformed.</returns>
     public async Task<(JsonObject? Dialog, string? Problem)> FetchAsync(Activity activity, CancellationToken cancellationToken)
