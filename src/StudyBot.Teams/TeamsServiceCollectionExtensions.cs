@@ -45,7 +45,6 @@ public static class TeamsServiceCollectionExtensions
 
         services.AddSingleton<MessagesEndpoint>();
         services.AddSingleton<CardActionInvoke>();
-        services.AddMemoryCache();
         services.AddSingleton<QuizCardRefresh>();
         services.AddSingleton<FeedbackLoopInvoke>();
 
