@@ -18,7 +18,7 @@ using StudyBot.Knowledge.Sources.Notion;
 using StudyBot.Knowledge.Sources.Pdf;
 
 // Prints the figures the README and closing notes quote. Run in Release:
-//   dotnet run -c Release --project bench/StudyBot.Bench [-- embedder|retrieval|pdf|markdown|noop|notion-sync|confluence-sync]
+//   dotnet run -c Release --project bench/StudyBot.Bench [-- embedder|int8|retrieval|pdf|markdown|noop|notion-sync|confluence-sync]
 const int RetrievalDimensions = 384;
 var only = args.FirstOrDefault();
 var work = Path.Combine(Path.GetTempPath(), "studybot-bench-" + Environment.ProcessId);
@@ -31,6 +31,11 @@ try
     if (only is null or "embedder")
     {
         await EmbedderBench.RunAsync(work);
+    }
+
+    if (only is "int8")
+    {
+        Int8Bench.Run();
     }
 
     if (only is null or "retrieval")

@@ -11,6 +11,7 @@ using StudyBot.Teams.Configuration;
 using StudyBot.Teams.Feedback;
 using StudyBot.Teams.Handling;
 using StudyBot.Teams.Intake;
+using StudyBot.Teams.MessageActions;
 using StudyBot.Teams.Rendering;
 using StudyBot.Teams.Replies;
 using StudyBot.Teams.Wire;
@@ -47,11 +48,13 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<CardActionInvoke>();
         services.AddSingleton<QuizCardRefresh>();
         services.AddSingleton<FeedbackLoopInvoke>();
+        services.AddSingleton<AskAboutMessage>();
 
         services.AddInboxHandler<TeamsInboxHandler>();
         services.AddSingleton<IWorkHandler<Activity>, QuestionHandler>();
         services.AddSingleton<IWorkHandler<Activity>, SubmitActionHandler>();
         services.AddSingleton<IWorkHandler<Activity>, WelcomeHandler>();
+        services.AddSingleton<IWorkHandler<Activity>, PostAnswerHandler>();
         services.AddSingleton<IncomingTranslator>();
         services.AddSingleton<ConversationHistory>();
         services.AddSingleton<TypingIndicator>();

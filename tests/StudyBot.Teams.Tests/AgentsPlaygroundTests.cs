@@ -1,8 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Teams.Tests.Infrastructure;
 
 namespace StudyBot.Teams.Tests;
@@ -13,49 +9,23 @@ namespace StudyBot.Teams.Tests;
 /// </summary>
 public sealed class AgentsPlaygroundTests : IAsyncLifetime
 {
-    private FakeConnector _unused = null!;
-    private TeamsHost _host = null!;
-    private AgentsPlayground _playground = null!;
-    private JsonNode _config = null!;
+    private PlaygroundSession _session = null!;
 
-    public async Task InitializeAsync()
-    {
-        _unused = await FakeConnector.StartAsync();
-        _host = new TeamsHost(authority: null, _unused);
-        _host.UseKestrel(0);
-        _host.StartServer();
-        await _host.WaitForIngestionAsync();
-        var address = _host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        _playground = await AgentsPlayground.StartAsync(address.Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/api/messages");
-        _config = await _playground.GetConfigAsync();
-    }
+    private AgentsPlayground Playground => _session.Playground;
 
-    public async Task DisposeAsync()
-    {
-        await _playground.DisposeAsync();
-        await _host.DisposeAsync();
-        await _unused.DisposeAsync();
-    }
+    private JsonNode Config => _session.Config;
 
-    /// <summary>StudyBot's answer as the playground shows it: a message with its AI entity.</summary>
-    private bool IsBotAnswer(JsonNode e, string conversationId) =>
-        e["action"]?.GetValue<string>() == "createMessage"
-        && e["actionConversationId"]?.GetValue<string>() == conversationId
-        && e["message"]?["from"]?["id"]?.GetValue<string>() == _config["bot"]!["id"]!.GetValue<string>()
-        && e["message"]?["aiEntity"] is not null;
+    private string Me => _session.Me;
 
-    private string Me => _config["currentUser"]!["id"]!.GetValue<string>();
+    public async Task InitializeAsync() => _session = await PlaygroundSession.StartAsync();
+
+    public async Task DisposeAsync() => await _session.DisposeAsync();
 
     private async Task<JsonNode> AskInPersonalChatAsync(string question)
     {
-        var chat = _config["personalChat"]!["id"]!.GetValue<string>();
-        await _playground.SendAsync(chat, new JsonObject
-        {
-            ["from"] = new JsonObject { ["id"] = Me },
-            ["text"] = question,
-            ["textFormat"] = "plain",
-        });
-        return await _playground.WaitForEventAsync(e => IsBotAnswer(e, chat));
+        await _session.SayInPersonalChatAsync(question);
+        return await Playground.WaitForEventAsync(e =>
+            e["action"]?.GetValue<string>() == "createMessage" && _session.IsFromBot(e, _session.PersonalChat) && e["message"]?["aiEntity"] is not null);
     }
 
     [Fact]
@@ -75,18 +45,18 @@ public sealed class AgentsPlaygroundTests : IAsyncLifetime
     [Fact]
     public async Task Playground_ChannelMention_AnsweredWithCitations()
     {
-        var channel = _config["teams"]![0]!["channels"]![0]!["id"]!.GetValue<string>();
-        var bot = _config["bot"]!;
+        var channel = Config["teams"]![0]!["channels"]![0]!["id"]!.GetValue<string>();
+        var bot = Config["bot"]!;
         var mention = $"<at>{bot["name"]!.GetValue<string>()}</at>";
 
-        await _playground.SendAsync(channel, new JsonObject
+        await Playground.SendAsync(channel, new JsonObject
         {
             ["from"] = new JsonObject { ["id"] = Me },
             ["text"] = $"{mention} How do vector stores find the nearest embeddings?",
             ["textFormat"] = "plain",
             ["mentions"] = new JsonArray(new JsonObject { ["mentioned"] = new JsonObject { ["id"] = bot["id"]!.GetValue<string>() }, ["text"] = mention }),
         });
-        var reply = await _playground.WaitForEventAsync(e =>
+        var reply = await Playground.WaitForEventAsync(e =>
             e["action"]?.GetValue<string>() == "createMessage"
             && e["message"]?["from"]?["id"]?.GetValue<string>() == bot["id"]!.GetValue<string>()
             && e["message"]?["aiEntity"] is not null);
@@ -97,15 +67,15 @@ public sealed class AgentsPlaygroundTests : IAsyncLifetime
     [Fact]
     public async Task Playground_QuizAnswerButton_CardRefreshedWithTheResult()
     {
-        var chat = _config["personalChat"]!["id"]!.GetValue<string>();
-        await _playground.SendAsync(chat, new JsonObject { ["from"] = new JsonObject { ["id"] = Me }, ["text"] = "quiz fine-tuning 1", ["textFormat"] = "plain" });
-        var question = await _playground.WaitForEventAsync(e =>
+        var chat = _session.PersonalChat;
+        await _session.SayInPersonalChatAsync("quiz fine-tuning 1");
+        var question = await Playground.WaitForEventAsync(e =>
             e["action"]?.GetValue<string>() == "createMessage"
             && e["actionConversationId"]?.GetValue<string>() == chat
             && e["message"]?["attachments"]?.ToJsonString().Contains("Question 1 of 1", StringComparison.Ordinal) == true);
         var option = question["message"]!["attachments"]![0]!["content"]!["actions"]![0]!;
 
-        var response = await _playground.InvokeAsync(new JsonObject
+        var response = await Playground.InvokeAsync(new JsonObject
         {
             ["name"] = "adaptiveCard/action",
             ["value"] = new JsonObject

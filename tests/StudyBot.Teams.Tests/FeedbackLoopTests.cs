@@ -47,23 +47,7 @@ public sealed class FeedbackLoopTests(TeamsFlowFixture fixture) : IClassFixture<
         return invoke;
     }
 
-    private Task<string> AnswerIdOfAsync(string conversationId, RecordedCall reply) => AnswerOfMessageAsync(conversationId, reply.SentId!);
-
-    /// <summary>The answer a message carries, once StudyBot has noted it (just after the Connector took the message).</summary>
-    private async Task<string> AnswerOfMessageAsync(string conversationId, string messageId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            if (await Answers.FindByMessageAsync("teams", conversationId, messageId, CancellationToken.None) is { } answerId)
-            {
-                return answerId;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"message {messageId} was never noted with its answer");
-            await Task.Delay(50);
-        }
-    }
+    private Task<string> AnswerIdOfAsync(string conversationId, RecordedCall reply) => Answers.AnswerOfMessageAsync(conversationId, reply.SentId!);
 
     private async Task<IReadOnlyList<FeedbackEntry>> VotesOnAsync(string answerId) =>
         [.. (await Answers.ListFeedbackAsync(10_000, CancellationToken.None)).Where(f => f.AnswerId == answerId)];
@@ -160,7 +144,7 @@ public sealed class FeedbackLoopTests(TeamsFlowFixture fixture) : IClassFixture<
 
         // Teams names the streamed message by its stream id, which the final message completes.
         var message = final.StreamInfo?["streamId"]?.GetValue<string>() ?? final.SentId!;
-        var answerId = await AnswerOfMessageAsync(chat, message);
+        var answerId = await Answers.AnswerOfMessageAsync(chat, message);
         await Host.PostActivityAsync(Invoke(TeamsActivities.FeedbackSubmit, chat, message, "like"), fixture.Token());
 
         Assert.True(Assert.Single(await VotesOnAsync(answerId)).Helpful);

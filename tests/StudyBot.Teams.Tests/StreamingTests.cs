@@ -10,8 +10,8 @@ namespace StudyBot.Teams.Tests;
 /// </summary>
 public sealed class StreamingTests : IAsyncLifetime
 {
-    private const string Supported = "QLoRA freezes the pretrained model in 4-bit NormalFloat quantization and trains LoRA adapters [1].";
-    private const string Second = "The paper shows that QLoRA makes it feasible to fine-tune a 65B-parameter model on a single 48 GB GPU [1].";
+    internal const string Supported = "QLoRA freezes the pretrained model in 4-bit NormalFloat quantization and trains LoRA adapters [1].";
+    internal const string Second = "The paper shows that QLoRA makes it feasible to fine-tune a 65B-parameter model on a single 48 GB GPU [1].";
     private OpenIdAuthority _authority = null!;
     private FakeConnector _connector = null!;
     private FakeOpenAI _model = null!;

@@ -67,6 +67,11 @@ public sealed class TeamsAppPackageTests : IDisposable
         var starters = commands.Where(c => c!["type"]?.GetValue<string>() == "prompt").ToDictionary(c => c!["title"]!.GetValue<string>(), c => c!["prompt"]!.GetValue<string>());
         Assert.Equal(("quiz me", "status"), (starters["Quiz me"], starters["What changed"]));
         Assert.StartsWith("What do our docs say about", starters["Ask the knowledge base"], StringComparison.Ordinal);
+        var messageExtension = manifest["composeExtensions"]![0]!;
+        Assert.Equal(AppId, messageExtension["botId"]!.GetValue<string>());
+        var askAbout = Assert.Single(messageExtension["commands"]!.AsArray())!;
+        Assert.Equal(("askAboutMessage", "action", "Ask StudyBot about this", true), (askAbout["id"]!.GetValue<string>(), askAbout["type"]!.GetValue<string>(), askAbout["title"]!.GetValue<string>(), askAbout["fetchTask"]!.GetValue<bool>()));
+        Assert.Equal(["message"], askAbout["context"]!.AsArray().Select(c => c!.GetValue<string>()));
         Assert.Equal("studybot.contoso.com", manifest["validDomains"]![0]!.GetValue<string>());
         Assert.DoesNotContain("{{", manifest.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal((192, 192), PngSize(ReadAll(package, "color.png")));

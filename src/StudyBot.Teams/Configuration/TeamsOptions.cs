@@ -66,6 +66,14 @@ public sealed class TeamsOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
     public TimeSpan StreamInterval { get; set; } = TimeSpan.FromSeconds(1.5);
 
+    /// <summary>
+    /// Longest StudyBot takes to answer "Ask StudyBot about this" in its dialog: Teams waits five seconds for a
+    /// message extension's invoke, then retries and says "Unable to reach the app"; a slower answer gets a dialog
+    /// saying so.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:00:30")]
+    public TimeSpan MessageActionDeadline { get; set; } = TimeSpan.FromSeconds(4.5);
+
     /// <summary>Where this adapter's citations open.</summary>
     public CitationLinks Links(FileLinkSigner? signer) => new(PublicBaseUrl, signer);
 

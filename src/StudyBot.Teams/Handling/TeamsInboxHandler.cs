@@ -4,6 +4,7 @@ using StudyBot.Adapters.Handling;
 using StudyBot.Core.Inbox;
 using StudyBot.Teams.Api;
 using StudyBot.Teams.Authentication;
+using StudyBot.Teams.MessageActions;
 using StudyBot.Teams.Rendering;
 using StudyBot.Teams.Wire;
 
@@ -34,6 +35,7 @@ internal sealed class TeamsInboxHandler(IEnumerable<IWorkHandler<Activity>> hand
     protected override string? KindOf(Activity activity) => activity.Type switch
     {
         ActivityTypes.ConversationUpdate when WelcomeHandler.Welcomes(activity) => TeamsWork.Welcome,
+        ActivityTypes.Invoke when activity.Name == AskAboutMessage.SubmitAction => TeamsWork.PostAnswer,
         ActivityTypes.Message or ActivityTypes.Invoke when CardAction.TryRead(activity.Value, out _, out _) => TeamsWork.ButtonPress,
 
         // Another card's Action.Submit carries data but no text: nothing to answer.

@@ -9,6 +9,7 @@ using StudyBot.Teams.Authentication;
 using StudyBot.Teams.Configuration;
 using StudyBot.Teams.Feedback;
 using StudyBot.Teams.Handling;
+using StudyBot.Teams.MessageActions;
 using StudyBot.Teams.Rendering;
 using StudyBot.Teams.Replies;
 using StudyBot.Teams.Wire;
@@ -26,6 +27,7 @@ internal sealed partial class MessagesEndpoint(
     IInbox inbox,
     CardActionInvoke cardActions,
     FeedbackLoopInvoke feedback,
+    AskAboutMessage askAbout,
     UnauthenticatedModeWarning unauthenticated,
     ILogger<MessagesEndpoint> logger)
 {
@@ -117,9 +119,25 @@ internal sealed partial class MessagesEndpoint(
             case FeedbackLoopInvoke.SubmitAction when await feedback.SubmitAsync(activity, cancellationToken):
                 // Teams shows its own thanks and refuses any body but an empty object.
                 return Results.Json(new JsonObject(), TeamsJson.Default.JsonNode);
+            case AskAboutMessage.FetchTask:
+                return Answer(await askAbout.FetchAsync(activity, cancellationToken));
+            case AskAboutMessage.SubmitAction:
+                return Answer(await askAbout.SubmitAsync(activity, body, cancellationToken));
             default:
                 return Results.Ok();
         }
+    }
+
+    /// <summary>A message action's response, or 400 with why its invoke cannot be read.</summary>
+    private IResult Answer((JsonObject? Body, string? Problem) response)
+    {
+        if (response.Body is { } body)
+        {
+            return Results.Json(body, TeamsJson.Default.JsonNode);
+        }
+
+        LogMalformed(response.Problem!);
+        return Results.Problem(title: "Malformed invoke", detail: response.Problem, statusCode: StatusCodes.Status400BadRequest);
     }
 
     /// <summary>The inbox key: Teams message ids are unique within a conversation, not across conversations.</summary>

@@ -44,9 +44,9 @@ internal static class AiMessageEntity
         var appearance = new JsonObject
         {
             ["@type"] = "DigitalDocument",
-            ["name"] = Shorten(citation.Title, MaxName),
-            ["abstract"] = Shorten(string.IsNullOrWhiteSpace(citation.Snippet) ? citation.HeadingPath : citation.Snippet, MaxAbstract),
-            ["keywords"] = new JsonArray([.. Keywords(citation).Select(k => (JsonNode)Shorten(k, MaxKeyword))]),
+            ["name"] = TextCut.Shorten(citation.Title, MaxName),
+            ["abstract"] = TextCut.Shorten(string.IsNullOrWhiteSpace(citation.Snippet) ? citation.HeadingPath : citation.Snippet, MaxAbstract),
+            ["keywords"] = new JsonArray([.. Keywords(citation).Select(k => (JsonNode)TextCut.Shorten(k, MaxKeyword))]),
         };
         if (links.UrlOf(citation) is { } url)
         {
@@ -75,6 +75,4 @@ internal static class AiMessageEntity
             yield return section;
         }
     }
-
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
 }

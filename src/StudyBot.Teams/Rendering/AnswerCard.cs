@@ -49,7 +49,7 @@ internal static class AnswerCard
             : null;
 
     /// <summary>A "Sources" heading, one line per citation, and a button per citation with a URL.</summary>
-    private static IEnumerable<JsonNode> SourcesBody(IReadOnlyList<Citation> citations, CitationLinks links)
+    public static IEnumerable<JsonNode> SourcesBody(IReadOnlyList<Citation> citations, CitationLinks links)
     {
         yield return AdaptiveCard.Text("Sources", weight: "Bolder", separator: true);
         var openButtons = new List<JsonNode>();
@@ -61,7 +61,7 @@ internal static class AnswerCard
             yield return AdaptiveCard.Text($"[{citation.Number}] {title}{section} — {Where(citation)}", size: "Small", subtle: true);
             if (url is not null)
             {
-                openButtons.Add(AdaptiveCard.OpenUrl($"[{citation.Number}] {Shorten(citation.Title, 40)}", url));
+                openButtons.Add(AdaptiveCard.OpenUrl($"[{citation.Number}] {TextCut.Shorten(citation.Title, 40)}", url));
             }
         }
 
@@ -100,6 +100,4 @@ internal static class AnswerCard
 
         return where.ToString();
     }
-
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

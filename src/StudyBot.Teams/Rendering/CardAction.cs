@@ -77,5 +77,6 @@ internal static class CardAction
             ? property.GetString()
             : null;
 
-    private static JsonObject Data(string actionId, string value) => new() { [ActionKey] = actionId, [ValueKey] = value };
+    /// <summary>The data a StudyBot button sends back: the engine's action id and value.</summary>
+    public static JsonObject Data(string actionId, string value) => new() { [ActionKey] = actionId, [ValueKey] = value };
 }

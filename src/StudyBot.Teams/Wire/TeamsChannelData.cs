@@ -17,11 +17,22 @@ internal sealed class TeamsChannelData
     /// <summary>Outbound: which form the 👍/👎 open; "custom" asks StudyBot for it (message/fetchTask).</summary>
     public FeedbackLoopSettings? FeedbackLoop { get; set; }
 
+    /// <summary>
+    /// Outbound: the user a bot's message is posted for, shown as "StudyBot on behalf of …" (msteams-docs
+    /// respond-to-task-module-submit.md, "Respond to botMessagePreview send").
+    /// </summary>
+    public List<OnBehalfOf>? OnBehalfOf { get; set; }
+
     /// <summary>The channelData of an answer: Teams' feedback buttons opening StudyBot's form.</summary>
     public static TeamsChannelData CustomFeedbackLoop() => new() { FeedbackLoopEnabled = true, FeedbackLoop = new FeedbackLoopSettings("custom") };
 }
 
 internal sealed record FeedbackLoopSettings(string Type);
+
+internal sealed record OnBehalfOf(int ItemId, string MentionType, string Mri, string? DisplayName)
+{
+    public static OnBehalfOf Of(ChannelAccount user) => new(0, "person", user.Id!, user.Name);
+}
 
 internal sealed class TeamsId
 {

@@ -14,4 +14,7 @@ internal static class TeamsWork
 
     /// <summary>One of StudyBot's buttons pressed: a card's on a client without Universal Actions (Action.Submit), or a suggested action.</summary>
     public const string ButtonPress = "button-press";
+
+    /// <summary>"Post in conversation" pressed in the dialog of the message action "Ask StudyBot about this".</summary>
+    public const string PostAnswer = "post-answer";
 }

@@ -27,6 +27,8 @@ internal static class TeamsActivities
     public const string FeedbackFetchTask = "invoke.message_fetchTask.feedback.json";
     public const string FeedbackSubmit = "invoke.message_submitAction.feedback.json";
     public const string SuggestedActionSubmit = "invoke.suggestedAction_submit.json";
+    public const string MessageActionFetchTask = "invoke.composeExtension_fetchTask.message.json";
+    public const string MessageActionSubmit = "invoke.composeExtension_submitAction.message.json";
 
     public static JsonObject Load(string name, string serviceUrl, string? id = null)
     {
