@@ -141,16 +141,17 @@ public sealed class EfQuizStore(AppStore store, TimeProvider time) : IQuizStore
     {
         await using var context = store.CreateContext();
         // One statement: the answer only lands while its question is the session's open one, and only once per person.
+        // A raw parameter cannot be null (it would have no type), so a missing channel user id goes as '' and is stored as NULL.
         var inserted = await context.Database.ExecuteSqlRawAsync(
             """
-            INSERT INTO quiz_answers ("SessionId", "QuestionIndex", "UserId", "Channel", "Space", "Thread", "ChosenOption", "Correct", "AnsweredAt")
-            SELECT s."Id", s."Current", {2}, s."Channel", s."Space", s."Thread", {3}, {4}, {5}
+            INSERT INTO quiz_answers ("SessionId", "QuestionIndex", "UserId", "Channel", "Space", "Thread", "ChosenOption", "Correct", "AnsweredAt", "ChannelUserId")
+            SELECT s."Id", s."Current", {2}, s."Channel", s."Space", s."Thread", {3}, {4}, {5}, NULLIF({7}, '')
             FROM quiz_sessions s
             WHERE s."Id" = {0} AND s."State" = {6} AND s."Current" = {1}
             ON CONFLICT ("SessionId", "QuestionIndex", "UserId") DO NOTHING
             """,
             [answer.SessionId, answer.QuestionIndex, answer.UserId, answer.ChosenOption, answer.Correct,
-                ProviderValue(context, answer.AnsweredAt), nameof(QuizSessionState.Open)],
+                ProviderValue(context, answer.AnsweredAt), nameof(QuizSessionState.Open), answer.ChannelUserId ?? ""],
             cancellationToken);
         if (inserted == 1)
         {
@@ -173,8 +174,21 @@ public sealed class EfQuizStore(AppStore store, TimeProvider time) : IQuizStore
         await using var context = store.CreateContext();
         return await context.QuizAnswers.AsNoTracking().Where(a => a.SessionId == sessionId)
             .OrderBy(a => a.QuestionIndex).ThenBy(a => a.AnsweredAt)
-            .Select(a => new QuizAnswer(a.SessionId, a.QuestionIndex, a.UserId, a.ChosenOption, a.Correct, a.AnsweredAt))
+            .Select(a => new QuizAnswer(a.SessionId, a.QuestionIndex, a.UserId, a.ChosenOption, a.Correct, a.AnsweredAt, a.ChannelUserId))
             .ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> LatestAnswerersAsync(string sessionId, int questionIndex, int max, CancellationToken cancellationToken)
+    {
+        await using var context = store.CreateContext();
+        var latest = await context.QuizAnswers.AsNoTracking()
+            .Where(a => a.SessionId == sessionId && a.QuestionIndex == questionIndex && a.ChannelUserId != null)
+            .OrderByDescending(a => a.AnsweredAt).ThenByDescending(a => a.UserId)
+            .Take(max)
+            .Select(a => a.ChannelUserId!)
+            .ToListAsync(cancellationToken);
+        latest.Reverse();
+        return latest;
     }
 
     public async Task<bool> TryAdvanceAsync(string sessionId, int from, int nextIndex, DateTimeOffset? questionDeadline, CancellationToken cancellationToken)

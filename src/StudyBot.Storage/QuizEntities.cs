@@ -92,6 +92,9 @@ public sealed class QuizAnswerEntity
     public bool Correct { get; set; }
 
     public DateTimeOffset AnsweredAt { get; set; }
+
+    /// <summary>The learner's id on the chat platform when it differs from <see cref="UserId"/> (Teams: "29:…"); null for older answers.</summary>
+    public string? ChannelUserId { get; set; }
 }
 
 /// <summary>A learner's Leitner box for one question.</summary>

@@ -26,6 +26,7 @@ internal static class QuizModel
             answer.ToTable("quiz_answers");
             answer.HasKey(a => new { a.SessionId, a.QuestionIndex, a.UserId });
             answer.HasIndex(a => new { a.Channel, a.Space });
+            answer.Property(a => a.ChannelUserId).HasMaxLength(256);
         });
         modelBuilder.Entity<QuizLearnerItemEntity>(item =>
         {

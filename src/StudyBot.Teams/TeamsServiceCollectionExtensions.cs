@@ -46,7 +46,6 @@ public static class TeamsServiceCollectionExtensions
 
         services.AddSingleton<MessagesEndpoint>();
         services.AddSingleton<CardActionInvoke>();
-        services.AddMemoryCache();
         services.AddSingleton<QuizCardRefresh>();
         services.AddSingleton<FeedbackLoopInvoke>();
         services.AddSingleton<AskAboutMessage>();

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using StudyBot.Core.Conversations;
@@ -115,9 +114,7 @@ public sealed class QuizFlowTests(TeamsFlowFixture fixture) : IClassFixture<Team
         var refresh = question.Card!["refresh"]!;
         Assert.Empty(refresh["userIds"]!.AsArray());
         var answerer = TeamsActivities.Load(TeamsActivities.RefreshInvoke, Connector.ServiceUrl)["from"]!;
-        var other = answerer.DeepClone();
-        other["id"] = "29:1other-student";
-        other["aadObjectId"] = Guid.NewGuid().ToString();
+        var other = TeamsActivities.Student(Connector.ServiceUrl, "29:1other-student");
 
         var answered = await PressAsync(question.Card!["actions"]![1]!, answerer, on: (start, question.SentId!));
         var updated = await Connector.WaitForAsync(c => c.Method == "PUT" && c.Path.EndsWith("/activities/" + Uri.EscapeDataString(question.SentId!), StringComparison.Ordinal));
@@ -136,6 +133,27 @@ public sealed class QuizFlowTests(TeamsFlowFixture fixture) : IClassFixture<Team
         Assert.Equal(4, othersView["value"]!["actions"]!.AsArray().Count);
     }
 
+    [Fact]
+    public async Task ChannelQuiz_TwoStudentsAnsweringAtOnce_TheLastCardUpdateListsBoth()
+    {
+        var id = NewId("quiz-two");
+        var start = InItsOwnChannel(TeamsActivities.Mention(Connector.ServiceUrl, id, "quiz vector stores 2"));
+        await Host.PostActivityAsync(start, fixture.Token());
+        var question = await Connector.WaitForReplyAsync(id);
+        var on = (start, question.SentId!);
+        var (ada, ben) = (TeamsActivities.Student(Connector.ServiceUrl, "29:1ada"), TeamsActivities.Student(Connector.ServiceUrl, "29:1ben"));
+
+        // Teams is slow over the card update of Ada's answer: Ben answers while it is still on its way.
+        var adasUpdateSent = Connector.SlowDownNextUpdate(question.SentId!, TimeSpan.FromSeconds(3));
+        var adaAnswers = PressAsync(question.Card!["actions"]![0]!, ada, on: on);
+        await adasUpdateSent;
+        await Task.WhenAll(adaAnswers, PressAsync(question.Card!["actions"]![1]!, ben, on: on));
+
+        var updates = Connector.Calls.Where(c => c.Method == "PUT" && c.Path.EndsWith("/activities/" + Uri.EscapeDataString(question.SentId!), StringComparison.Ordinal)).ToList();
+        CardSchema.AssertValid(updates[^1].Card);
+        Assert.Equal(["29:1ada", "29:1ben"], updates[^1].Card!["refresh"]!["userIds"]!.AsArray().Select(u => u!.GetValue<string>()).Order());
+    }
+
     /// <summary>The activity in a channel thread of its own: one quiz runs per conversation.</summary>
     private static JsonObject InItsOwnChannel(JsonObject activity)
     {
@@ -147,28 +165,7 @@ public sealed class QuizFlowTests(TeamsFlowFixture fixture) : IClassFixture<Team
     private static string CardText(JsonNode card) =>
         string.Join('\n', card["body"]!.AsArray().Select(b => b?["text"]?.GetValue<string>()).OfType<string>());
 
-    /// <summary>
-    /// The recorded adaptiveCard/action invoke, carrying one of StudyBot's buttons or a card's refresh action (optionally
-    /// from another sender, and <paramref name="on"/> the card StudyBot posted in reply to an activity).
-    /// </summary>
-    private async Task<JsonNode> PressAsync(JsonNode button, JsonNode? from = null, string trigger = "manual", (JsonObject Activity, string MessageId)? on = null)
-    {
-        var invoke = TeamsActivities.Load(TeamsActivities.RefreshInvoke, Connector.ServiceUrl, NewId("press"));
-        invoke["value"]!["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = button["verb"]!.DeepClone(), ["data"] = button["data"]!.DeepClone() };
-        invoke["value"]!["trigger"] = trigger;
-        if (from is not null)
-        {
-            invoke["from"] = from.DeepClone();
-        }
-
-        if (on is { } card)
-        {
-            invoke["conversation"] = card.Activity["conversation"]!.DeepClone();
-            invoke["replyToId"] = card.MessageId;
-        }
-
-        var response = await Host.PostActivityAsync(invoke, fixture.Token());
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonNode>())!;
-    }
+    /// <summary>Presses one of StudyBot's buttons or a card's refresh action; see <see cref="TeamsActivities.Press"/>.</summary>
+    private Task<JsonNode> PressAsync(JsonNode button, JsonNode? from = null, string trigger = "manual", (JsonObject Activity, string MessageId)? on = null) =>
+        Host.InvokeAsync(TeamsActivities.Press(Connector.ServiceUrl, button, from, trigger, on), fixture.Token());
 }

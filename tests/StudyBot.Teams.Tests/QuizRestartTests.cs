@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using StudyBot.Teams.Tests.Infrastructure;
 using StudyBot.Tests;
 
@@ -40,7 +41,7 @@ public sealed class QuizRestartTests : IAsyncLifetime
         await using (var first = new TeamsHost(_authority, _connector, FastQuiz, _data.Path))
         {
             await first.WaitForIngestionAsync();
-            Assert.Equal(HttpStatusCode.OK, (await first.PostActivityAsync(start, _authority.IssueToken(TeamsActivities.BotAppId, _connector.ServiceUrl))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await first.PostActivityAsync(start, Token())).StatusCode);
             var question = await _connector.WaitForReplyAsync(id);
             sessionId = question.Card!["actions"]![0]!["data"]!["value"]!.GetValue<string>().Split('|')[0];
             callsBeforeRestart = _connector.Calls.Count;
@@ -59,4 +60,36 @@ public sealed class QuizRestartTests : IAsyncLifetime
         Assert.True(_connector.Calls.ToList().IndexOf(next) >= callsBeforeRestart, "the next question was posted before the restart");
         CardSchema.AssertValid(next.Card);
     }
+
+    [Fact]
+    public async Task ChannelQuiz_HostRestartedAfterAnAnswer_TheAnswererStillSeesTheirResultAndStaysOnTheCard()
+    {
+        var id = $"restart-view-{Guid.NewGuid():N}";
+        var start = TeamsActivities.Mention(_connector.ServiceUrl, id, "quiz vector stores 2");
+        var (ada, ben) = (TeamsActivities.Student(_connector.ServiceUrl, "29:1ada"), TeamsActivities.Student(_connector.ServiceUrl, "29:1ben"));
+        RecordedCall question;
+        JsonNode adasResult;
+        await using (var first = new TeamsHost(_authority, _connector, dataDirectory: _data.Path))
+        {
+            await first.WaitForIngestionAsync();
+            await first.PostActivityAsync(start, Token());
+            question = await _connector.WaitForReplyAsync(id);
+            adasResult = await first.InvokeAsync(TeamsActivities.Press(_connector.ServiceUrl, question.Card!["actions"]![0]!, ada, on: (start, question.SentId!)), Token());
+        }
+
+        await DataFolderLock.WaitUntilReleasedAsync(_data.Path);
+
+        await using var second = new TeamsHost(_authority, _connector, dataDirectory: _data.Path);
+        await second.WaitForIngestionAsync();
+        var callsBeforeBen = _connector.Calls.Count;
+        await second.InvokeAsync(TeamsActivities.Press(_connector.ServiceUrl, question.Card!["actions"]![1]!, ben, on: (start, question.SentId!)), Token());
+        var adasView = await second.InvokeAsync(TeamsActivities.Press(_connector.ServiceUrl, question.Card!["refresh"]!["action"]!, ada, "automatic", (start, question.SentId!)), Token());
+
+        var update = _connector.Calls.Skip(callsBeforeBen).Last(c => c.Method == "PUT" && c.Path.EndsWith("/activities/" + Uri.EscapeDataString(question.SentId!), StringComparison.Ordinal));
+        Assert.Equal(["29:1ada", "29:1ben"], update.Card!["refresh"]!["userIds"]!.AsArray().Select(u => u!.GetValue<string>()));
+        Assert.Equal("application/vnd.microsoft.card.adaptive", adasView["type"]!.GetValue<string>());
+        Assert.True(JsonNode.DeepEquals(adasResult["value"], adasView["value"]), $"Ada's view after the restart: {adasView.ToJsonString()}");
+    }
+
+    private string Token() => _authority.IssueToken(TeamsActivities.BotAppId, _connector.ServiceUrl);
 }

@@ -81,7 +81,7 @@ internal sealed partial class QuizRunner(
 
         var now = time.GetUtcNow();
         var correct = option == question.CorrectOption;
-        var outcome = await store.RecordAnswerAsync(new QuizAnswer(session.Id, index, action.UserId, option, correct, now), now + IdleTime, cancellationToken);
+        var outcome = await store.RecordAnswerAsync(new QuizAnswer(session.Id, index, action.UserId, option, correct, now, action.ChannelUserId), now + IdleTime, cancellationToken);
         switch (outcome)
         {
             case QuizAnswerOutcome.AlreadyAnswered:

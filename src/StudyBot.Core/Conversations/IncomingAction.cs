@@ -4,7 +4,8 @@ namespace StudyBot.Core.Conversations;
 /// <param name="Address">The conversation the pressed button is in.</param>
 /// <param name="ActionId">What the button does: <see cref="Feedback"/>, a quiz answer…</param>
 /// <param name="Value">The button's payload, e.g. "{answerId}|up".</param>
-public sealed record IncomingAction(ConversationAddress Address, string UserId, string ActionId, string Value, bool IsAdmin = false)
+/// <param name="ChannelUserId">The presser's id on the chat platform when it differs from <paramref name="UserId"/> (Teams: the "29:…" id its cards address users by).</param>
+public sealed record IncomingAction(ConversationAddress Address, string UserId, string ActionId, string Value, bool IsAdmin = false, string? ChannelUserId = null)
 {
     public const string Feedback = "feedback";
 

@@ -31,6 +31,9 @@ public interface IQuizStore
 
     Task<IReadOnlyList<QuizAnswer>> AnswersAsync(string sessionId, CancellationToken cancellationToken);
 
+    /// <summary>The channel user ids of the latest <paramref name="max"/> answerers of one question who have one, earliest first.</summary>
+    Task<IReadOnlyList<string>> LatestAnswerersAsync(string sessionId, int questionIndex, int max, CancellationToken cancellationToken);
+
     /// <summary>Moves from question <paramref name="from"/> to question <paramref name="nextIndex"/>, once: false when another caller already moved on.</summary>
     Task<bool> TryAdvanceAsync(string sessionId, int from, int nextIndex, DateTimeOffset? questionDeadline, CancellationToken cancellationToken);
 

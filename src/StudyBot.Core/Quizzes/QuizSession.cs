@@ -39,7 +39,8 @@ public enum QuizSessionState
 }
 
 /// <summary>One learner's answer to one question of a session.</summary>
-public sealed record QuizAnswer(string SessionId, int QuestionIndex, string UserId, int ChosenOption, bool Correct, DateTimeOffset AnsweredAt);
+/// <param name="ChannelUserId">The learner's id on the chat platform when it differs from <paramref name="UserId"/> (Teams: "29:…"), for cards that address users.</param>
+public sealed record QuizAnswer(string SessionId, int QuestionIndex, string UserId, int ChosenOption, bool Correct, DateTimeOffset AnsweredAt, string? ChannelUserId = null);
 
 public enum QuizAnswerOutcome
 {

@@ -221,6 +221,10 @@ namespace StudyBot.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ChannelUserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<int>("ChosenOption")
                         .HasColumnType("integer");
 

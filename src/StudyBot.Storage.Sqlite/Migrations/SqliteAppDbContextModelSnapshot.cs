@@ -215,6 +215,10 @@ namespace StudyBot.Storage.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChannelUserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ChosenOption")
                         .HasColumnType("INTEGER");
 

@@ -23,7 +23,7 @@ internal sealed class IncomingTranslator(IOptions<TeamsOptions> options)
     }
 
     public IncomingAction Action(Activity activity, string actionId, string value) =>
-        new(TeamsAddress.Of(activity), UserId(activity), actionId, value, IsAdmin(activity));
+        new(TeamsAddress.Of(activity), UserId(activity), actionId, value, IsAdmin(activity), activity.From?.Id);
 
     /// <summary>The user's Entra object id when Teams sends it (stable across chats), else the Teams user id.</summary>
     private static string UserId(Activity activity) => activity.From?.AadObjectId ?? activity.From?.Id ?? "";

@@ -141,6 +141,32 @@ public sealed class QuizStoreTests
         Assert.Equal([("alice", 2, 2), ("bob", 0, 1)], board.Select(e => (e.UserId, e.Correct, e.Answered)));
     }
 
+    [Theory]
+    [InlineData("Sqlite")]
+    [PostgresData]
+    public async Task LatestAnswerers_OfAQuestionAnsweredBySixtyFive_AreTheLastSixtyWithAChannelIdEarliestFirst(string provider)
+    {
+        await using var bed = await StoreTestBed.StartAsync(provider);
+        var store = bed.Services.GetRequiredService<IQuizStore>();
+        await store.StartSessionAsync(Session("s1", "c1"), CancellationToken.None);
+        await store.StartSessionAsync(Session("s2", "c2"), CancellationToken.None);
+        for (var i = 0; i < 65; i++)
+        {
+            await store.RecordAnswerAsync(new QuizAnswer("s1", 0, $"aad-{i}", 1, true, Now.AddSeconds(i), $"29:u{i}"), Now.AddMinutes(15), CancellationToken.None);
+        }
+
+        await store.RecordAnswerAsync(new QuizAnswer("s1", 0, "no-channel-id", 1, true, Now.AddSeconds(70)), Now.AddMinutes(15), CancellationToken.None);
+        await store.RecordAnswerAsync(new QuizAnswer("s2", 0, "aad-elsewhere", 1, true, Now.AddSeconds(80), "29:elsewhere"), Now.AddMinutes(15), CancellationToken.None);
+        await store.TryAdvanceAsync("s1", 0, 1, null, CancellationToken.None);
+        await store.RecordAnswerAsync(new QuizAnswer("s1", 1, "aad-next", 1, true, Now.AddSeconds(90), "29:next"), Now.AddMinutes(15), CancellationToken.None);
+
+        var latest = await store.LatestAnswerersAsync("s1", 0, 60, CancellationToken.None);
+
+        Assert.Equal(Enumerable.Range(5, 60).Select(i => $"29:u{i}"), latest);
+        Assert.Equal("29:u64", (await store.AnswersAsync("s1", CancellationToken.None)).Single(a => a.UserId == "aad-64").ChannelUserId);
+        Assert.Equal(["29:next"], await store.LatestAnswerersAsync("s1", 1, 60, CancellationToken.None));
+    }
+
     private static QuizSession Session(string id, string conversation) => Session(id, new ConversationAddress("teams", conversation));
 
     private static QuizSession Session(string id, ConversationAddress conversation) => new(

@@ -19,6 +19,7 @@ internal sealed class FakeConnector : IAsyncDisposable
 
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
     private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _failures = new();
+    private readonly ConcurrentDictionary<string, (TimeSpan Delay, TaskCompletionSource Arrived)> _slowUpdates = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _arrived = new(0);
     private readonly bool _keepBodies;
     private LoopbackServer _server = null!;
@@ -52,6 +53,17 @@ internal sealed class FakeConnector : IAsyncDisposable
 
     /// <summary>The next Connector calls answer these statuses (with Retry-After seconds when given) before succeeding.</summary>
     public void FailNext(int status, string? retryAfter = null) => _failures.Enqueue((status, retryAfter));
+
+    /// <summary>
+    /// The next update (PUT) of this message is applied, recorded and answered only after <paramref name="delay"/>, as when
+    /// Teams is slow over it; the task completes when that update arrives.
+    /// </summary>
+    public Task SlowDownNextUpdate(string messageId, TimeSpan delay)
+    {
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _slowUpdates[messageId] = (delay, arrived);
+        return arrived.Task;
+    }
 
     /// <summary>Waits until a recorded call matches; a generous deadline only guards against a hang.</summary>
     public async Task<RecordedCall> WaitForAsync(Func<RecordedCall, bool> match)
@@ -108,6 +120,12 @@ internal sealed class FakeConnector : IAsyncDisposable
 
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.Value!;
         var id = request.Method == "PUT" ? Uri.UnescapeDataString(rawTarget.Split('/')[^1]) : $"1:reply-{Interlocked.Increment(ref _ids)}";
+        if (request.Method == "PUT" && _slowUpdates.TryRemove(id, out var slow))
+        {
+            slow.Arrived.SetResult();
+            await Task.Delay(slow.Delay);
+        }
+
         _calls.Enqueue(new RecordedCall(request.Method, rawTarget, request.Headers.Authorization.ToString(), body) { SentId = id });
         _arrived.Release();
         if (RefuseStreams && body?["type"]?.GetValue<string>() == "typing" && body["entities"]?.AsArray().Any(e => e?["type"]?.GetValue<string>() == "streaminfo") == true)

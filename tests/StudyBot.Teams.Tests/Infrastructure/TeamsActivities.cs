@@ -61,5 +61,37 @@ internal static class TeamsActivities
         return activity;
     }
 
+    /// <summary>
+    /// The recorded adaptiveCard/action invoke, carrying one of StudyBot's buttons or a card's refresh action (optionally
+    /// from another sender, and <paramref name="on"/> the card StudyBot posted in reply to an activity).
+    /// </summary>
+    public static JsonObject Press(string serviceUrl, JsonNode button, JsonNode? from = null, string trigger = "manual", (JsonObject Activity, string MessageId)? on = null)
+    {
+        var invoke = Load(RefreshInvoke, serviceUrl, $"press-{Guid.NewGuid():N}");
+        invoke["value"]!["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = button["verb"]!.DeepClone(), ["data"] = button["data"]!.DeepClone() };
+        invoke["value"]!["trigger"] = trigger;
+        if (from is not null)
+        {
+            invoke["from"] = from.DeepClone();
+        }
+
+        if (on is { } card)
+        {
+            invoke["conversation"] = card.Activity["conversation"]!.DeepClone();
+            invoke["replyToId"] = card.MessageId;
+        }
+
+        return invoke;
+    }
+
+    /// <summary>The sender of the recorded refresh invoke as another student: their own Teams and Entra ids.</summary>
+    public static JsonNode Student(string serviceUrl, string teamsId)
+    {
+        var student = Load(RefreshInvoke, serviceUrl)["from"]!.DeepClone();
+        student["id"] = teamsId;
+        student["aadObjectId"] = Guid.NewGuid().ToString();
+        return student;
+    }
+
     public static string Text(string name) => File.ReadAllText(TestPaths.Fixture("teams", name));
 }

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -62,6 +64,14 @@ internal sealed class TeamsHost : WebApplicationFactory<Program>
         }
 
         return await CreateClient().SendAsync(request);
+    }
+
+    /// <summary>POSTs an invoke and returns its response body, which must come with a 200.</summary>
+    public async Task<JsonNode> InvokeAsync(JsonNode invoke, string token)
+    {
+        var response = await PostActivityAsync(invoke, token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonNode>())!;
     }
 
     /// <summary>Polls /api/status until the corpus is indexed, so questions find their answers.</summary>

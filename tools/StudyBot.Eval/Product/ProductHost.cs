@@ -45,7 +45,10 @@ internal sealed class ProductHost : IAsyncDisposable
             new("StudyBot:DataDirectory", data),
             new($"StudyBot:Sources:{SourceName}:Type", "Files"),
             new($"StudyBot:Sources:{SourceName}:Path", corpus),
-            // Every question comes from one caller in a burst; the per-user and per-channel limits would turn most away.
+            // Every question comes from one caller in a burst; the per-caller and per-address limits of /api/ask
+            // (and the chat platforms' per-user and per-channel ones) would turn most away.
+            new("StudyBot:Safety:WebCallerMessagesPerMinute", "0"),
+            new("StudyBot:Safety:WebAddressMessagesPerMinute", "0"),
             new("StudyBot:Safety:UserMessagesPerMinute", "0"),
             new("StudyBot:Safety:ChannelMessagesPerMinute", "0"),
         ]);
