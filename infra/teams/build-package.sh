@@ -23,6 +23,12 @@ while [ $# -gt 0 ]; do
     *) echo "usage: $0 [--settings appsettings.json] [--out package.zip]" >&2; exit 2 ;;
   esac
 done
+if [ -n "$settings" ] && [ ! -f "$settings" ]; then
+  echo "--settings: no file '$settings'." >&2
+  exit 1
+fi
+mkdir -p "$(dirname "$out")"
+out="$(cd "$(dirname "$out")" && pwd)/$(basename "$out")"  # the zip is written from a temporary folder
 
 from_settings() { # $1 = key below StudyBot:Teams
   [ -n "$settings" ] || return 0
@@ -79,7 +85,6 @@ if errors:
 PY
 cp "$here/color.png" "$here/outline.png" "$work/"
 
-mkdir -p "$(dirname "$out")"
 rm -f "$out"
 (cd "$work" && python3 -m zipfile -c "$out" manifest.json color.png outline.png)
 echo "Teams app package: $out (bot $app_id, served at $base_url)"

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using StudyBot.Eval.Beir;
+using StudyBot.Tests;
 
 namespace StudyBot.Eval.Tests;
 
@@ -15,6 +17,28 @@ public sealed class EvalCommandLineTests
         Assert.Equal(("retrieval", "data/beir", QuerySelection.Even, true), (line.Command, line.Dataset, line.Queries, line.Misses));
         Assert.Equal(["a.pdf", "b.pdf"], line.Documents);
         Assert.Equal("200", line.BuildConfiguration()["StudyBot:Index:ChunkTokens"]);
+    }
+
+    /// <summary>The README's retrieval command with a slice named as a user might type it (ids are case-sensitive).</summary>
+    [Fact]
+    public async Task Run_DocumentNotInTheCorpus_Exits2ListingTheCorpus()
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "StudyBot.Eval.dll"),
+            "retrieval", "--dataset", "../shared/fixtures/eval/aragog/beir", "--queries", "even", "--documents", "DistilBERT.pdf"])
+        {
+            WorkingDirectory = TestPaths.RepositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.True(process.ExitCode == 2, $"exit {process.ExitCode}\n{await stdout}\n{stderr}");
+        Assert.Contains("--documents: not in the corpus: DistilBERT.pdf. Its documents: DetectGPT.pdf,", stderr, StringComparison.Ordinal);
+        Assert.Contains("distilbert.pdf", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

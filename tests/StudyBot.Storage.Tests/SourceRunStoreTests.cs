@@ -68,6 +68,22 @@ public sealed class SourceRunStoreTests
     [Theory]
     [InlineData("Sqlite")]
     [PostgresData]
+    public async Task Finish_AfterTheLastProgressReportLagged_ShowsEveryListedDocumentDone(string provider)
+    {
+        await using var bed = await StoreTestBed.StartAsync(provider);
+        var runs = bed.Services.GetRequiredService<ISourceRunStore>();
+        await runs.TryStartAsync("wiki", CancellationToken.None);
+        await runs.ReportAsync("wiki", new IngestionProgress(3, 4, []), CancellationToken.None);
+
+        await runs.FinishAsync("wiki", new IngestionResult(Counts, null, []), CancellationToken.None);
+
+        var run = (await runs.GetAllAsync(CancellationToken.None))["wiki"];
+        Assert.Equal((SourceRunState.Idle, 4, 4), (run.State, run.Done, run.Total));
+    }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [PostgresData]
     public async Task Finish_FailedRunsInARow_AreCountedUntilASuccessEndsTheStreak(string provider)
     {
         await using var bed = await StoreTestBed.StartAsync(provider);

@@ -17,9 +17,12 @@ public sealed class TeamsAppPackageTests : IDisposable
     private static (int ExitCode, string Output) Run(IDictionary<string, string> environment, params string[] arguments) =>
         RunScript(Path.Combine(TestPaths.RepositoryRoot, "infra", "teams", "build-package.sh"), environment, arguments);
 
-    private static (int ExitCode, string Output) RunScript(string script, IDictionary<string, string> environment, params string[] arguments)
+    private static (int ExitCode, string Output) RunScript(string script, IDictionary<string, string> environment, params string[] arguments) =>
+        RunScriptIn(Environment.CurrentDirectory, script, environment, arguments);
+
+    private static (int ExitCode, string Output) RunScriptIn(string workingDirectory, string script, IDictionary<string, string> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workingDirectory };
         start.ArgumentList.Add(script);
         foreach (var argument in arguments)
         {
@@ -119,6 +122,31 @@ public sealed class TeamsAppPackageTests : IDisposable
         Assert.NotEqual(0, exitCode);
         Assert.Contains("bots/0/commandLists/0/commands/4/type: 'starter' is not one of ['basic', 'prompt']", output, StringComparison.Ordinal);
         Assert.False(File.Exists(_out.Combine("bad.zip")));
+    }
+
+    [ManifestSchemaFact]
+    public void BuildPackage_RelativeOutPath_WrittenWhereTheAdminRunsIt()
+    {
+        var (exitCode, output) = RunScriptIn(
+            _out.Path,
+            Path.Combine(TestPaths.RepositoryRoot, "infra", "teams", "build-package.sh"),
+            new Dictionary<string, string> { ["StudyBot__Teams__AppId"] = AppId, ["StudyBot__Teams__PublicBaseUrl"] = "https://studybot.contoso.com" },
+            "--out", "studybot.zip");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains($"Teams app package: {_out.Combine("studybot.zip")}", output, StringComparison.Ordinal);
+        using var package = ZipFile.OpenRead(_out.Combine("studybot.zip"));
+        Assert.Contains("manifest.json", package.Entries.Select(e => e.FullName));
+    }
+
+    [Fact]
+    public void BuildPackage_SettingsFileThatDoesNotExist_FailsNamingIt()
+    {
+        var (exitCode, output) = Run(new Dictionary<string, string>(), "--settings", _out.Combine("appsettings.Production.json"), "--out", _out.Combine("x.zip"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"--settings: no file '{_out.Combine("appsettings.Production.json")}'.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Traceback", output, StringComparison.Ordinal);
     }
 
     [Fact]

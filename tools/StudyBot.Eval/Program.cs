@@ -26,7 +26,24 @@ if (command.Command == "quizzes")
     return await QuizzesCommand.RunAsync(command.Host!, command.Dataset, command.Count, command.BuildConfiguration(), Console.Out, cancel.Token);
 }
 
-var dataset = await BeirDataset.LoadAsync(command.Dataset, cancel.Token);
+BeirDataset dataset;
+try
+{
+    dataset = await BeirDataset.LoadAsync(command.Dataset, cancel.Token);
+}
+catch (FileNotFoundException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 2;
+}
+
+if (dataset.NotInCorpus(command.Documents) is { Count: > 0 } unknown)
+{
+    await Console.Error.WriteLineAsync(
+        $"--documents: not in the corpus: {string.Join(", ", unknown)}. Its documents: {string.Join(", ", dataset.Corpus.Select(d => d.Id))}.");
+    return 2;
+}
+
 if (command.Documents.Count > 0)
 {
     dataset = dataset.Slice(command.Documents);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using StudyBot.Storage;
 using StudyBot.Knowledge.Ingestion;
@@ -36,6 +37,8 @@ public static class CommandLineRunner
 
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(args[1..]);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // stdout is the command's answer or summary (scripts read it); warnings go with the progress to stderr.
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddStudyBotServices();
         builder.Services.AddSingleton<StudyBot.Core.Admin.IReindexService, InlineReindexService>();
         using var cancel = new CancellationTokenSource();

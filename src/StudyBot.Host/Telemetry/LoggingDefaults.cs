@@ -16,6 +16,8 @@ public static class LoggingDefaults
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
             // EF Core logs every SQL statement at Information.
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+            // IHttpClientFactory logs four lines per outbound call (Slack, Teams, Notion, Qdrant…) at Information.
+            ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
         };
         if (string.IsNullOrEmpty(builder.Configuration["StudyBot:Admin:ApiKey"]))
         {

@@ -117,7 +117,8 @@ public sealed partial class IngestionPipeline(
         catch (Exception ex) when (ex is not (OperationCanceledException or KnowledgeUnavailableException))
         {
             IngestionTelemetry.RecordDocumentError(source.Name);
-            LogDocumentFailed(ex, source.Name, item.Id, ex.Message);
+            // An unreadable document is expected (its reason says why); a stack trace is logged only for anything else.
+            LogDocumentFailed(ex is DocumentReadException ? null : ex, source.Name, item.Id, ex.Message);
             return new DocumentError(item.Id, ex.Message);
         }
     }
@@ -168,7 +169,7 @@ public sealed partial class IngestionPipeline(
     private partial void LogFinished(string source, int added, int updated, int unchanged, int removed, int failed, double seconds);
 
     [LoggerMessage(LogLevel.Warning, "Skipped document {Document} of {Source}: {Reason}")]
-    private partial void LogDocumentFailed(Exception exception, string source, string document, string reason);
+    private partial void LogDocumentFailed(Exception? exception, string source, string document, string reason);
 
     [LoggerMessage(LogLevel.Error, "Ingestion of {Source} failed; the previous index keeps serving: {Reason}")]
     private partial void LogSourceFailed(Exception exception, string source, string reason);

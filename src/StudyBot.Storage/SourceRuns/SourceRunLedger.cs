@@ -77,6 +77,9 @@ public sealed class SourceRunLedger(AppStore store, TimeProvider time) : ISource
         else
         {
             (row.Status, row.FailedInARow, row.FailureAlerted, row.LastSucceededAt) = (SourceRunState.Idle, 0, false, now);
+            // Progress is written at most once a second, so the last report may predate the last documents.
+            var counts = result.Counts;
+            row.Done = row.Total = counts.Added + counts.Updated + counts.Unchanged + counts.Failed;
             row.ErrorsJson = Json(result.Errors);
             if (result.Errors.Count > 0)
             {

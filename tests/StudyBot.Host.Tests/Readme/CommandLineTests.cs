@@ -95,6 +95,22 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task IngestFolder_WithADamagedPdf_ListsItOnStdoutAndWarnsOnStderrWithoutAStackTrace()
+    {
+        var folder = WriteTeamNotes();
+        _notes.Write("team-notes/broken.pdf", "not a pdf");
+
+        var result = await StudyBotProcess.RunAsync(_data.Path, ["ingest", folder]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("team-notes: 1 documents, 1 chunks (1 added, 0 updated, 0 unchanged, 0 removed, 1 failed", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("  ! broken.pdf: not a readable PDF", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("warn:", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Skipped document broken.pdf of team-notes: not a readable PDF", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task IngestFolder_FolderThatDoesNotExist_ExitsWithAClearError()
     {
         var missing = _notes.Combine("no-such-folder");
@@ -118,6 +134,25 @@ public sealed class CommandLineTests : IDisposable
         Assert.True(forget.ExitCode == 0, forget.ToString());
         Assert.Contains("Forgot 'team-notes': 1 documents removed from the index.", forget.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("team-notes", ingest.Stdout, StringComparison.Ordinal);
+    }
+
+    /// <summary>"Use your own documents": the sample indexed by an earlier run, dropped once a source of one's own is configured.</summary>
+    [Fact]
+    public async Task Forget_SampleAfterConfiguringOwnSource_RemovesItsDocuments()
+    {
+        var handbook = new Dictionary<string, string>
+        {
+            ["StudyBot__Sources__handbook__Type"] = "Files",
+            ["StudyBot__Sources__handbook__Path"] = WriteTeamNotes(),
+        };
+        await StudyBotProcess.RunAsync(_data.Path, ["ingest"]);
+
+        var forget = await StudyBotProcess.RunAsync(_data.Path, ["forget", "knowledge"], handbook);
+        var ask = await StudyBotProcess.RunAsync(_data.Path, ["ask", "What is QLoRA?"], handbook);
+
+        Assert.True(forget.ExitCode == 0, forget.ToString());
+        Assert.Contains("Forgot 'knowledge': 12 documents removed from the index.", forget.Stdout, StringComparison.Ordinal);
+        Assert.True(ask.ExitCode == 3, ask.ToString());
     }
 
     [Fact]

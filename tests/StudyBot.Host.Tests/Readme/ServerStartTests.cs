@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using StudyBot.Tests;
 
 namespace StudyBot.Host.Tests.Readme;
@@ -47,6 +48,34 @@ public sealed class ServerStartTests : IDisposable
 
         Assert.Matches(@"GET /api/status 200 in \d+\.\d ms", server.Stdout);
         Assert.DoesNotContain("not-logged", server.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_WithSlackConfigured_LogsNoLinesForEachSlackApiCall()
+    {
+        var called = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var slack = await LoopbackServer.StartAsync(async context =>
+        {
+            called.TrySetResult();
+            await context.Response.WriteAsJsonAsync(new { ok = true, url = "https://walk.slack.com/", team = "Walk", user = "studybot", team_id = "T1", user_id = "U1", bot_id = "B1" });
+        });
+        var (server, _) = await StudyBotProcess.StartServerAsync(_data.Path, new Dictionary<string, string>
+        {
+            ["StudyBot__Slack__BotToken"] = "xoxb-walk",
+            ["StudyBot__Slack__SigningSecret"] = "walk-secret",
+            ["StudyBot__Slack__ApiBaseUrl"] = slack.BaseUrl + "/",
+        });
+        await using var _ = server;
+
+        await called.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        for (var i = 0; i < 100 && !server.Stdout.Contains("Slack: signed in as @studybot", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        await server.StopAsync();
+        Assert.Contains("Slack: signed in as @studybot", server.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("HTTP request POST", server.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

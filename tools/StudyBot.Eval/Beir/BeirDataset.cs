@@ -52,10 +52,14 @@ internal sealed record BeirDataset(IReadOnlyList<BeirDocument> Corpus, IReadOnly
     /// The given documents and the queries about them, plus the queries whose answer is in no
     /// document at all. Queries about documents left out are dropped: they would wrongly count as unanswerable.
     /// </summary>
+    /// <returns>The ids that name no document of the corpus (ids are case-sensitive, as in corpus.jsonl).</returns>
+    public IReadOnlyList<string> NotInCorpus(IEnumerable<string> documentIds) =>
+        documentIds.Where(id => Corpus.All(d => d.Id != id)).ToList();
+
     public BeirDataset Slice(IReadOnlyCollection<string> documentIds)
     {
         var kept = documentIds.ToHashSet(StringComparer.Ordinal);
-        var missing = kept.Where(id => Corpus.All(d => d.Id != id)).ToList();
+        var missing = NotInCorpus(kept);
         if (missing.Count > 0)
         {
             throw new ArgumentException($"not in the corpus: {string.Join(", ", missing)}", nameof(documentIds));
