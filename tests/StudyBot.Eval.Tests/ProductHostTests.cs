@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Configuration;
@@ -17,6 +18,7 @@ public sealed class ProductHostTests
             await File.WriteAllTextAsync(Path.Combine(corpus, "rrf.txt"), "Reciprocal rank fusion adds 1 / (k + rank) over the rankings; k is usually 60.");
             await using var host = await ProductHost.StartAsync(corpus, new ConfigurationBuilder().AddInMemoryCollection().Build(), CancellationToken.None);
             using var http = new HttpClient { BaseAddress = host.Address };
+            await ProductEvaluator.WaitUntilIndexedAsync(http, beforeVectors: true, Stopwatch.StartNew(), TextWriter.Null, CancellationToken.None);
 
             var statuses = new List<HttpStatusCode>();
             for (var i = 0; i < 70; i++)

@@ -18,10 +18,11 @@ public sealed class MarkdownTests : ChatModelFlow
     private Task<SlackTestHost> StartHostAsync(bool stream = true) =>
         Bed.StartHostAsync(WithModel(("StudyBot:Slack:StreamInterval", "00:00:00"), ("StudyBot:Slack:StreamAnswers", stream ? "true" : "false")));
 
-    private void ScriptAnswer(string answer)
+    /// <param name="paced">One word every 5 ms, so a stream gets several deltas; a long answer unpaced stays far within the model deadline on a busy machine.</param>
+    private void ScriptAnswer(string answer, bool paced = true)
     {
         Model.ToolCalls(("call_1", "knowledge_search", """{"query":"QLoRA 4-bit NormalFloat LoRA adapters"}"""));
-        Model.Answer(answer, TimeSpan.FromMilliseconds(5));
+        Model.Answer(answer, paced ? TimeSpan.FromMilliseconds(5) : null);
     }
 
     private static JsonObject Question(string channel) => SlackFixtures.Event(Mention, "<@U0LAN0Z89> What is QLoRA?", channel);
@@ -80,7 +81,7 @@ public sealed class MarkdownTests : ChatModelFlow
         var question = Question(channel);
         var items = Enumerable.Range(1, 150).Select(i => $"{i}. {(i % 2 == 0 ? Freezes : Feasible)}");
         var answer = "Steps:\n\n" + string.Join("\n", items);
-        ScriptAnswer(answer);
+        ScriptAnswer(answer, paced: false);
 
         await host.DeliverAsync(question);
         await Slack.WaitUntilAsync(_ => Answers(channel, question).Any(m => Types(m).Contains("context_actions", StringComparison.Ordinal)), "the last part with the buttons");

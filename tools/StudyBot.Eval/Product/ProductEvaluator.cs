@@ -67,7 +67,7 @@ internal static class ProductEvaluator
     }
 
     /// <summary>Polls /api/status until every source is indexed and, unless <paramref name="beforeVectors"/>, every chunk has its vector.</summary>
-    private static async Task<(TimeSpan Ingestion, TimeSpan? Embedding, int Chunks)> WaitUntilIndexedAsync(HttpClient http, bool beforeVectors, Stopwatch stopwatch, TextWriter progress, CancellationToken cancellationToken)
+    internal static async Task<(TimeSpan Ingestion, TimeSpan? Embedding, int Chunks)> WaitUntilIndexedAsync(HttpClient http, bool beforeVectors, Stopwatch stopwatch, TextWriter progress, CancellationToken cancellationToken)
     {
         TimeSpan? ingested = null;
         var reported = -1;
