@@ -19,10 +19,9 @@ public static class QuizAction
 
     public static bool TryParseView(string value, out string sessionId, out int questionIndex)
     {
-        var parts = value.Split('|');
-        sessionId = parts.Length == 2 ? parts[0] : "";
-        questionIndex = -1;
-        return parts.Length == 2 && sessionId.Length > 0 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out questionIndex);
+        var read = TryRead(value, 1, out sessionId, out var numbers);
+        questionIndex = read ? numbers[0] : -1;
+        return read;
     }
 
     public static string Value(string sessionId, int questionIndex, int option) =>
@@ -30,12 +29,30 @@ public static class QuizAction
 
     public static bool TryParse(string value, out string sessionId, out int questionIndex, out int option)
     {
+        var read = TryRead(value, 2, out sessionId, out var numbers);
+        (questionIndex, option) = read ? (numbers[0], numbers[1]) : (-1, -1);
+        return read;
+    }
+
+    /// <summary>"{sessionId}|{n1}|…": a session id and exactly <paramref name="count"/> non-negative numbers.</summary>
+    private static bool TryRead(string value, int count, out string sessionId, out int[] numbers)
+    {
         var parts = value.Split('|');
-        sessionId = parts.Length == 3 ? parts[0] : "";
-        questionIndex = option = -1;
-        return parts.Length == 3
-            && sessionId.Length > 0
-            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out questionIndex)
-            && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out option);
+        sessionId = parts.Length == count + 1 ? parts[0] : "";
+        numbers = new int[count];
+        if (sessionId.Length == 0)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            if (!int.TryParse(parts[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out numbers[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
